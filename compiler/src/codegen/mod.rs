@@ -1,0 +1,84 @@
+//! Inflight code generation: takes an inflight closure value (a handler or a
+//! `test` block) with the checker's tables, gives one Wasm bundle: the
+//! handler, every closure nested in it, the imports they call, and the
+//! lifted values and capability handles the host must place in slots
+//! `1..=n` (see `spec/abi.md`).
+
+mod function;
+mod module;
+
+use crate::check::{Semantics, Types, VarId};
+use crate::diagnostics::{Diagnostic, SourceMap};
+use crate::preflight::{ClosureValue, FnBody, ResourceId, Value};
+use function::{Emitter, Pending};
+use module::ModuleBuilder;
+use std::collections::HashMap;
+use wing_abi::LiftedValue;
+
+/// What a bundle needs from its host besides imports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BundleLift {
+    Resource { resource: ResourceId, ops: Vec<String> },
+    Value(LiftedValue),
+}
+
+#[derive(Debug)]
+pub struct CompiledBundle {
+    pub wasm: Vec<u8>,
+    /// Slot `i + 1` holds `lifts[i]`.
+    pub lifts: Vec<BundleLift>,
+    /// Wing type names of the handler's parameters and result.
+    pub params: Vec<String>,
+    pub result: String,
+}
+
+/// Compiles the bundle whose entry is `closure`.
+pub fn compile_bundle(sem: &Semantics, sources: &SourceMap, closure: &ClosureValue<'_>) -> Result<CompiledBundle, Diagnostic> {
+    let span = match closure.body {
+        FnBody::Closure(c) => c.span,
+        FnBody::Test(b) => b.span,
+    };
+    let Some(info) = sem.closures.get(closure.node) else {
+        return Err(Diagnostic::error("E0600", "internal error: handler was not checked", span));
+    };
+    let mut lifts = Vec::new();
+    let mut slots: HashMap<VarId, u32> = HashMap::new();
+    for lift in &info.lifts {
+        let var = sem.var(lift.var);
+        let lifted = match closure.env.get(lift.var) {
+            Some(Value::Resource(resource)) => BundleLift::Resource { resource, ops: lift.ops.iter().cloned().collect() },
+            Some(value) => match value.to_lifted() {
+                Some(v) => BundleLift::Value(v),
+                None => {
+                    return Err(Diagnostic::error(
+                        "E0900",
+                        format!("using `{}` (a function defined outside this inflight code) is not supported by this version of wingc yet", var.name),
+                        var.span,
+                    )
+                    .with_label("defined here")
+                    .with_help("define the function inside the inflight closure that uses it"));
+                }
+            },
+            None => {
+                return Err(Diagnostic::error("E0601", format!("`{}` has no value when the inflight code is created", var.name), var.span)
+                    .with_label("declared here"));
+            }
+        };
+        lifts.push(lifted);
+        slots.insert(lift.var, lifts.len() as u32);
+    }
+    let file = sources.get(span.file).name.clone();
+    let mut builder = ModuleBuilder::default();
+    let root = builder.reserve_function();
+    let mut pending = vec![Pending { index: root, node: closure.node, body: closure.body, name: "handler".to_string() }];
+    while let Some(next) = pending.pop() {
+        let code = Emitter::new(sem, sources, &mut builder, &slots, &mut pending).emit_function(&next)?;
+        builder.define_function(next.index, code);
+    }
+    Ok(CompiledBundle {
+        wasm: builder.finish(&file),
+        lifts,
+        params: info.params.iter().map(|p| sem.types.display(sem.var(*p).ty)).collect(),
+        result: if info.result == Types::ERROR { "void".to_string() } else { sem.types.display(info.result) },
+    })
+}

@@ -1,0 +1,186 @@
+//! The module under construction: takes functions as buffered instructions
+//! that name imports and sibling functions symbolically, gives the encoded
+//! Wasm bytes once every import is known (imports come first in the
+//! function index space, so indices are fixed only at the end).
+
+use std::collections::HashMap;
+use wasm_encoder::{
+    CodeSection, ConstExpr, CustomSection, DataSection, ElementSection, Elements, EntityType,
+    ExportKind, ExportSection, Function, FunctionSection, ImportSection, Instruction,
+    MemorySection, MemoryType, Module, RefType, TableSection, TableType, TypeSection, ValType,
+};
+
+/// One buffered instruction.
+#[derive(Debug, Clone)]
+pub enum Op {
+    Wasm(Instruction<'static>),
+    /// Call an import by its index in [`ModuleBuilder::imports`].
+    CallImport(u32),
+    /// `call_indirect` with a signature registered by [`ModuleBuilder::type_index`].
+    CallIndirect(u32),
+    /// The next instructions belong to the statement at this line and column.
+    Mark(u32, u32),
+}
+
+/// A function ready for encoding.
+#[derive(Debug)]
+pub struct FunctionCode {
+    pub name: String,
+    pub type_index: u32,
+    pub locals: Vec<ValType>,
+    pub ops: Vec<Op>,
+}
+
+#[derive(Debug, Default)]
+pub struct ModuleBuilder {
+    types: Vec<(Vec<ValType>, Vec<ValType>)>,
+    type_ids: HashMap<(Vec<ValType>, Vec<ValType>), u32>,
+    imports: Vec<(String, String, u32)>,
+    import_ids: HashMap<(String, String), u32>,
+    data: Vec<u8>,
+    strings: HashMap<String, (u32, u32)>,
+    /// Defined functions by index (0 is the handler); `None` while reserved.
+    functions: Vec<Option<FunctionCode>>,
+}
+
+impl ModuleBuilder {
+    pub fn type_index(&mut self, params: Vec<ValType>, results: Vec<ValType>) -> u32 {
+        let key = (params, results);
+        if let Some(id) = self.type_ids.get(&key) {
+            return *id;
+        }
+        let id = self.types.len() as u32;
+        self.types.push(key.clone());
+        self.type_ids.insert(key, id);
+        id
+    }
+
+    /// The index of an import, adding it on first use.
+    pub fn import(&mut self, module: &str, name: &str, params: Vec<ValType>, results: Vec<ValType>) -> u32 {
+        if let Some(id) = self.import_ids.get(&(module.to_string(), name.to_string())) {
+            return *id;
+        }
+        let ty = self.type_index(params, results);
+        let id = self.imports.len() as u32;
+        self.imports.push((module.to_string(), name.to_string(), ty));
+        self.import_ids.insert((module.to_string(), name.to_string()), id);
+        id
+    }
+
+    /// Offset and length of a string constant in memory.
+    pub fn string(&mut self, text: &str) -> (u32, u32) {
+        if let Some(place) = self.strings.get(text) {
+            return *place;
+        }
+        let place = (self.data.len() as u32, text.len() as u32);
+        self.data.extend_from_slice(text.as_bytes());
+        self.strings.insert(text.to_string(), place);
+        place
+    }
+
+    /// Reserves the next function (and table) index.
+    pub fn reserve_function(&mut self) -> u32 {
+        self.functions.push(None);
+        self.functions.len() as u32 - 1
+    }
+
+    pub fn define_function(&mut self, index: u32, code: FunctionCode) {
+        self.functions[index as usize] = Some(code);
+    }
+
+    /// Encodes the module: function 0 is exported as `handler`, every
+    /// function is in the exported `table` at its own index.
+    pub fn finish(self, file: &str) -> Vec<u8> {
+        let import_count = self.imports.len() as u32;
+        let mut module = Module::new();
+
+        let mut types = TypeSection::new();
+        for (params, results) in &self.types {
+            types.ty().function(params.iter().copied(), results.iter().copied());
+        }
+        module.section(&types);
+
+        let mut imports = ImportSection::new();
+        for (m, name, ty) in &self.imports {
+            imports.import(m, name, EntityType::Function(*ty));
+        }
+        module.section(&imports);
+
+        let functions: Vec<FunctionCode> = self.functions.into_iter().flatten().collect();
+        let mut function_section = FunctionSection::new();
+        for f in &functions {
+            function_section.function(f.type_index);
+        }
+        module.section(&function_section);
+
+        let count = functions.len() as u64;
+        let mut tables = TableSection::new();
+        tables.table(TableType { element_type: RefType::FUNCREF, table64: false, minimum: count, maximum: Some(count), shared: false });
+        module.section(&tables);
+
+        let pages = (self.data.len() as u64).div_ceil(65536).max(1);
+        let mut memories = MemorySection::new();
+        memories.memory(MemoryType { minimum: pages, maximum: Some(pages), memory64: false, shared: false, page_size_log2: None });
+        module.section(&memories);
+
+        let mut exports = ExportSection::new();
+        exports.export("handler", ExportKind::Func, import_count);
+        exports.export("table", ExportKind::Table, 0);
+        exports.export("memory", ExportKind::Memory, 0);
+        module.section(&exports);
+
+        let mut elements = ElementSection::new();
+        let indices: Vec<u32> = (0..functions.len() as u32).map(|i| i + import_count).collect();
+        elements.active(None, &ConstExpr::i32_const(0), Elements::Functions(indices.into()));
+        module.section(&elements);
+
+        let mut code = CodeSection::new();
+        let mut srcmap = serde_json::Map::new();
+        for (i, f) in functions.iter().enumerate() {
+            let (body, lines) = encode_function(f);
+            code.function(&body);
+            srcmap.insert(
+                (i as u32 + import_count).to_string(),
+                serde_json::json!({ "name": f.name, "lines": lines }),
+            );
+        }
+        module.section(&code);
+
+        let mut data = DataSection::new();
+        data.active(0, &ConstExpr::i32_const(0), self.data.iter().copied());
+        module.section(&data);
+
+        let map = serde_json::json!({ "file": file, "funcs": srcmap });
+        module.section(&CustomSection { name: "wing.srcmap".into(), data: map.to_string().into_bytes().into() });
+        module.finish()
+    }
+}
+
+/// Encodes one body; gives it with its `[offset, line, col]` marks.
+fn encode_function(f: &FunctionCode) -> (Function, Vec<[u32; 3]>) {
+    let mut groups: Vec<(u32, ValType)> = Vec::new();
+    for local in &f.locals {
+        match groups.last_mut() {
+            Some((count, ty)) if ty == local => *count += 1,
+            _ => groups.push((1, *local)),
+        }
+    }
+    let mut body = Function::new(groups);
+    let mut lines = Vec::new();
+    for op in &f.ops {
+        match op {
+            Op::Wasm(instruction) => {
+                body.instruction(instruction);
+            }
+            Op::CallImport(i) => {
+                body.instruction(&Instruction::Call(*i));
+            }
+            Op::CallIndirect(type_index) => {
+                body.instruction(&Instruction::CallIndirect { type_index: *type_index, table_index: 0 });
+            }
+            Op::Mark(line, col) => lines.push([body.byte_len() as u32, *line, *col]),
+        }
+    }
+    body.instruction(&Instruction::End);
+    (body, lines)
+}

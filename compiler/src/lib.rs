@@ -1,0 +1,18 @@
+//! wingc: compiles a Wing program into a simulator app (`target/<name>.wsim`)
+//! or Terraform for AWS.
+//!
+//! One folder per pipeline stage, each depending only on the ones before it:
+//! [`syntax`] (text → AST), [`check`] (names, types, phases, lifting),
+//! [`preflight`] (runs top-level code into a resource tree), [`codegen`]
+//! (inflight code → Wasm bundles), [`targets`] (writes the output). The
+//! [`diagnostics`] every stage reports through are rendered by the CLI and
+//! mapped by the language server.
+
+pub mod diagnostics;
+pub mod check;
+pub mod codegen;
+pub mod preflight;
+pub mod stdlib;
+pub mod targets;
+pub mod driver;
+pub mod syntax;

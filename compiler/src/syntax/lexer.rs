@@ -1,0 +1,920 @@
+//! Lexer: takes source text, gives the token stream the grammar consumes
+//! (`(start, Tok, end)` byte offsets) plus lexical diagnostics.
+//!
+//! A logos state machine ([`Raw`]) recognises keywords, names, operators and
+//! the start of numbers, strings and comments. [`Lexer`] wraps it and adds:
+//! - string bodies with escapes and `{expr}` interpolation: a plain string is
+//!   one [`Tok::Str`]; an interpolated one is `StrHead expr (StrMid expr)*
+//!   StrTail`. A stack of open delimiters tells which `}` closes an
+//!   interpolation (the nearest open `{` or interpolation wins), so
+//!   interpolations nest to any depth, strings inside them included;
+//! - numbers and duration literals (`1_000`, `0x1F`, `1e3`, `1.5s`, `10ms`);
+//! - recovery: a bad character, escape or number, an unterminated string or
+//!   comment becomes a [`Diagnostic`] and lexing goes on. Delimiters still
+//!   open at the end of the file are closed by zero-width tokens there (one
+//!   diagnostic for all of them), so the parser sees a balanced stream.
+//!
+//! The lexer never fails: its error type [`LexError`] is uninhabited.
+
+use std::collections::VecDeque;
+
+use logos::Logos;
+
+use super::ast::{FileId, Span};
+use crate::diagnostics::Diagnostic;
+
+/// The lexer's error type for the parser: never produced (lexical problems
+/// are reported as diagnostics and lexing continues).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LexError {}
+
+/// A token as the parser sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tok<'a> {
+    Ident(&'a str),
+    Num(f64),
+    /// A duration literal, in seconds.
+    Duration(f64),
+    /// A string without interpolation, escapes resolved (raw strings too).
+    Str(String),
+    /// `"text{` – the start of an interpolated string.
+    StrHead(String),
+    /// `}text{` – text between two interpolations.
+    StrMid(String),
+    /// `}text"` – the end of an interpolated string.
+    StrTail(String),
+    /// `@name` (the name without `@`).
+    Intrinsic(&'a str),
+    /// A built-in collection type name: `Array`, `MutArray`, `Map`,
+    /// `MutMap`, `Set`, `MutSet` (they take `<T>` in expressions).
+    Coll(&'a str),
+    // Keywords.
+    Bring,
+    Let,
+    Var,
+    If,
+    Else,
+    For,
+    In,
+    While,
+    Break,
+    Continue,
+    Return,
+    Throw,
+    Try,
+    Catch,
+    Finally,
+    Test,
+    Class,
+    Interface,
+    Struct,
+    Enum,
+    Extends,
+    Impl,
+    New,
+    As,
+    Pub,
+    Protected,
+    Static,
+    Extern,
+    Inflight,
+    Preflight,
+    Unphased,
+    True,
+    False,
+    Nil,
+    This,
+    Super,
+    Json,
+    MutJson,
+    // Operators and punctuation.
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Backslash,
+    Percent,
+    StarStar,
+    EqEq,
+    NotEq,
+    Lt,
+    LtEq,
+    Gt,
+    GtEq,
+    AndAnd,
+    OrOr,
+    Bang,
+    QuestionQuestion,
+    QuestionDot,
+    Question,
+    Dot,
+    DotDot,
+    DotDotEq,
+    DotDotDot,
+    FatArrow,
+    Assign,
+    PlusAssign,
+    MinusAssign,
+    Colon,
+    Semi,
+    Comma,
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    LBrace,
+    RBrace,
+    At,
+}
+
+/// What the logos state machine recognises. Most variants map one-to-one to
+/// a [`Tok`]; `Quote`, `RawStr`, `Number` and `CommentStart` start pieces
+/// the wrapper scans by hand.
+#[derive(Logos, Debug, Clone, Copy, PartialEq, Eq)]
+#[logos(skip r"[ \t\r\n\f\u{FEFF}\u{A0}\u{2028}\u{2029}]+")]
+#[logos(skip r"//[^\n]*")]
+enum Raw {
+    #[token("/*")]
+    CommentStart,
+    #[token("\"")]
+    Quote,
+    #[regex(r##"#"[^"]*"?"##)]
+    RawStr,
+    #[regex(r"[0-9][0-9A-Za-z_]*")]
+    Number,
+    #[regex(r"[A-Za-z_$][A-Za-z0-9_$]*")]
+    Ident,
+    #[regex(r"@[A-Za-z_][A-Za-z0-9_]*")]
+    Intrinsic,
+    #[token("Array")]
+    #[token("MutArray")]
+    #[token("Map")]
+    #[token("MutMap")]
+    #[token("Set")]
+    #[token("MutSet")]
+    Coll,
+    #[token("bring")]
+    Bring,
+    #[token("let")]
+    Let,
+    #[token("var")]
+    Var,
+    #[token("if")]
+    If,
+    #[token("else")]
+    Else,
+    #[token("for")]
+    For,
+    #[token("in")]
+    In,
+    #[token("while")]
+    While,
+    #[token("break")]
+    Break,
+    #[token("continue")]
+    Continue,
+    #[token("return")]
+    Return,
+    #[token("throw")]
+    Throw,
+    #[token("try")]
+    Try,
+    #[token("catch")]
+    Catch,
+    #[token("finally")]
+    Finally,
+    #[token("test")]
+    Test,
+    #[token("class")]
+    Class,
+    #[token("interface")]
+    Interface,
+    #[token("struct")]
+    Struct,
+    #[token("enum")]
+    Enum,
+    #[token("extends")]
+    Extends,
+    #[token("impl")]
+    Impl,
+    #[token("new")]
+    New,
+    #[token("as")]
+    As,
+    #[token("pub")]
+    Pub,
+    #[token("protected")]
+    Protected,
+    #[token("static")]
+    Static,
+    #[token("extern")]
+    Extern,
+    #[token("inflight")]
+    Inflight,
+    #[token("preflight")]
+    Preflight,
+    #[token("unphased")]
+    Unphased,
+    #[token("true")]
+    True,
+    #[token("false")]
+    False,
+    #[token("nil")]
+    Nil,
+    #[token("this")]
+    This,
+    #[token("super")]
+    Super,
+    #[token("Json")]
+    Json,
+    #[token("MutJson")]
+    MutJson,
+    #[token("+")]
+    Plus,
+    #[token("-")]
+    Minus,
+    #[token("*")]
+    Star,
+    #[token("/")]
+    Slash,
+    #[token("\\")]
+    Backslash,
+    #[token("%")]
+    Percent,
+    #[token("**")]
+    StarStar,
+    #[token("==")]
+    EqEq,
+    #[token("!=")]
+    NotEq,
+    #[token("<")]
+    Lt,
+    #[token("<=")]
+    LtEq,
+    #[token(">")]
+    Gt,
+    #[token(">=")]
+    GtEq,
+    #[token("&&")]
+    AndAnd,
+    #[token("||")]
+    OrOr,
+    #[token("!")]
+    Bang,
+    #[token("??")]
+    QuestionQuestion,
+    #[token("?.")]
+    QuestionDot,
+    #[token("?")]
+    Question,
+    #[token(".")]
+    Dot,
+    #[token("..")]
+    DotDot,
+    #[token("..=")]
+    DotDotEq,
+    #[token("...")]
+    DotDotDot,
+    #[token("=>")]
+    FatArrow,
+    #[token("=")]
+    Assign,
+    #[token("+=")]
+    PlusAssign,
+    #[token("-=")]
+    MinusAssign,
+    #[token(":")]
+    Colon,
+    #[token(";")]
+    Semi,
+    #[token(",")]
+    Comma,
+    #[token("(")]
+    LParen,
+    #[token(")")]
+    RParen,
+    #[token("[")]
+    LBracket,
+    #[token("]")]
+    RBracket,
+    #[token("{")]
+    LBrace,
+    #[token("}")]
+    RBrace,
+    #[token("@")]
+    At,
+}
+
+/// A token with its byte range, as lalrpop wants it.
+pub type Spanned<'a> = (usize, Tok<'a>, usize);
+
+/// An open delimiter, for matching closers and closing what is left open at
+/// the end of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Delim {
+    Paren,
+    Bracket,
+    Brace,
+    /// An interpolation `{` inside a string; `start` is the string's `"`.
+    Interp,
+}
+
+/// How a scanned piece of string body ended.
+enum StrEnd {
+    Quote,
+    Interp,
+    Eof,
+}
+
+/// The token stream of one file. Iterate it (or hand it to the parser); then
+/// read [`Lexer::diagnostics`] for the lexical errors found.
+pub struct Lexer<'a> {
+    src: &'a str,
+    raw: logos::Lexer<'a, Raw>,
+    file: FileId,
+    /// Open delimiters with the offset of their opening token.
+    delims: Vec<(Delim, usize)>,
+    /// Synthesized tokens to hand out before ending.
+    pending: VecDeque<Spanned<'a>>,
+    finished: bool,
+    diags: Vec<Diagnostic>,
+    /// Start offset of every token handed out, in order.
+    token_starts: Vec<u32>,
+    /// Whether delimiters were left open at the end (the parser's complaints
+    /// about the synthesized closers are then redundant).
+    unclosed_at_eof: bool,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(src: &'a str, file: FileId) -> Lexer<'a> {
+        Lexer {
+            src,
+            raw: Raw::lexer(src),
+            file,
+            delims: Vec::new(),
+            pending: VecDeque::new(),
+            finished: false,
+            diags: Vec::new(),
+            token_starts: Vec::new(),
+            unclosed_at_eof: false,
+        }
+    }
+
+    /// The lexical diagnostics found so far.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diags
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diags
+    }
+
+    /// Start offsets of the tokens handed out so far.
+    pub fn token_starts(&self) -> &[u32] {
+        &self.token_starts
+    }
+
+    /// True when the file ended with delimiters open (already reported).
+    pub fn unclosed_at_eof(&self) -> bool {
+        self.unclosed_at_eof
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.file, start, end)
+    }
+
+    fn error(&mut self, code: &'static str, message: String, start: usize, end: usize) {
+        let d = Diagnostic::error(code, message, self.span(start, end));
+        self.diags.push(d);
+    }
+
+    /// One bad character; runs of them become one diagnostic.
+    fn bad_char(&mut self, start: usize, end: usize) {
+        if let Some(last) = self.diags.last_mut()
+            && last.code == "E0005"
+            && last.span.end as usize == start
+        {
+            last.span.end = end as u32;
+            last.message = "unexpected characters".to_string();
+            last.label = Some("Wing has no token that starts like this".to_string());
+            return;
+        }
+        let text = &self.src[start..end];
+        let d = Diagnostic::error(
+            "E0005",
+            format!("unexpected character `{}`", text.escape_debug()),
+            self.span(start, end),
+        )
+        .with_label("Wing has no token that starts like this");
+        self.diags.push(d);
+    }
+
+    fn block_comment(&mut self, start: usize) {
+        let rest = self.raw.remainder();
+        match rest.find("*/") {
+            Some(i) => self.raw.bump(i + 2),
+            None => {
+                self.raw.bump(rest.len());
+                let d = Diagnostic::error(
+                    "E0004",
+                    "unterminated block comment",
+                    self.span(start, start + 2),
+                )
+                .with_label("this comment is never closed")
+                .with_help("close it with `*/`");
+                self.diags.push(d);
+            }
+        }
+    }
+
+    /// Scans string text from the current position up to and including the
+    /// closing `"` or an interpolation `{`, resolving escapes. `string_start`
+    /// is the offset of the string's opening quote (for messages).
+    fn string_body(&mut self, string_start: usize) -> (String, StrEnd) {
+        let rest = self.raw.remainder();
+        let base = self.raw.span().end;
+        let bytes = rest.as_bytes();
+        let mut out = String::new();
+        let mut run = 0; // start of the pending run of plain text
+        let mut i = 0;
+        let end = loop {
+            let Some(&b) = bytes.get(i) else {
+                out.push_str(&rest[run..]);
+                self.raw.bump(rest.len());
+                let d = Diagnostic::error(
+                    "E0003",
+                    "unterminated string",
+                    self.span(string_start, string_start + 1),
+                )
+                .with_label("this string is never closed")
+                .with_help("add a closing `\"`");
+                self.diags.push(d);
+                return (out, StrEnd::Eof);
+            };
+            match b {
+                b'"' => {
+                    out.push_str(&rest[run..i]);
+                    break (i + 1, StrEnd::Quote);
+                }
+                b'{' => {
+                    out.push_str(&rest[run..i]);
+                    break (i + 1, StrEnd::Interp);
+                }
+                b'\\' => {
+                    out.push_str(&rest[run..i]);
+                    i = self.escape(rest, i, base, &mut out);
+                    run = i;
+                }
+                _ => i += 1,
+            }
+        };
+        self.raw.bump(end.0);
+        (out, end.1)
+    }
+
+    /// Resolves the escape starting at `rest[i]` (a backslash) into `out`;
+    /// gives the index just after it.
+    fn escape(&mut self, rest: &str, i: usize, base: usize, out: &mut String) -> usize {
+        let Some(c) = rest[i + 1..].chars().next() else {
+            // A lone backslash at the end of the file: the caller reports
+            // the unterminated string.
+            return i + 1;
+        };
+        let simple = match c {
+            'n' => Some('\n'),
+            't' => Some('\t'),
+            'r' => Some('\r'),
+            '0' => Some('\0'),
+            '"' | '\\' | '{' | '}' | '$' | '\'' => Some(c),
+            _ => None,
+        };
+        if let Some(ch) = simple {
+            out.push(ch);
+            return i + 2;
+        }
+        if c == 'u' && rest[i + 2..].starts_with('{') {
+            let body = &rest[i + 3..];
+            let close = body
+                .char_indices()
+                .take(9)
+                .find(|&(_, ch)| ch == '}')
+                .map(|(j, _)| j);
+            if let Some(j) = close {
+                let hex = &body[..j];
+                let end = i + 3 + j + 1;
+                let value = if hex.is_empty() || hex.len() > 6 {
+                    None
+                } else {
+                    u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+                };
+                match value {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        let d = Diagnostic::error(
+                            "E0006",
+                            format!("invalid unicode escape `\\u{{{hex}}}`"),
+                            self.span(base + i, base + end),
+                        )
+                        .with_label("not a unicode scalar value")
+                        .with_help("write 1 to 6 hex digits, e.g. `\\u{1F600}`");
+                        self.diags.push(d);
+                        out.push('\u{FFFD}');
+                    }
+                }
+                return end;
+            }
+        }
+        let end = i + 1 + c.len_utf8();
+        let d = Diagnostic::error(
+            "E0006",
+            format!("unknown escape sequence `\\{}`", c.escape_debug()),
+            self.span(base + i, base + end),
+        )
+        .with_label("unknown escape")
+        .with_help(
+            "the escapes are `\\n` `\\t` `\\r` `\\0` `\\\"` `\\\\` `\\{` `\\}` `\\$` and `\\u{…}`",
+        );
+        self.diags.push(d);
+        out.push(c);
+        end
+    }
+
+    /// A string starting at `start` (its `"`, already consumed).
+    fn string(&mut self, start: usize, head: bool) -> Spanned<'a> {
+        let (text, end) = self.string_body(start);
+        let stop = self.raw.span().end;
+        let tok = match (end, head) {
+            (StrEnd::Interp, true) => {
+                self.delims.push((Delim::Interp, start));
+                Tok::StrHead(text)
+            }
+            (StrEnd::Interp, false) => {
+                self.delims.push((Delim::Interp, start));
+                Tok::StrMid(text)
+            }
+            (_, true) => Tok::Str(text),
+            (_, false) => Tok::StrTail(text),
+        };
+        (start, tok, stop)
+    }
+
+    /// A number or duration literal at `start`; the logos match covers the
+    /// integer part and any letters glued to it.
+    fn number(&mut self, start: usize) -> Spanned<'a> {
+        // Fraction: `.` followed by a digit (so `0..10` stays a range).
+        let rest = self.raw.remainder().as_bytes();
+        let is_hex = self.raw.slice().starts_with("0x") || self.raw.slice().starts_with("0X");
+        if !is_hex && rest.first() == Some(&b'.') && rest.get(1).is_some_and(u8::is_ascii_digit) {
+            let n = 1 + rest[1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .count();
+            self.raw.bump(n);
+        }
+        // Exponent sign: `1e-3`, `2.5E+4`.
+        let rest = self.raw.remainder().as_bytes();
+        if !is_hex
+            && self.raw.slice().ends_with(['e', 'E'])
+            && matches!(rest.first(), Some(b'+' | b'-'))
+            && rest.get(1).is_some_and(u8::is_ascii_digit)
+        {
+            let n = 1 + rest[1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .count();
+            self.raw.bump(n);
+        }
+        let end = self.raw.span().end;
+        let text = &self.src[start..end];
+        match parse_number(text) {
+            Ok(tok) => (start, tok, end),
+            Err(message) => {
+                let d = Diagnostic::error("E0007", message, self.span(start, end))
+                    .with_label("not a valid number")
+                    .with_help(
+                        "numbers look like `42`, `1_000`, `1.5`, `1e3`, `0x1F`; durations like `10ms` `1.5s` `5m` `2h` `1d`",
+                    );
+                self.diags.push(d);
+                (start, Tok::Num(0.0), end)
+            }
+        }
+    }
+
+    /// Handles a closing brace: ends an interpolation, or pops a `{`.
+    fn close_brace(&mut self, start: usize, end: usize) -> Spanned<'a> {
+        let found = self
+            .delims
+            .iter()
+            .rposition(|(d, _)| matches!(d, Delim::Brace | Delim::Interp));
+        if let Some(i) = found {
+            let (kind, string_start) = self.delims[i];
+            self.delims.truncate(i);
+            if kind == Delim::Interp {
+                return self.string(string_start, false).with_start(start);
+            }
+        }
+        (start, Tok::RBrace, end)
+    }
+
+    fn close(&mut self, kind: Delim) {
+        if self.delims.last().is_some_and(|(d, _)| *d == kind) {
+            self.delims.pop();
+        }
+    }
+
+    /// At the end of the file: closes whatever is still open with
+    /// zero-width tokens, reporting it once.
+    fn finish(&mut self) {
+        self.finished = true;
+        if self.delims.is_empty() {
+            return;
+        }
+        self.unclosed_at_eof = true;
+        let eof = self.src.len();
+        let (innermost, at) = *self.delims.last().unwrap_or(&(Delim::Brace, eof));
+        let what = delim_text(innermost);
+        let mut d = if innermost == Delim::Interp {
+            Diagnostic::error("E0003", "unterminated string", self.span(at, at + 1))
+                .with_label("this string's interpolation is never closed")
+                .with_help("close the interpolation with `}` and the string with `\"`")
+        } else {
+            Diagnostic::error(
+                "E0009",
+                format!("unclosed `{what}` at the end of the file"),
+                self.span(at, at + 1),
+            )
+            .with_label(format!("this `{what}` is never closed"))
+        };
+        for &(kind, open) in self.delims.iter().rev().skip(1).take(8) {
+            d = d.with_secondary(
+                self.span(open, open + 1),
+                format!("this `{}` is not closed either", delim_text(kind)),
+            );
+        }
+        self.diags.push(d);
+        while let Some((kind, _)) = self.delims.pop() {
+            let tok = match kind {
+                Delim::Paren => Tok::RParen,
+                Delim::Bracket => Tok::RBracket,
+                Delim::Brace => Tok::RBrace,
+                Delim::Interp => Tok::StrTail(String::new()),
+            };
+            self.pending.push_back((eof, tok, eof));
+        }
+    }
+
+    /// The next token, or `None` at the end.
+    fn next_token(&mut self) -> Option<Spanned<'a>> {
+        loop {
+            if let Some(t) = self.pending.pop_front() {
+                return Some(t);
+            }
+            if self.finished {
+                return None;
+            }
+            let Some(raw) = self.raw.next() else {
+                self.finish();
+                continue;
+            };
+            let std::ops::Range { start, end } = self.raw.span();
+            let Ok(raw) = raw else {
+                self.bad_char(start, end);
+                continue;
+            };
+            let simple = |t: Tok<'a>| Some((start, t, end));
+            return match raw {
+                Raw::CommentStart => {
+                    self.block_comment(start);
+                    continue;
+                }
+                Raw::Quote => Some(self.string(start, true)),
+                Raw::RawStr => {
+                    let text = &self.src[start + 2..end];
+                    let text = match text.strip_suffix('"') {
+                        Some(t) => t,
+                        None => {
+                            let d = Diagnostic::error(
+                                "E0003",
+                                "unterminated raw string",
+                                self.span(start, start + 2),
+                            )
+                            .with_label("this string is never closed")
+                            .with_help("add a closing `\"`");
+                            self.diags.push(d);
+                            text
+                        }
+                    };
+                    simple(Tok::Str(text.to_string()))
+                }
+                Raw::Number => Some(self.number(start)),
+                Raw::Ident => simple(Tok::Ident(&self.src[start..end])),
+                Raw::Intrinsic => simple(Tok::Intrinsic(&self.src[start + 1..end])),
+                Raw::Coll => simple(Tok::Coll(&self.src[start..end])),
+                Raw::LParen => {
+                    self.delims.push((Delim::Paren, start));
+                    simple(Tok::LParen)
+                }
+                Raw::LBracket => {
+                    self.delims.push((Delim::Bracket, start));
+                    simple(Tok::LBracket)
+                }
+                Raw::LBrace => {
+                    self.delims.push((Delim::Brace, start));
+                    simple(Tok::LBrace)
+                }
+                Raw::RParen => {
+                    self.close(Delim::Paren);
+                    simple(Tok::RParen)
+                }
+                Raw::RBracket => {
+                    self.close(Delim::Bracket);
+                    simple(Tok::RBracket)
+                }
+                Raw::RBrace => Some(self.close_brace(start, end)),
+                other => simple(simple_tok(other)),
+            };
+        }
+    }
+}
+
+trait WithStart {
+    fn with_start(self, start: usize) -> Self;
+}
+
+impl WithStart for Spanned<'_> {
+    fn with_start(self, start: usize) -> Self {
+        (start, self.1, self.2)
+    }
+}
+
+impl<'a> Iterator for Lexer<'a> {
+    type Item = Result<Spanned<'a>, LexError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let t = self.next_token()?;
+        self.token_starts.push(t.0 as u32);
+        Some(Ok(t))
+    }
+}
+
+fn delim_text(d: Delim) -> &'static str {
+    match d {
+        Delim::Paren => "(",
+        Delim::Bracket => "[",
+        Delim::Brace => "{",
+        Delim::Interp => "{",
+    }
+}
+
+/// The token of a keyword or operator (the data-less variants).
+fn simple_tok<'a>(raw: Raw) -> Tok<'a> {
+    match raw {
+        Raw::Bring => Tok::Bring,
+        Raw::Let => Tok::Let,
+        Raw::Var => Tok::Var,
+        Raw::If => Tok::If,
+        Raw::Else => Tok::Else,
+        Raw::For => Tok::For,
+        Raw::In => Tok::In,
+        Raw::While => Tok::While,
+        Raw::Break => Tok::Break,
+        Raw::Continue => Tok::Continue,
+        Raw::Return => Tok::Return,
+        Raw::Throw => Tok::Throw,
+        Raw::Try => Tok::Try,
+        Raw::Catch => Tok::Catch,
+        Raw::Finally => Tok::Finally,
+        Raw::Test => Tok::Test,
+        Raw::Class => Tok::Class,
+        Raw::Interface => Tok::Interface,
+        Raw::Struct => Tok::Struct,
+        Raw::Enum => Tok::Enum,
+        Raw::Extends => Tok::Extends,
+        Raw::Impl => Tok::Impl,
+        Raw::New => Tok::New,
+        Raw::As => Tok::As,
+        Raw::Pub => Tok::Pub,
+        Raw::Protected => Tok::Protected,
+        Raw::Static => Tok::Static,
+        Raw::Extern => Tok::Extern,
+        Raw::Inflight => Tok::Inflight,
+        Raw::Preflight => Tok::Preflight,
+        Raw::Unphased => Tok::Unphased,
+        Raw::True => Tok::True,
+        Raw::False => Tok::False,
+        Raw::Nil => Tok::Nil,
+        Raw::This => Tok::This,
+        Raw::Super => Tok::Super,
+        Raw::Json => Tok::Json,
+        Raw::MutJson => Tok::MutJson,
+        Raw::Plus => Tok::Plus,
+        Raw::Minus => Tok::Minus,
+        Raw::Star => Tok::Star,
+        Raw::Slash => Tok::Slash,
+        Raw::Backslash => Tok::Backslash,
+        Raw::Percent => Tok::Percent,
+        Raw::StarStar => Tok::StarStar,
+        Raw::EqEq => Tok::EqEq,
+        Raw::NotEq => Tok::NotEq,
+        Raw::Lt => Tok::Lt,
+        Raw::LtEq => Tok::LtEq,
+        Raw::Gt => Tok::Gt,
+        Raw::GtEq => Tok::GtEq,
+        Raw::AndAnd => Tok::AndAnd,
+        Raw::OrOr => Tok::OrOr,
+        Raw::Bang => Tok::Bang,
+        Raw::QuestionQuestion => Tok::QuestionQuestion,
+        Raw::QuestionDot => Tok::QuestionDot,
+        Raw::Question => Tok::Question,
+        Raw::Dot => Tok::Dot,
+        Raw::DotDot => Tok::DotDot,
+        Raw::DotDotEq => Tok::DotDotEq,
+        Raw::DotDotDot => Tok::DotDotDot,
+        Raw::FatArrow => Tok::FatArrow,
+        Raw::Assign => Tok::Assign,
+        Raw::PlusAssign => Tok::PlusAssign,
+        Raw::MinusAssign => Tok::MinusAssign,
+        Raw::Colon => Tok::Colon,
+        Raw::Semi => Tok::Semi,
+        Raw::Comma => Tok::Comma,
+        Raw::At => Tok::At,
+        // Handled by the caller.
+        Raw::CommentStart
+        | Raw::Quote
+        | Raw::RawStr
+        | Raw::Number
+        | Raw::Ident
+        | Raw::Intrinsic
+        | Raw::Coll
+        | Raw::LParen
+        | Raw::RParen
+        | Raw::LBracket
+        | Raw::RBracket
+        | Raw::LBrace
+        | Raw::RBrace => Tok::At,
+    }
+}
+
+/// Seconds per duration unit.
+fn unit_seconds(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "ms" => 0.001,
+        "s" => 1.0,
+        "m" => 60.0,
+        "h" => 3600.0,
+        "d" => 86400.0,
+        _ => return None,
+    })
+}
+
+/// Reads a number or duration literal: `1_000`, `0x1F`, `1.5`, `1e-3`,
+/// `10ms`, `1.5s`.
+fn parse_number(text: &str) -> Result<Tok<'static>, String> {
+    let bad = || format!("invalid number `{text}`");
+    let clean: String = text.chars().filter(|&c| c != '_').collect();
+    if text.ends_with('_') || text.contains("__") || text.contains("_.") || text.contains("._") {
+        return Err(bad());
+    }
+    if let Some(hex) = clean
+        .strip_prefix("0x")
+        .or_else(|| clean.strip_prefix("0X"))
+    {
+        return u64::from_str_radix(hex, 16)
+            .map(|v| Tok::Num(v as f64))
+            .map_err(|_| bad());
+    }
+    let b = clean.as_bytes();
+    let digits = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = digits(0);
+    if b.get(i) == Some(&b'.') {
+        i = digits(i + 1);
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(b.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        if b.get(j).is_some_and(u8::is_ascii_digit) {
+            i = digits(j);
+        }
+    }
+    let value: f64 = clean[..i].parse().map_err(|_| bad())?;
+    let unit = &clean[i..];
+    if unit.is_empty() {
+        return Ok(Tok::Num(value));
+    }
+    match unit_seconds(unit) {
+        Some(factor) => Ok(Tok::Duration(value * factor)),
+        None if unit.starts_with(|c: char| c.is_ascii_alphabetic()) && !unit.contains('.') => {
+            Err(format!(
+                "unknown duration unit `{unit}` in `{text}` (expected `ms`, `s`, `m`, `h` or `d`)"
+            ))
+        }
+        None => Err(bad()),
+    }
+}

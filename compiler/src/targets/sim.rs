@@ -1,0 +1,116 @@
+//! The simulator target: takes the preflight app, compiles one bundle per
+//! function-like resource and test, gives the manifest (`app.json`) and the
+//! bundle bytes, and writes them to `target/<name>.wsim/`.
+
+use crate::check::Semantics;
+use crate::codegen::{self, BundleLift};
+use crate::diagnostics::{Diagnostic, SourceMap};
+use crate::preflight::{App, ClosureValue};
+use std::path::Path;
+use wing_abi::{Bundle, Edge, EdgeKind, Lift, Manifest, Resource, Test, MANIFEST_VERSION};
+
+/// A compiled app: the manifest and each bundle's bytes (by bundle id).
+pub struct SimApp {
+    pub manifest: Manifest,
+    pub bundles: Vec<(String, Vec<u8>)>,
+}
+
+/// Compiles every handler and test of `app`.
+pub fn build(sem: &Semantics, sources: &SourceMap, file_name: &str, app: &App<'_>) -> Result<SimApp, Diagnostic> {
+    let name = Path::new(file_name).file_stem().map_or("main".to_string(), |s| s.to_string_lossy().into_owned());
+    let mut out = SimApp {
+        manifest: Manifest {
+            version: MANIFEST_VERSION,
+            name,
+            source: file_name.to_string(),
+            resources: Vec::new(),
+            edges: Vec::new(),
+            bundles: Vec::new(),
+            tests: Vec::new(),
+        },
+        bundles: Vec::new(),
+    };
+    let mut uses = Vec::new();
+    for (_, resource) in app.tree.iter() {
+        let bundle = match &resource.handler {
+            Some(handler) => {
+                let (bundle_id, used) = add_bundle(&mut out, sem, sources, app, handler)?;
+                uses.extend(used.into_iter().map(|(to, ops)| (resource.path.clone(), to, ops)));
+                Some(bundle_id)
+            }
+            None => None,
+        };
+        out.manifest.resources.push(Resource {
+            path: resource.path.clone(),
+            type_name: resource.type_name.clone(),
+            props: resource.props.clone(),
+            bundle,
+        });
+    }
+    for (from, to, kind, ops) in app.tree.edges() {
+        out.manifest.edges.push(Edge { from: app.tree.get(from).path.clone(), to: app.tree.get(to).path.clone(), kind, ops: ops.to_vec() });
+    }
+    for (from, to, ops) in uses {
+        out.manifest.edges.push(Edge { from, to, kind: EdgeKind::Uses, ops });
+    }
+    for test in &app.tests {
+        let (bundle, _) = add_bundle(&mut out, sem, sources, app, &test.closure)?;
+        out.manifest.tests.push(Test { name: test.name.clone(), path: format!("root/Default/test:{}", test.name), bundle });
+    }
+    Ok(out)
+}
+
+/// Compiles one bundle; gives its id and the resources it uses with the
+/// granted operations.
+fn add_bundle(
+    out: &mut SimApp,
+    sem: &Semantics,
+    sources: &SourceMap,
+    app: &App<'_>,
+    handler: &ClosureValue<'_>,
+) -> Result<(String, Vec<(String, Vec<String>)>), Diagnostic> {
+    let compiled = codegen::compile_bundle(sem, sources, handler)?;
+    let id = format!("b{}", out.bundles.len());
+    let mut used = Vec::new();
+    let lifts = compiled
+        .lifts
+        .into_iter()
+        .map(|lift| match lift {
+            BundleLift::Resource { resource, ops } => {
+                let path = app.tree.get(resource).path.clone();
+                used.push((path.clone(), ops.clone()));
+                Lift::Resource { path, ops }
+            }
+            BundleLift::Value(value) => Lift::Value { value },
+        })
+        .collect();
+    out.manifest.bundles.push(Bundle {
+        id: id.clone(),
+        file: format!("bundles/{id}.wasm"),
+        hash: format!("{:016x}", fnv1a(&compiled.wasm)),
+        params: compiled.params,
+        result: compiled.result,
+        lifts,
+    });
+    out.bundles.push((id.clone(), compiled.wasm));
+    Ok((id, used))
+}
+
+/// Writes `app.json` and `bundles/*.wasm` under `dir` (created if needed).
+pub fn write(app: &SimApp, dir: &Path) -> std::io::Result<()> {
+    let bundles = dir.join("bundles");
+    if bundles.exists() {
+        std::fs::remove_dir_all(&bundles)?;
+    }
+    std::fs::create_dir_all(&bundles)?;
+    for (id, wasm) in &app.bundles {
+        std::fs::write(bundles.join(format!("{id}.wasm")), wasm)?;
+    }
+    let json = serde_json::to_string_pretty(&app.manifest).map_err(std::io::Error::other)?;
+    std::fs::write(dir.join(wing_abi::MANIFEST_FILE), json)
+}
+
+/// 64-bit FNV-1a: a fast content hash for cache keys (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(0x100000001b3))
+}

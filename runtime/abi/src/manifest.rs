@@ -1,0 +1,141 @@
+//! The compiled-app manifest (`app.json`): the one contract between the
+//! compiler (which writes it) and the simulator (which reads it).
+//!
+//! Takes nothing; gives the serde types of `target/<name>.wsim/app.json`.
+//! The compiler depends on this crate without linking wasmtime, so the
+//! language server can use the compiler library.
+//!
+//! A manifest lists the resource tree (stable paths, types, props), the edges
+//! between resources, the Wasm bundles with the values and capability handles
+//! each one lifts, and the test blocks. See `spec/abi.md` for the host ABI the
+//! bundles are compiled against.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Version of the manifest format; bumped on any incompatible change.
+pub const MANIFEST_VERSION: u32 = 1;
+
+/// File name of the manifest inside the output directory.
+pub const MANIFEST_FILE: &str = "app.json";
+
+/// A whole compiled application.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub version: u32,
+    /// Program name (the entry file's stem, `main` for `main.w`).
+    pub name: String,
+    /// Entry source file name as the user wrote it (for messages).
+    pub source: String,
+    /// Every resource, parents before children.
+    pub resources: Vec<Resource>,
+    /// Relations between resources (queue → consumer, handler → used resource).
+    pub edges: Vec<Edge>,
+    /// Every compiled Wasm module, referenced by resources and tests.
+    pub bundles: Vec<Bundle>,
+    /// Every `test "…" { }` block, in source order.
+    pub tests: Vec<Test>,
+}
+
+/// One node of the resource tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resource {
+    /// Stable path, e.g. `root/Default/uploads`.
+    pub path: String,
+    /// Qualified type, e.g. `cloud.Bucket`, `cloud.Queue`, `cloud.Function`.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// Constructor props as evaluated preflight (durations in seconds).
+    #[serde(default)]
+    pub props: BTreeMap<String, serde_json::Value>,
+    /// For function-like resources (Function, queue consumer): the bundle it runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundle: Option<String>,
+}
+
+/// A directed relation between two resources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    pub from: String,
+    pub to: String,
+    pub kind: EdgeKind,
+    /// For `uses`: the inflight operations `from` may call on `to`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ops: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    /// `from` (a queue) delivers its messages to `to` (a function).
+    Consumer,
+    /// `from` (a function-like resource) calls inflight operations of `to`.
+    Uses,
+}
+
+/// One Wasm module: a handler plus the inflight code reachable from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// Identifier, unique within the manifest (`b0`, `b1`, …).
+    pub id: String,
+    /// Path of the `.wasm` file relative to the output directory.
+    pub file: String,
+    /// Content hash of the `.wasm` bytes (16 hex digits), a cache key.
+    pub hash: String,
+    /// The entry's parameter and result types (Wing type names).
+    pub params: Vec<String>,
+    pub result: String,
+    /// Handle slots 1..=n, in order: what the host places in the handle
+    /// table before calling the entry.
+    pub lifts: Vec<Lift>,
+}
+
+/// One value the host places in a bundle's handle table at instantiation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Lift {
+    /// A capability handle on a resource, carrying the granted operations.
+    Resource { path: String, ops: Vec<String> },
+    /// An immutable preflight value copied into the bundle.
+    Value { value: LiftedValue },
+}
+
+/// An immutable preflight value, tagged so the host rebuilds the exact
+/// runtime representation (a `str` and a `Json` string differ inflight).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LiftedValue {
+    Nil,
+    Num(f64),
+    Bool(bool),
+    Str(String),
+    /// Seconds.
+    Duration(f64),
+    Json(serde_json::Value),
+    Array(Vec<LiftedValue>),
+    Map(BTreeMap<String, LiftedValue>),
+    Set(Vec<LiftedValue>),
+    /// A struct value: field name → value.
+    Struct(BTreeMap<String, LiftedValue>),
+}
+
+/// One `test "name" { … }` block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Test {
+    pub name: String,
+    /// Resource path of the test's function, e.g. `root/env0/test:adds`.
+    pub path: String,
+    pub bundle: String,
+}
+
+impl Manifest {
+    /// The bundle with this id, if any.
+    pub fn bundle(&self, id: &str) -> Option<&Bundle> {
+        self.bundles.iter().find(|b| b.id == id)
+    }
+
+    /// The resource at this path, if any.
+    pub fn resource(&self, path: &str) -> Option<&Resource> {
+        self.resources.iter().find(|r| r.path == path)
+    }
+}

@@ -1,0 +1,3 @@
+bring cloud;
+let a = new cloud.Bucket();
+let b = new cloud.Bucket();

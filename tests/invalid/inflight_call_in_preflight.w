@@ -1,0 +1,3 @@
+bring cloud;
+let bucket = new cloud.Bucket();
+bucket.put("key", "value");

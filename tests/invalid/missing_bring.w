@@ -1,0 +1,1 @@
+let bucket = new cloud.Bucket();

@@ -1,0 +1,4 @@
+bring cloud;
+test "creates a bucket inflight" {
+  let b = new cloud.Bucket();
+}

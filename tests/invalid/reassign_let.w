@@ -1,0 +1,2 @@
+let limit = 10;
+limit = 20;

@@ -1,0 +1,5 @@
+bring cloud;
+let var greeting = "hi";
+test "reads a let var" {
+  log(greeting);
+}

@@ -1,0 +1,3 @@
+bring cloud;
+let bucket = new cloud.Bucket()
+let queue = new cloud.Queue();

@@ -1,0 +1,2 @@
+let count: num = "three";
+let label: str = 3;

@@ -1,0 +1,5 @@
+bring cloud;
+let queue = new cloud.Queue();
+test "queue has no send" {
+  queue.send("x");
+}

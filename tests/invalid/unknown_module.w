@@ -1,0 +1,1 @@
+bring clod;

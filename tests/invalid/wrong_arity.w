@@ -1,0 +1,5 @@
+bring cloud;
+let bucket = new cloud.Bucket();
+test "put needs a body" {
+  bucket.put("only-key");
+}

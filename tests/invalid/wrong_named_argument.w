@@ -1,0 +1,2 @@
+bring cloud;
+let q = new cloud.Queue(timout: 10s);
