@@ -4,6 +4,8 @@
 // evaluator. `unphased` members can be called from preflight and inflight.
 
 pub extern unphased log(message: str): void;
+// Compiled inline: a failure throws `assertion failed: <source of condition>`.
+pub extern unphased assert(condition: bool, message: str?): void;
 
 pub class str {
   pub extern unphased length: num;

@@ -13,7 +13,7 @@ test "tryGet gives nil for a missing note" {
   let missing = notes.tryGet("nope.md");
   assert(missing == nil);
   notes.put("yes.md", "here");
-  assert(notes.tryGet("yes.md") ?? "" == "here");
+  assert((notes.tryGet("yes.md") ?? "") == "here");
 }
 
 test "list filters by prefix and delete removes" {

@@ -245,6 +245,11 @@ impl Checker<'_> {
                 self.sem.types.optional(inner)
             }
             TypeAnnotationKind::Function { phase, params, result } => {
+                // Inside inflight code every function is inflight.
+                let phase = match (phase, self.phase()) {
+                    (Phase::Preflight, Phase::Inflight) => &Phase::Inflight,
+                    _ => phase,
+                };
                 let params = params.iter().map(|p| self.resolve_type(p, scope)).collect();
                 let result = self.resolve_type(result, scope);
                 self.sem.types.intern(Type::Function(FunctionType { phase: *phase, params, result }))

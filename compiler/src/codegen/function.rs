@@ -580,6 +580,10 @@ impl<'s, 'a> Emitter<'s, 'a> {
             _ => None,
         };
         if let Some((target, receiver)) = extern_target {
+            if target.module == "std" && target.name == "assert" {
+                self.assert(args, expr.span)?;
+                return Ok(Repr::Void);
+            }
             return self.extern_call(&target, receiver, args, Some(call), result);
         }
         let Type::Function(signature) = self.sem.types.get(self.sem.type_of(callee.id)).clone() else {
@@ -600,6 +604,31 @@ impl<'s, 'a> Emitter<'s, 'a> {
         let type_index = self.builder.type_index(params, results);
         self.ops.push(Op::CallIndirect(type_index));
         Ok(self.repr(signature.result))
+    }
+
+    /// `assert(cond, message?)`: throws `assertion failed: <cond source>`
+    /// (or the message) with the location.
+    fn assert(&mut self, args: &'a [Arg], span: Span) -> Emit {
+        let Some(cond) = args.first() else {
+            return Err(Diagnostic::error("E0600", "internal error: assert without a condition", span));
+        };
+        self.expr_as(&cond.value, Types::BOOL)?;
+        self.push(I::I32Eqz);
+        self.open(I::If(BlockType::Empty));
+        let (line, col) = self.sources.line_col(span.file, span.start);
+        let file = self.sources.get(span.file).name.clone();
+        match args.get(1) {
+            Some(message) => self.expr_as(&message.value, Types::STR)?,
+            None => {
+                let source = self.sources.snippet(cond.value.span).to_string();
+                self.string_const(&format!("assertion failed: {source}"));
+            }
+        }
+        self.string_const(&format!(" (at {file}:{line}:{col})"));
+        self.call_std("str.concat", &[ValType::I32, ValType::I32], &[ValType::I32]);
+        self.call_std("throw", &[ValType::I32], &[]);
+        self.close();
+        Ok(())
     }
 
     /// How a declared stdlib parameter or result is passed: a type

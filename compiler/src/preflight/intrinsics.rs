@@ -233,6 +233,14 @@ fn std_member<'a>(name: &str, receiver: Value<'a>, arg: &mut dyn FnMut() -> Valu
             }
             Value::Nil
         }
+        "assert" => {
+            let (condition, message) = (arg(), arg());
+            if !matches!(condition, Value::Bool(true)) {
+                let message = match message { Value::Nil => "assertion failed".to_string(), m => m.display() };
+                return fail("E0514", message, span);
+            }
+            Value::Nil
+        }
         "ok" => {
             let (condition, message) = (arg(), arg());
             if !matches!(condition, Value::Bool(true)) {

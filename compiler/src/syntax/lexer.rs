@@ -132,7 +132,7 @@ pub enum Tok<'a> {
 /// the wrapper scans by hand.
 #[derive(Logos, Debug, Clone, Copy, PartialEq, Eq)]
 #[logos(skip r"[ \t\r\n\f\u{FEFF}\u{A0}\u{2028}\u{2029}]+")]
-#[logos(skip r"//[^\n]*")]
+#[logos(skip(r"//[^\n]*", allow_greedy = true))]
 enum Raw {
     #[token("/*")]
     CommentStart,
@@ -338,8 +338,8 @@ pub struct Lexer<'a> {
     pending: VecDeque<Spanned<'a>>,
     finished: bool,
     diags: Vec<Diagnostic>,
-    /// Start offset of every token handed out, in order.
-    token_starts: Vec<u32>,
+    /// Byte range of every token handed out, in order.
+    token_spans: Vec<(u32, u32)>,
     /// Whether delimiters were left open at the end (the parser's complaints
     /// about the synthesized closers are then redundant).
     unclosed_at_eof: bool,
@@ -355,7 +355,7 @@ impl<'a> Lexer<'a> {
             pending: VecDeque::new(),
             finished: false,
             diags: Vec::new(),
-            token_starts: Vec::new(),
+            token_spans: Vec::new(),
             unclosed_at_eof: false,
         }
     }
@@ -369,9 +369,9 @@ impl<'a> Lexer<'a> {
         self.diags
     }
 
-    /// Start offsets of the tokens handed out so far.
-    pub fn token_starts(&self) -> &[u32] {
-        &self.token_starts
+    /// Byte ranges of the tokens handed out so far.
+    pub fn token_spans(&self) -> &[(u32, u32)] {
+        &self.token_spans
     }
 
     /// True when the file ended with delimiters open (already reported).
@@ -381,11 +381,6 @@ impl<'a> Lexer<'a> {
 
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.file, start, end)
-    }
-
-    fn error(&mut self, code: &'static str, message: String, start: usize, end: usize) {
-        let d = Diagnostic::error(code, message, self.span(start, end));
-        self.diags.push(d);
     }
 
     /// One bad character; runs of them become one diagnostic.
@@ -752,7 +747,7 @@ impl<'a> Iterator for Lexer<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let t = self.next_token()?;
-        self.token_starts.push(t.0 as u32);
+        self.token_spans.push((t.0 as u32, t.2 as u32));
         Some(Ok(t))
     }
 }

@@ -1,0 +1,129 @@
+//! Robustness: no input makes the parser panic or overflow the stack.
+
+use super::outline;
+use crate::syntax::MAX_DEPTH;
+
+/// A small deterministic PRNG (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const VOCABULARY: &[&str] = &[
+    "bring", "let", "var", "if", "else", "for", "in", "while", "break", "continue", "return",
+    "throw", "try", "catch", "finally", "test", "class", "interface", "struct", "enum",
+    "extends", "impl", "new", "as", "pub", "protected", "static", "extern", "inflight",
+    "preflight", "unphased", "true", "false", "nil", "this", "super", "Json", "MutJson", "x",
+    "Foo", "cloud", "MutArray", "Map", "1", "2.5", "10ms", "0x1F", "\"s\"", "\"a{", "}b\"",
+    "#\"raw\"", "@dirname", "+", "-", "*", "/", "\\", "%", "**", "==", "!=", "<", "<=", ">",
+    ">=", "&&", "||", "!", "??", "?.", "?", ".", "..", "..=", "...", "=>", "=", "+=", "-=",
+    ":", ";", ",", "(", ")", "[", "]", "{", "}", "@", "/*", "*/", "//", "\n", "\"", "é", "~",
+];
+
+#[test]
+fn random_token_sequences_do_not_panic() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..2000 {
+        let len = 1 + rng.below(60);
+        let mut src = String::new();
+        for _ in 0..len {
+            src.push_str(VOCABULARY[rng.below(VOCABULARY.len())]);
+            if rng.below(3) > 0 {
+                src.push(' ');
+            }
+        }
+        let _ = outline(&src);
+    }
+}
+
+#[test]
+fn random_mutations_of_a_real_program_do_not_panic() {
+    let base = include_str!("programs/everything.w");
+    let mut rng = Rng(42);
+    let chars: Vec<char> = base.chars().collect();
+    for _ in 0..300 {
+        let mut c = chars.clone();
+        for _ in 0..1 + rng.below(5) {
+            let i = rng.below(c.len());
+            match rng.below(3) {
+                0 => {
+                    c.remove(i);
+                }
+                1 => c.insert(i, ['{', '}', '(', ')', '"', ';', ','][rng.below(7)]),
+                _ => c.truncate(i),
+            }
+        }
+        let src: String = c.into_iter().collect();
+        let _ = outline(&src);
+    }
+}
+
+fn run_deep(src: String) -> Vec<&'static str> {
+    // A thread with a modest stack: drops and printing must not recurse
+    // deeper than MAX_DEPTH.
+    std::thread::Builder::new()
+        .stack_size(4 << 20)
+        .spawn(move || {
+            let (_, diags) = outline(&src);
+            diags.iter().map(|d| d.code).collect()
+        })
+        .expect("spawn")
+        .join()
+        .expect("no panic")
+}
+
+#[test]
+fn deep_nesting_is_reported_not_overflowed() {
+    let n = 10_000;
+    let parens = format!("let x = {}1{};", "(".repeat(n), ")".repeat(n));
+    assert!(run_deep(parens).is_empty());
+    let arrays = format!("let x = {}1{};", "[".repeat(n), "]".repeat(n));
+    assert_eq!(run_deep(arrays), vec!["E0008"]);
+    let unary = format!("let x = {}1;", "-".repeat(n));
+    assert_eq!(run_deep(unary), vec!["E0008"]);
+    let chain = format!("let x = 1{};", " + 1".repeat(n));
+    assert_eq!(run_deep(chain), vec!["E0008"]);
+    let blocks = format!("{}{}", "{".repeat(n), "}".repeat(n));
+    assert_eq!(run_deep(blocks), vec!["E0008"]);
+    let strings = format!("let x = {}1{};", "\"{".repeat(n), "}\"".repeat(n));
+    assert_eq!(run_deep(strings), vec!["E0008"]);
+    let unclosed = format!("let x = {}", "f(".repeat(n));
+    assert!(run_deep(unclosed).contains(&"E0009"));
+    // Nesting up to the limit is fine: the `let` (1) holding arrays
+    // (MAX_DEPTH - 2) around a number (1).
+    let k = MAX_DEPTH as usize - 2;
+    let ok = format!("let x = {}1{};", "[".repeat(k), "]".repeat(k));
+    assert!(run_deep(ok).is_empty());
+    let k = k + 1;
+    let too_deep = format!("let x = {}1{};", "[".repeat(k), "]".repeat(k));
+    assert_eq!(run_deep(too_deep), vec!["E0008"]);
+}
+
+#[test]
+fn large_program_parses_in_linear_time() {
+    // ~20,000 lines: the representative program repeated.
+    let base = include_str!("programs/everything.w");
+    let big = base.repeat(20_000 / base.lines().count() + 1);
+    let small = base.repeat(2_000 / base.lines().count() + 1);
+    let time = |src: &str| {
+        let start = std::time::Instant::now();
+        let (_, diags) = outline(src);
+        assert!(diags.is_empty() || diags.iter().all(|d| d.code == "E0011"));
+        start.elapsed()
+    };
+    let t_small = time(&small);
+    let t_big = time(&big);
+    eprintln!("2k lines: {t_small:?}, 20k lines: {t_big:?}");
+    // Linear: 10x the input should not take much more than 10x the time.
+    assert!(t_big < t_small * 30 + std::time::Duration::from_millis(200));
+}

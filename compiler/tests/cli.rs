@@ -1,0 +1,135 @@
+//! The `wingc` binary end to end: exit codes, what it prints, files it
+//! writes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn scratch(label: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wingc-cli-{}-{label}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+fn write_program(dir: &Path, text: &str) -> PathBuf {
+    let file = dir.join("main.w");
+    std::fs::write(&file, text).expect("write main.w");
+    file
+}
+
+fn wingc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wingc")).args(args).output().expect("run wingc")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn compile_writes_the_manifest_and_one_bundle_per_handler() {
+    let dir = scratch("compile");
+    let file = write_program(
+        &dir,
+        "bring cloud;\nlet b = new cloud.Bucket();\nlet q = new cloud.Queue();\nq.setConsumer(inflight (m: str) => { b.put(m, m); });\ntest \"t\" { q.push(\"x\"); }\n",
+    );
+    let output = wingc(&["compile", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let out = dir.join("target/main.wsim");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("app.json")).expect("app.json written")).expect("valid json");
+    let paths: Vec<&str> = manifest["resources"].as_array().unwrap().iter().map(|r| r["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["root/Default/Bucket", "root/Default/Queue", "root/Default/Queue/Consumer0"]);
+    let consumer_bundle = &manifest["bundles"][0];
+    assert_eq!(consumer_bundle["lifts"][0]["path"], "root/Default/Bucket");
+    assert_eq!(consumer_bundle["lifts"][0]["ops"], serde_json::json!(["put"]));
+    assert_eq!(manifest["tests"][0]["path"], "root/Default/test:t");
+    for bundle in manifest["bundles"].as_array().unwrap() {
+        let wasm = std::fs::read(out.join(bundle["file"].as_str().unwrap())).expect("bundle written");
+        wasmparser::Validator::new().validate_all(&wasm).expect("bundle is valid Wasm");
+    }
+}
+
+#[test]
+fn compile_output_directory_can_be_chosen() {
+    let dir = scratch("output");
+    let file = write_program(&dir, "bring cloud;\nlet b = new cloud.Bucket();\n");
+    let out = dir.join("elsewhere");
+    let output = wingc(&["compile", file.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    assert!(out.join("app.json").exists());
+}
+
+#[test]
+fn a_failing_assert_fails_the_run_and_names_the_test() {
+    let dir = scratch("failing");
+    let file = write_program(
+        &dir,
+        "test \"arithmetic works\" {\n  assert(1 + 1 == 2);\n}\n\ntest \"this one is wrong\" {\n  let x = 2;\n  assert(x == 3);\n}\n",
+    );
+    let output = wingc(&["test", file.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "stdout: {out}\nstderr: {}", stderr(&output));
+    assert!(out.contains("pass ─ main.w » arithmetic works"), "{out}");
+    assert!(out.contains("fail ─ main.w » this one is wrong"), "{out}");
+    assert!(out.contains("assertion failed: x == 3"), "{out}");
+    assert!(out.contains("main.w:7:3"), "the failure names the source line: {out}");
+    assert!(out.lines().any(|l| l == "1 passed, 1 failed"), "{out}");
+}
+
+#[test]
+fn passing_tests_exit_zero() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let dir = scratch("hello");
+    let file = dir.join("main.w");
+    std::fs::copy(root.join("examples/hello/main.w"), &file).expect("copy example");
+    let output = wingc(&["test", file.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "stdout: {out}\nstderr: {}", stderr(&output));
+    assert!(out.lines().any(|l| l == "2 passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn a_program_with_errors_exits_one_and_reports_every_error() {
+    let dir = scratch("errors");
+    let file = write_program(&dir, "let a: num = \"x\";\nlet b = unknown;\n");
+    let output = wingc(&["test", file.to_str().unwrap()]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(err.contains("E0210"), "{err}");
+    assert!(err.contains("E0102"), "{err}");
+    assert!(err.contains("main.w:1:14"), "{err}");
+    assert!(err.contains("could not compile: 2 errors"), "{err}");
+    assert!(!dir.join("target").exists(), "nothing is written for a program with errors");
+}
+
+#[test]
+fn json_diagnostics_for_tools() {
+    let dir = scratch("json");
+    let file = write_program(&dir, "let a = b;\n");
+    let output = wingc(&["compile", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let diagnostics: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("json on stdout");
+    assert_eq!(diagnostics[0]["code"], "E0102");
+    assert_eq!(diagnostics[0]["line"], 1);
+    assert_eq!(diagnostics[0]["column"], 9);
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let output = wingc(&["compile", "/nonexistent/main.w"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot read"));
+}
+
+#[test]
+fn targets_not_built_yet_say_so() {
+    let dir = scratch("tfaws");
+    let file = write_program(&dir, "let a = 1;\n");
+    let output = wingc(&["compile", file.to_str().unwrap(), "-t", "tf-aws"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not supported by this version of wingc yet"));
+}
