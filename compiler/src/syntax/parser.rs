@@ -696,6 +696,34 @@ impl Ctx {
         )
     }
 
+    /// `test "a {b}" { }`: the name must be a plain string.
+    pub fn test_with_interpolation(&mut self, name: Expr, body: Block, l: usize, r: usize) -> Stmt {
+        let d = Diagnostic::error(
+            "E0018",
+            "a test name cannot use string interpolation",
+            name.span,
+        )
+        .with_label("interpolated name")
+        .with_help("test names are fixed: write a plain string, or escape braces as `\\{`");
+        self.diags.push(d);
+        let name_span = name.span;
+        let mut text = String::new();
+        if let ExprKind::Interpolated(parts) = &name.kind {
+            for p in parts {
+                match p {
+                    InterpolationPart::Text(t) => text.push_str(t),
+                    InterpolationPart::Expr(_) => text.push_str("{…}"),
+                }
+            }
+        }
+        let kind = StmtKind::Test {
+            name: text,
+            name_span,
+            body,
+        };
+        self.stmt(kind, l, r)
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub fn class(
         &mut self,

@@ -5,6 +5,7 @@
 mod lexer;
 mod parser;
 mod robust;
+mod snapshots;
 
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::FileId;
