@@ -35,7 +35,7 @@ pub fn check(name: &str, text: &str) -> Checked {
     let (program, errors) = syntax::parse(text, file_id, &mut ids);
     diagnostics.extend(errors);
     let declared: Vec<StdlibModule<'_>> = stdlib_modules.iter().map(|(name, module)| StdlibModule { name, module }).collect();
-    let (semantics, errors) = check::check(&declared, &program, &sources);
+    let (semantics, errors) = check::check(&declared, &program);
     diagnostics.extend(errors);
     Checked { sources, stdlib: stdlib_modules, program, semantics, diagnostics }
 }

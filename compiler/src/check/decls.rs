@@ -90,7 +90,7 @@ pub(super) struct TypeScope<'n> {
     pub type_params: &'n [String],
 }
 
-impl Checker<'_> {
+impl Checker {
     /// Declares one stdlib module: first every type name, then members.
     pub(super) fn declare_stdlib_module(&mut self, name: &str, module: &Module) {
         let mut namespace = Namespace::default();

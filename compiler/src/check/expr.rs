@@ -13,7 +13,7 @@ use crate::syntax::ast::{
 };
 use std::collections::HashMap;
 
-impl Checker<'_> {
+impl Checker {
     pub(super) fn check_expr(&mut self, expr: &Expr) -> TypeId {
         self.check_expr_expecting(expr, None)
     }

@@ -18,7 +18,7 @@ mod stmt;
 pub use model::*;
 pub use types::{ClassId, FunctionType, StructId, Type, TypeId, Types};
 
-use crate::diagnostics::{Diagnostic, SourceMap};
+use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::Module;
 use decls::Namespace;
 use scope::{FnContext, Scope};
@@ -34,9 +34,8 @@ pub struct StdlibModule<'a> {
 pub fn check(
     stdlib: &[StdlibModule<'_>],
     program: &Module,
-    sources: &SourceMap,
 ) -> (Semantics, Vec<Diagnostic>) {
-    let mut checker = Checker::new(sources);
+    let mut checker = Checker::new();
     for module in stdlib {
         checker.declare_stdlib_module(module.name, module.module);
     }
@@ -44,8 +43,7 @@ pub fn check(
     (checker.sem, checker.diagnostics)
 }
 
-pub(crate) struct Checker<'a> {
-    sources: &'a SourceMap,
+pub(crate) struct Checker {
     sem: Semantics,
     diagnostics: Vec<Diagnostic>,
     namespaces: HashMap<String, Namespace>,
@@ -60,10 +58,9 @@ pub(crate) struct Checker<'a> {
     loop_depth: usize,
 }
 
-impl<'a> Checker<'a> {
-    fn new(sources: &'a SourceMap) -> Checker<'a> {
+impl Checker {
+    fn new() -> Checker {
         Checker {
-            sources,
             sem: Semantics::default(),
             diagnostics: Vec::new(),
             namespaces: HashMap::new(),

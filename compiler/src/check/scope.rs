@@ -9,7 +9,7 @@
 //! *captured* into the environment of every function in between.
 
 use super::model::{ExternRef, Lift, NameRef, VarId, VarInfo};
-use super::types::{ClassId, StructId, Type, TypeId};
+use super::types::{Type, TypeId};
 use super::Checker;
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Ident, NodeId, Phase, Span};
@@ -19,8 +19,6 @@ use std::collections::{BTreeSet, HashMap};
 pub(super) enum Binding {
     Var(VarId),
     Namespace(String),
-    Class(ClassId),
-    Struct(StructId),
     Extern(ExternRef),
 }
 
@@ -38,11 +36,9 @@ pub(super) struct FnContext {
     pub inferred_result: Option<TypeId>,
     pub captures: Vec<VarId>,
     pub lifts: Vec<Lift>,
-    /// Index into `scopes` of this function's outermost scope.
-    pub scope_base: usize,
 }
 
-impl Checker<'_> {
+impl Checker {
     pub(super) fn phase(&self) -> Phase {
         self.functions.last().map_or(Phase::Preflight, |f| f.phase)
     }
@@ -62,7 +58,6 @@ impl Checker<'_> {
             inferred_result: None,
             captures: Vec::new(),
             lifts: Vec::new(),
-            scope_base: self.scopes.len(),
         });
         self.push_scope();
     }
@@ -118,12 +113,9 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn lookup_type_in_scope(&self, name: &str) -> Option<Type> {
-        match self.lookup(name)? {
-            Binding::Class(c) => Some(Type::Class(*c)),
-            Binding::Struct(s) => Some(Type::Struct(*s)),
-            _ => None,
-        }
+    /// User-declared types by bare name (none until user classes exist).
+    pub(super) fn lookup_type_in_scope(&self, _name: &str) -> Option<Type> {
+        None
     }
 
     /// Resolves a name expression. `receiver_of` is the member name when
@@ -149,8 +141,6 @@ impl Checker<'_> {
                 (NameRef::Extern(target), ty)
             }
             Binding::Namespace(ns) => (NameRef::Namespace(ns), super::Types::VOID),
-            Binding::Class(c) => (NameRef::Class(c), super::Types::VOID),
-            Binding::Struct(s) => (NameRef::Struct(s), super::Types::VOID),
         };
         self.sem.names.insert(node, name_ref);
         ty

@@ -17,7 +17,7 @@ const BRINGABLE: [&str; 3] = ["cloud", "util", "expect"];
 /// "unknown module".
 const NOT_YET: [&str; 2] = ["http", "math"];
 
-impl Checker<'_> {
+impl Checker {
     pub(super) fn check_block_stmts(&mut self, stmts: &[Stmt]) {
         let mut seen_other = false;
         for stmt in stmts {

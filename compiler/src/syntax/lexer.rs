@@ -128,7 +128,7 @@ pub enum Tok<'a> {
 }
 
 /// What the logos state machine recognises. Most variants map one-to-one to
-/// a [`Tok`]; `Quote`, `RawStr`, `Number` and `CommentStart` start pieces
+/// a [`Tok`]; `Quote`, `HashString`, `Number` and `CommentStart` start pieces
 /// the wrapper scans by hand.
 #[derive(Logos, Debug, Clone, Copy, PartialEq, Eq)]
 #[logos(skip r"[ \t\r\n\f\u{FEFF}\u{A0}\u{2028}\u{2029}]+")]
@@ -139,7 +139,7 @@ enum Raw {
     #[token("\"")]
     Quote,
     #[regex(r##"#"[^"]*"?"##)]
-    RawStr,
+    HashString,
     #[regex(r"[0-9][0-9A-Za-z_]*")]
     Number,
     #[regex(r"[A-Za-z_$][A-Za-z0-9_$]*")]
@@ -489,35 +489,35 @@ impl<'a> Lexer<'a> {
         }
         if c == 'u' && rest[i + 2..].starts_with('{') {
             let body = &rest[i + 3..];
-            let close = body
-                .char_indices()
-                .take(9)
-                .find(|&(_, ch)| ch == '}')
-                .map(|(j, _)| j);
-            if let Some(j) = close {
-                let hex = &body[..j];
-                let end = i + 3 + j + 1;
-                let value = if hex.is_empty() || hex.len() > 6 {
-                    None
-                } else {
-                    u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-                };
-                match value {
-                    Some(ch) => out.push(ch),
-                    None => {
-                        let d = Diagnostic::error(
-                            "E0006",
-                            format!("invalid unicode escape `\\u{{{hex}}}`"),
-                            self.span(base + i, base + end),
-                        )
-                        .with_label("not a unicode scalar value")
-                        .with_help("write 1 to 6 hex digits, e.g. `\\u{1F600}`");
-                        self.diags.push(d);
-                        out.push('\u{FFFD}');
-                    }
+            let digits = body.bytes().take_while(u8::is_ascii_hexdigit).count();
+            let hex = &body[..digits];
+            let closed = body[digits..].starts_with('}');
+            let end = i + 3 + digits + usize::from(closed);
+            let value = if closed && (1..=6).contains(&digits) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else {
+                None
+            };
+            match value {
+                Some(ch) => out.push(ch),
+                None => {
+                    let shown = &rest[i..end];
+                    let d = Diagnostic::error(
+                        "E0006",
+                        format!("invalid unicode escape `{shown}`"),
+                        self.span(base + i, base + end),
+                    )
+                    .with_label(if closed {
+                        "not a unicode scalar value"
+                    } else {
+                        "expected hex digits and `}`"
+                    })
+                    .with_help("write 1 to 6 hex digits in braces, e.g. `\\u{1F600}`");
+                    self.diags.push(d);
+                    out.push('\u{FFFD}');
                 }
-                return end;
             }
+            return end;
         }
         let end = i + 1 + c.len_utf8();
         let d = Diagnostic::error(
@@ -683,7 +683,7 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 Raw::Quote => Some(self.string(start, true)),
-                Raw::RawStr => {
+                Raw::HashString => {
                     let text = &self.src[start + 2..end];
                     let text = match text.strip_suffix('"') {
                         Some(t) => t,
@@ -836,7 +836,7 @@ fn simple_tok<'a>(raw: Raw) -> Tok<'a> {
         // Handled by the caller.
         Raw::CommentStart
         | Raw::Quote
-        | Raw::RawStr
+        | Raw::HashString
         | Raw::Number
         | Raw::Ident
         | Raw::Intrinsic
@@ -905,11 +905,9 @@ fn parse_number(text: &str) -> Result<Tok<'static>, String> {
     }
     match unit_seconds(unit) {
         Some(factor) => Ok(Tok::Duration(value * factor)),
-        None if unit.starts_with(|c: char| c.is_ascii_alphabetic()) && !unit.contains('.') => {
-            Err(format!(
-                "unknown duration unit `{unit}` in `{text}` (expected `ms`, `s`, `m`, `h` or `d`)"
-            ))
-        }
+        None if unit.len() <= 2 && unit.chars().all(|c| c.is_ascii_alphabetic()) => Err(format!(
+            "unknown duration unit `{unit}` in `{text}` (expected `ms`, `s`, `m`, `h` or `d`)"
+        )),
         None => Err(bad()),
     }
 }

@@ -100,7 +100,7 @@ const TYPE_START: &[&str] = &["Ident", "Coll", "Json", "MutJson", "(", "inflight
 
 /// Tokens that continue an expression (postfix and binary operators that
 /// are also notable elsewhere): left out when a closer is expected too.
-const CONTINUATIONS: &[&str] = &["{", "(", "[", "<", ">", "."];
+const CONTINUATIONS: &[&str] = &["{", "(", "[", ".", "<"];
 
 /// Tokens that end a statement, list or group.
 const CLOSERS: &[&str] = &[";", ",", ")", "]", "}", "=>", "StrMid", "StrTail"];
@@ -183,11 +183,24 @@ pub fn expected_items(expected: &[String]) -> Vec<String> {
         covered.extend(EXPR_START);
     } else if has("new") && has("var") && has("Ident") && has("}") {
         items.push("a class member".to_string());
-        covered.extend(["new", "var", "Ident", "pub", "protected", "extern", "static"]);
+        covered.extend([
+            "new",
+            "var",
+            "Ident",
+            "pub",
+            "protected",
+            "extern",
+            "static",
+        ]);
         covered.extend(["inflight", "preflight", "unphased"]);
     } else if has("inflight") && has("Ident") && has("(") {
         items.push("a type".to_string());
         covered.extend(TYPE_START);
+    }
+    if has("+") {
+        // After a complete operand: calls, indexing, member access and
+        // comparisons are operators here, not the point of the message.
+        covered.extend(["(", "[", ".", "<", ">"]);
     }
     if CLOSERS.iter().any(|t| has(t)) {
         covered.extend(CONTINUATIONS);
@@ -209,7 +222,10 @@ pub fn expected_items(expected: &[String]) -> Vec<String> {
     }
     if items.is_empty() {
         // Only operators or keywords: name a few, or summarise.
-        let rest: Vec<&String> = set.iter().filter(|t| !covered.contains(&t.as_str())).collect();
+        let rest: Vec<&String> = set
+            .iter()
+            .filter(|t| !covered.contains(&t.as_str()))
+            .collect();
         if rest.len() <= 3 {
             items.extend(rest.iter().map(|t| describe_terminal(t)));
         } else {
@@ -271,7 +287,11 @@ pub fn syntax_error(
         Span::new(file, e.start, e.end)
     };
     let (code, message, label) = if items.is_empty() {
-        ("E0001", format!("unexpected {found}"), "unexpected here".to_string())
+        (
+            "E0001",
+            format!("unexpected {found}"),
+            "unexpected here".to_string(),
+        )
     } else if items == ["`;`"] {
         let after = match e.context {
             Recovered::Member | Recovered::MemberSemicolon => "declaration",
@@ -296,5 +316,22 @@ pub fn syntax_error(
         };
         ("E0001", format!("expected {exp}, found {found}"), label)
     };
-    Diagnostic::error(code, message, span).with_label(label)
+    let mut d = Diagnostic::error(code, message, span).with_label(label);
+    if let Some(help) = hint(text.get(e.start..e.end).unwrap_or(""), &items) {
+        d = d.with_help(help);
+    }
+    d
+}
+
+/// Advice for mistakes carried over from other languages.
+fn hint(found: &str, items: &[String]) -> Option<&'static str> {
+    let wants_expr = items.iter().any(|i| i == "an expression");
+    match found {
+        "if" | "for" | "while" | "try" if wants_expr => Some(
+            "this is a statement in Wing, not an expression: assign the value inside each branch",
+        ),
+        "let" if wants_expr => Some("`let` declares a variable as a statement of its own"),
+        "=" if items.iter().any(|i| i == "`{`") => Some("to compare two values, use `==`"),
+        _ => None,
+    }
 }

@@ -152,7 +152,11 @@ impl Ctx {
     }
 
     fn block_depth(&self, b: &Block) -> u32 {
-        b.stmts.iter().map(|s| self.depth_of(s.id)).max().unwrap_or(0)
+        b.stmts
+            .iter()
+            .map(|s| self.depth_of(s.id))
+            .max()
+            .unwrap_or(0)
     }
 
     fn expr_children_depth(&self, kind: &ExprKind) -> u32 {
@@ -165,7 +169,9 @@ impl Ctx {
             ExprKind::Unary { operand, .. } => d(operand),
             ExprKind::Binary { left, right, .. } => d(left).max(d(right)),
             ExprKind::Range { start, end, .. } => d(start).max(d(end)),
-            ExprKind::New { args: a, id, scope, .. } => {
+            ExprKind::New {
+                args: a, id, scope, ..
+            } => {
                 let opt = |e: &Option<Box<Expr>>| e.as_deref().map_or(0, d);
                 args(a).max(opt(id)).max(opt(scope))
             }
@@ -387,13 +393,10 @@ impl Ctx {
                 }
                 ExprKind::Error => break false,
                 _ => {
-                    let d = Diagnostic::error(
-                        "E0010",
-                        "expected a struct type name before `{`",
-                        span,
-                    )
-                    .with_label("this is not a type name")
-                    .with_help("a struct literal looks like `Point { x: 1, y: 2 }`");
+                    let d =
+                        Diagnostic::error("E0010", "expected a struct type name before `{`", span)
+                            .with_label("this is not a type name")
+                            .with_help("a struct literal looks like `Point { x: 1, y: 2 }`");
                     self.diags.push(d);
                     break false;
                 }
@@ -594,12 +597,9 @@ impl Ctx {
             let mspan = self.span(m.start, m.end);
             let text = m.kw.text();
             if !allowed.contains(&m.kw) {
-                let d = Diagnostic::error(
-                    "E0015",
-                    format!("`{text}` is not allowed on {what}"),
-                    mspan,
-                )
-                .with_label("remove this modifier");
+                let d =
+                    Diagnostic::error("E0015", format!("`{text}` is not allowed on {what}"), mspan)
+                        .with_label("remove this modifier");
                 self.diags.push(d);
                 continue;
             }
@@ -614,7 +614,8 @@ impl Ctx {
                 } else {
                     format!("`{text}` conflicts with `{}`", prev.text())
                 };
-                let d = Diagnostic::error("E0015", message, mspan).with_label("remove this modifier");
+                let d =
+                    Diagnostic::error("E0015", message, mspan).with_label("remove this modifier");
                 self.diags.push(d);
                 continue;
             }
@@ -732,7 +733,7 @@ impl Ctx {
         type_params: Option<Vec<Ident>>,
         extends: Option<UserTypeRef>,
         implements: Option<Vec<UserTypeRef>>,
-        members: Vec<Option<ClassMember>>,
+        members: Vec<ClassMember>,
         l: usize,
         r: usize,
     ) -> Stmt {
@@ -744,7 +745,7 @@ impl Ctx {
             is_pub: m.visibility == Visibility::Public,
             extends,
             implements: implements.unwrap_or_default(),
-            members: members.into_iter().flatten().collect(),
+            members,
             span: self.span(l, r),
         };
         self.stmt(StmtKind::Class(decl), l, r)
@@ -755,7 +756,7 @@ impl Ctx {
         mods: Option<Vec<Mod>>,
         name: Ident,
         extends: Option<Vec<UserTypeRef>>,
-        members: Vec<Option<MethodDecl>>,
+        members: Vec<MethodDecl>,
         l: usize,
         r: usize,
     ) -> Stmt {
@@ -764,7 +765,7 @@ impl Ctx {
             name,
             is_pub: m.visibility == Visibility::Public,
             extends: extends.unwrap_or_default(),
-            members: members.into_iter().flatten().collect(),
+            members,
             span: self.span(l, r),
         };
         self.stmt(StmtKind::Interface(decl), l, r)
@@ -775,7 +776,7 @@ impl Ctx {
         mods: Option<Vec<Mod>>,
         name: Ident,
         extends: Option<Vec<UserTypeRef>>,
-        fields: Vec<Option<StructField>>,
+        fields: Vec<StructField>,
         l: usize,
         r: usize,
     ) -> Stmt {
@@ -784,7 +785,7 @@ impl Ctx {
             name,
             is_pub: m.visibility == Visibility::Public,
             extends: extends.unwrap_or_default(),
-            fields: fields.into_iter().flatten().collect(),
+            fields,
             span: self.span(l, r),
         };
         self.stmt(StmtKind::Struct(decl), l, r)
@@ -903,21 +904,34 @@ pub(super) fn parse_module(
         .iter()
         .any(|d| matches!(d.code, "E0003" | "E0004" | "E0009"));
     let tokens = lexer.token_spans().to_vec();
+    let bad_chars: Vec<(usize, usize)> = lexer_diags
+        .iter()
+        .filter(|d| d.code == "E0005")
+        .map(|d| (d.span.start as usize, d.span.end as usize))
+        .collect();
     let mut diags = lexer.into_diagnostics();
     let mut errors = std::mem::take(&mut ctx.errors);
     errors.sort_by_key(|e| e.start);
     // Byte ranges after each reported error in which further complaints
-    // are consequences of it: up to the third token after recovery.
+    // are consequences of it: up to the third token after recovery (the
+    // second after a missing `;`).
     let mut shadows: Vec<(usize, usize)> = Vec::new();
     let mut resume: Option<usize> = None;
     for e in errors {
         let index = tokens.partition_point(|&(s, _)| (s as usize) < e.start);
-        if resume.is_some_and(|r| index < r + 3) {
+        if resume.is_some_and(|r| index < r) {
             continue;
         }
+        // A missing `;` resumes at a statement start: less likely to cascade.
+        let window = match e.context {
+            Recovered::Semicolon | Recovered::MemberSemicolon if e.dropped == 0 => 2,
+            _ => 3,
+        };
         let resumed = index + e.dropped;
-        resume = Some(resumed);
-        let shadow_end = tokens.get(resumed + 3).map_or(usize::MAX, |t| t.0 as usize);
+        resume = Some(resumed + window);
+        let shadow_end = tokens
+            .get(resumed + window)
+            .map_or(usize::MAX, |t| t.0 as usize);
         shadows.push((e.start, shadow_end));
         if eof_reported && e.start >= text.len() {
             continue;
@@ -926,6 +940,11 @@ pub(super) fn parse_module(
             .checked_sub(1)
             .and_then(|i| tokens.get(i))
             .map(|&(s, e)| (s as usize, e as usize));
+        // A bad character skipped just before the error explains it.
+        let gap = prev.map_or(0, |p| p.1)..e.start.max(prev.map_or(0, |p| p.1));
+        if bad_chars.iter().any(|&(s, _)| gap.contains(&s)) {
+            continue;
+        }
         diags.push(messages::syntax_error(&e, prev, text, file));
     }
     let shadowed = |d: &Diagnostic| {
@@ -944,14 +963,11 @@ fn check_bring_order(stmts: &[Stmt], diags: &mut Vec<Diagnostic>) {
     for s in stmts {
         match (&s.kind, first_other) {
             (StmtKind::Bring { .. }, Some(other)) => {
-                let d = Diagnostic::error(
-                    "E0011",
-                    "`bring` must come before other statements",
-                    s.span,
-                )
-                .with_label("this `bring` comes too late")
-                .with_secondary(other, "first non-`bring` statement")
-                .with_help("move all `bring` statements to the top of the file");
+                let d =
+                    Diagnostic::error("E0011", "`bring` must come before other statements", s.span)
+                        .with_label("this `bring` comes too late")
+                        .with_secondary(other, "first non-`bring` statement")
+                        .with_help("move all `bring` statements to the top of the file");
                 diags.push(d);
             }
             (StmtKind::Bring { .. }, None) | (StmtKind::Error, _) => {}

@@ -29,7 +29,10 @@ struct Printer {
 }
 
 fn path(p: &[Ident]) -> String {
-    p.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join(".")
+    p.iter()
+        .map(|i| i.name.as_str())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// A type annotation on one line, as it would be written.
@@ -448,7 +451,10 @@ impl Printer {
                     Phase::Preflight => "",
                 };
                 let params: Vec<String> = c.params.iter().map(param).collect();
-                let ret = c.return_type.as_ref().map(|t| format!(": {}", type_text(t)));
+                let ret = c
+                    .return_type
+                    .as_ref()
+                    .map(|t| format!(": {}", type_text(t)));
                 let head = format!(
                     "closure {ph}({}){}",
                     params.join(", "),

@@ -118,6 +118,17 @@ fn plain_and_raw_strings() {
         toks(r#""a\n\t\"\\\{x\}\u{41}" #"raw {x} \n""#),
         vec![Str("a\n\t\"\\{x}A".into()), Str("raw {x} \\n".into())]
     );
+    let (t, d) = lex(r#""\u{41" "\u{110000}" "\u{}""#);
+    assert_eq!(
+        t,
+        vec![
+            Str("\u{FFFD}".into()),
+            Str("\u{FFFD}".into()),
+            Str("\u{FFFD}".into())
+        ]
+    );
+    assert_eq!(d.len(), 3);
+    assert!(d.iter().all(|d| d.code == "E0006"));
     let (t, d) = lex(r#""bad \q escape""#);
     assert_eq!(t, vec![Str("bad q escape".into())]);
     assert_eq!(d[0].code, "E0006");
@@ -159,7 +170,11 @@ fn interpolation_with_nesting() {
 #[test]
 fn token_spans() {
     let mut lx = Lexer::new(r#"x "a{b}c" y"#, FileId(0));
-    let spans: Vec<(usize, usize)> = lx.by_ref().map(|t| t.unwrap()).map(|t| (t.0, t.2)).collect();
+    let spans: Vec<(usize, usize)> = lx
+        .by_ref()
+        .map(|t| t.unwrap())
+        .map(|t| (t.0, t.2))
+        .collect();
     assert_eq!(spans, vec![(0, 1), (2, 5), (5, 6), (6, 9), (10, 11)]);
 }
 

@@ -20,20 +20,112 @@ impl Rng {
 }
 
 const VOCABULARY: &[&str] = &[
-    "bring", "let", "var", "if", "else", "for", "in", "while", "break", "continue", "return",
-    "throw", "try", "catch", "finally", "test", "class", "interface", "struct", "enum",
-    "extends", "impl", "new", "as", "pub", "protected", "static", "extern", "inflight",
-    "preflight", "unphased", "true", "false", "nil", "this", "super", "Json", "MutJson", "x",
-    "Foo", "cloud", "MutArray", "Map", "1", "2.5", "10ms", "0x1F", "\"s\"", "\"a{", "}b\"",
-    "#\"raw\"", "@dirname", "+", "-", "*", "/", "\\", "%", "**", "==", "!=", "<", "<=", ">",
-    ">=", "&&", "||", "!", "??", "?.", "?", ".", "..", "..=", "...", "=>", "=", "+=", "-=",
-    ":", ";", ",", "(", ")", "[", "]", "{", "}", "@", "/*", "*/", "//", "\n", "\"", "é", "~",
+    "bring",
+    "let",
+    "var",
+    "if",
+    "else",
+    "for",
+    "in",
+    "while",
+    "break",
+    "continue",
+    "return",
+    "throw",
+    "try",
+    "catch",
+    "finally",
+    "test",
+    "class",
+    "interface",
+    "struct",
+    "enum",
+    "extends",
+    "impl",
+    "new",
+    "as",
+    "pub",
+    "protected",
+    "static",
+    "extern",
+    "inflight",
+    "preflight",
+    "unphased",
+    "true",
+    "false",
+    "nil",
+    "this",
+    "super",
+    "Json",
+    "MutJson",
+    "x",
+    "Foo",
+    "cloud",
+    "MutArray",
+    "Map",
+    "1",
+    "2.5",
+    "10ms",
+    "0x1F",
+    "\"s\"",
+    "\"a{",
+    "}b\"",
+    "#\"raw\"",
+    "@dirname",
+    "+",
+    "-",
+    "*",
+    "/",
+    "\\",
+    "%",
+    "**",
+    "==",
+    "!=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "&&",
+    "||",
+    "!",
+    "??",
+    "?.",
+    "?",
+    ".",
+    "..",
+    "..=",
+    "...",
+    "=>",
+    "=",
+    "+=",
+    "-=",
+    ":",
+    ";",
+    ",",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "@",
+    "/*",
+    "*/",
+    "//",
+    "\n",
+    "\"",
+    "é",
+    "~",
 ];
 
 #[test]
 fn random_token_sequences_do_not_panic() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..2000 {
+    for _ in 0..std::env::var("WING_FUZZ")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+    {
         let len = 1 + rng.below(60);
         let mut src = String::new();
         for _ in 0..len {
@@ -42,7 +134,30 @@ fn random_token_sequences_do_not_panic() {
                 src.push(' ');
             }
         }
-        let _ = outline(&src);
+        let (_, diags) = outline(&src);
+        for d in &diags {
+            assert_user_terms(&d.message);
+            assert!(d.span.start <= d.span.end && d.span.end as usize <= src.len());
+        }
+    }
+}
+
+/// Messages never show the grammar's internal names.
+fn assert_user_terms(message: &str) {
+    for internal in [
+        "`Ident`",
+        "`Num`",
+        "`Duration`",
+        "`Str`",
+        "`StrHead`",
+        "`StrMid`",
+        "`StrTail`",
+        "`Coll`",
+        "`Intrinsic`",
+        "Unknown",
+        "parser error",
+    ] {
+        assert!(!message.contains(internal), "internal name in {message:?}");
     }
 }
 
@@ -51,12 +166,16 @@ fn random_mutations_of_a_real_program_do_not_panic() {
     let base = include_str!("programs/everything.w");
     let mut rng = Rng(42);
     let chars: Vec<char> = base.chars().collect();
-    for _ in 0..300 {
+    for _ in 0..std::env::var("WING_FUZZ")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .map_or(300, |n| n / 4)
+    {
         let mut c = chars.clone();
         for _ in 0..1 + rng.below(5) {
-            let i = rng.below(c.len());
+            let i = rng.below(c.len().max(1)).min(c.len());
             match rng.below(3) {
-                0 => {
+                0 if i < c.len() => {
                     c.remove(i);
                 }
                 1 => c.insert(i, ['{', '}', '(', ')', '"', ';', ','][rng.below(7)]),
@@ -64,7 +183,8 @@ fn random_mutations_of_a_real_program_do_not_panic() {
             }
         }
         let src: String = c.into_iter().collect();
-        let _ = outline(&src);
+        let (_, diags) = outline(&src);
+        diags.iter().for_each(|d| assert_user_terms(&d.message));
     }
 }
 
