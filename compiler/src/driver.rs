@@ -52,13 +52,12 @@ pub fn compile_sim(name: &str, text: &str) -> Compiled {
     if checked.diagnostics.iter().any(Diagnostic::is_error) {
         return Compiled::Failed { sources: checked.sources, diagnostics: checked.diagnostics };
     }
-    let result = preflight::evaluate(&checked.program, &checked.semantics)
-        .and_then(|app| {
-            let logs = app.logs.clone();
-            sim::build(&checked.semantics, &checked.sources, name, &app).map(|sim_app| (sim_app, logs))
-        });
+    let result = preflight::evaluate(&checked.program, &checked.semantics).and_then(|app| {
+        let logs = app.logs.clone();
+        sim::build(&checked.semantics, &checked.sources, name, &app).map(|sim_app| (sim_app, logs))
+    });
     match result {
         Ok((app, logs)) => Compiled::Ok { sources: checked.sources, app, logs },
-        Err(diagnostic) => Compiled::Failed { sources: checked.sources, diagnostics: vec![diagnostic] },
+        Err(diagnostic) => Compiled::Failed { sources: checked.sources, diagnostics: vec![*diagnostic] },
     }
 }

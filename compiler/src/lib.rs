@@ -8,11 +8,11 @@
 //! [`diagnostics`] every stage reports through are rendered by the CLI and
 //! mapped by the language server.
 
-pub mod diagnostics;
 pub mod check;
 pub mod codegen;
+pub mod diagnostics;
+pub mod driver;
 pub mod preflight;
 pub mod stdlib;
-pub mod targets;
-pub mod driver;
 pub mod syntax;
+pub mod targets;

@@ -44,8 +44,9 @@ fn compile_writes_the_manifest_and_one_bundle_per_handler() {
     let paths: Vec<&str> = manifest["resources"].as_array().unwrap().iter().map(|r| r["path"].as_str().unwrap()).collect();
     assert_eq!(paths, ["root/Default/Bucket", "root/Default/Queue", "root/Default/Queue/Consumer0"]);
     let consumer_bundle = &manifest["bundles"][0];
-    assert_eq!(consumer_bundle["lifts"][0]["path"], "root/Default/Bucket");
-    assert_eq!(consumer_bundle["lifts"][0]["ops"], serde_json::json!(["put"]));
+    assert_eq!(consumer_bundle["lifts"][0]["kind"], "resource");
+    assert_eq!(consumer_bundle["lifts"][0]["value"]["path"], "root/Default/Bucket");
+    assert_eq!(consumer_bundle["lifts"][0]["value"]["ops"], serde_json::json!(["put"]));
     assert_eq!(manifest["tests"][0]["path"], "root/Default/test:t");
     for bundle in manifest["bundles"].as_array().unwrap() {
         let wasm = std::fs::read(out.join(bundle["file"].as_str().unwrap())).expect("bundle written");

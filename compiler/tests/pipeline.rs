@@ -3,7 +3,7 @@
 //! validator.
 
 use std::path::Path;
-use wingc::driver::{compile_sim, Compiled};
+use wingc::driver::{Compiled, compile_sim};
 
 fn programs() -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();

@@ -2,7 +2,7 @@
 //! fresh directory, run its tests in the simulator.
 
 use std::path::{Path, PathBuf};
-use wingc::driver::{compile_sim, Compiled};
+use wingc::driver::{Compiled, compile_sim};
 use wingc::targets::sim;
 
 /// The repository root.

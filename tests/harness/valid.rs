@@ -32,10 +32,8 @@ fn valid_programs_pass_their_tests() {
     let dir = common::root().join("tests/valid");
     let programs = common::programs(&dir);
     assert!(programs.len() >= 10, "expected at least 10 programs in tests/valid, found {}", programs.len());
-    let failures: Vec<String> = programs
-        .iter()
-        .flat_map(|file| run_program(file, &file.file_stem().unwrap().to_string_lossy()))
-        .collect();
+    let failures: Vec<String> =
+        programs.iter().flat_map(|file| run_program(file, &file.file_stem().unwrap().to_string_lossy())).collect();
     assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n\n"));
 }
 

@@ -2,13 +2,13 @@
 //! declarations), gives the class, struct and namespace tables the checker
 //! looks names and members up in, and resolves written type annotations.
 
+use super::Checker;
 use super::model::ExternRef;
 use super::types::{ClassId, FunctionType, StructId, Type, TypeId, Types};
-use super::Checker;
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{
-    ClassDecl, ClassMember, FunctionSignatureDecl, Module, Phase, Span, StmtKind, StructDecl,
-    TypeAnnotation, TypeAnnotationKind, Visibility,
+    ClassDecl, ClassMember, FunctionSignatureDecl, Module, Phase, Span, StmtKind, StructDecl, TypeAnnotation, TypeAnnotationKind,
+    Visibility,
 };
 use std::collections::HashMap;
 
@@ -209,19 +209,11 @@ impl Checker {
 
     fn declare_struct_fields(&mut self, id: StructId, decl: &StructDecl, namespace: &Namespace) {
         let scope = TypeScope { local: Some(namespace), type_params: &[] };
-        let fields = decl
-            .fields
-            .iter()
-            .map(|f| (f.name.name.clone(), self.resolve_type(&f.ty, &scope)))
-            .collect();
+        let fields = decl.fields.iter().map(|f| (f.name.name.clone(), self.resolve_type(&f.ty, &scope))).collect();
         self.sem.structs[id.0 as usize].fields = fields;
     }
 
-    pub(super) fn resolve_signature(
-        &mut self,
-        sig: &FunctionSignatureDecl,
-        scope: &TypeScope<'_>,
-    ) -> FunctionType {
+    pub(super) fn resolve_signature(&mut self, sig: &FunctionSignatureDecl, scope: &TypeScope<'_>) -> FunctionType {
         let mut params_scope = scope.type_params.to_vec();
         params_scope.extend(sig.type_params.iter().map(|p| p.name.clone()));
         let scope = TypeScope { local: scope.local, type_params: &params_scope };
@@ -230,11 +222,7 @@ impl Checker {
             Some(ty) => self.resolve_type(ty, &scope),
             None => Types::VOID,
         };
-        FunctionType {
-            phase: sig.modifiers.phase.unwrap_or(Phase::Preflight),
-            params,
-            result,
-        }
+        FunctionType { phase: sig.modifiers.phase.unwrap_or(Phase::Preflight), params, result }
     }
 
     /// The type a written annotation names; reports unknown names.
@@ -281,9 +269,7 @@ impl Checker {
             (["MutArray"], [t]) => Some(Type::MutArray(*t)),
             (["Map"], [t]) => Some(Type::Map(*t)),
             (["MutMap"], [t]) => Some(Type::MutMap(*t)),
-            ([name], []) if scope.type_params.iter().any(|p| p == name) => {
-                Some(Type::Param(name.to_string()))
-            }
+            ([name], []) if scope.type_params.iter().any(|p| p == name) => Some(Type::Param(name.to_string())),
             _ => None,
         };
         if let Some(ty) = builtin {
@@ -297,13 +283,8 @@ impl Checker {
             return Types::ERROR;
         }
         let found = match names.as_slice() {
-            [name] => scope
-                .local
-                .and_then(|ns| lookup_type(ns, name))
-                .or_else(|| self.lookup_type_in_scope(name)),
-            [module, name] => self
-                .brought_namespace(module)
-                .and_then(|ns| lookup_type(self.namespaces.get(&ns)?, name)),
+            [name] => scope.local.and_then(|ns| lookup_type(ns, name)).or_else(|| self.lookup_type_in_scope(name)),
+            [module, name] => self.brought_namespace(module).and_then(|ns| lookup_type(self.namespaces.get(&ns)?, name)),
             _ => None,
         };
         match found {
@@ -326,8 +307,5 @@ fn qualify(module: &str, name: &str) -> String {
 }
 
 fn lookup_type(ns: &Namespace, name: &str) -> Option<Type> {
-    ns.classes
-        .get(name)
-        .map(|c| Type::Class(*c))
-        .or_else(|| ns.structs.get(name).map(|s| Type::Struct(*s)))
+    ns.classes.get(name).map(|c| Type::Class(*c)).or_else(|| ns.structs.get(name).map(|s| Type::Struct(*s)))
 }

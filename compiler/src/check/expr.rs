@@ -2,14 +2,13 @@
 //! it), gives its type and records what its names, members, calls and
 //! closures resolve to; reports mismatches and phase errors.
 
+use super::Checker;
 use super::decls::{MemberInfo, MemberKind, TypeScope};
 use super::model::{ArgSlot, CallInfo, ClosureInfo, ExternRef, MemberRef, NameRef, NewInfo};
 use super::types::{ClassId, FunctionType, Type, TypeId, Types};
-use super::Checker;
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{
-    Arg, BinaryOp, Closure, Expr, ExprKind, Ident, InterpolationPart, Phase, Span, TypeAnnotation,
-    UnaryOp, UserTypeRef,
+    Arg, BinaryOp, Closure, Expr, ExprKind, Ident, InterpolationPart, Phase, Span, TypeAnnotation, UnaryOp, UserTypeRef,
 };
 use std::collections::HashMap;
 
@@ -41,10 +40,11 @@ impl Checker {
             diagnostic = diagnostic
                 .with_note("the value may be nil")
                 .with_help("give a default with `?? value`, or assert it is set with `!`");
-        } else if let (Type::Function(f), Type::Function(e)) = (types.get(found), types.get(expected)) {
-            if f.phase != e.phase && e.phase == Phase::Inflight {
-                diagnostic = diagnostic.with_help("mark the closure `inflight (…) => { … }`");
-            }
+        } else if let (Type::Function(f), Type::Function(e)) = (types.get(found), types.get(expected))
+            && f.phase != e.phase
+            && e.phase == Phase::Inflight
+        {
+            diagnostic = diagnostic.with_help("mark the closure `inflight (…) => { … }`");
         }
         self.report(diagnostic);
     }
@@ -87,7 +87,9 @@ impl Checker {
             ExprKind::ArrayLiteral { ty, items } => self.check_array_literal(ty.as_ref(), items, expected, expr.span),
             ExprKind::MapLiteral { ty, entries } => self.check_map_literal(ty.as_ref(), entries, expected, expr.span),
             ExprKind::JsonLiteral { mutable, explicit, fields } => {
-                if let (false, Some(Type::Struct(id))) = (*explicit, expected.map(|e| self.sem.types.get(self.sem.types.strip_optional(e)).clone())) {
+                if let (false, Some(Type::Struct(id))) =
+                    (*explicit, expected.map(|e| self.sem.types.get(self.sem.types.strip_optional(e)).clone()))
+                {
                     return self.check_struct_fields(id, fields, expr.span);
                 }
                 for (_, value) in fields {
@@ -137,8 +139,12 @@ impl Checker {
                 None => {
                     self.check_expr(value);
                     self.report(
-                        Diagnostic::error("E0214", format!("struct `{}` has no field `{}`", info.qualified, name.name), name.span)
-                            .with_label("unknown field"),
+                        Diagnostic::error(
+                            "E0214",
+                            format!("struct `{}` has no field `{}`", info.qualified, name.name),
+                            name.span,
+                        )
+                        .with_label("unknown field"),
                     );
                 }
             }
@@ -167,10 +173,10 @@ impl Checker {
         if found.is_none() {
             let mut diagnostic = Diagnostic::error("E0202", format!("unknown type `{}`", names.join(".")), ty.span)
                 .with_label("no type with this name is in scope");
-            if let [module, _] = names.as_slice() {
-                if self.brought_namespace(module).is_none() {
-                    diagnostic = diagnostic.with_help(format!("add `bring {module};` at the top of the file"));
-                }
+            if let [module, _] = names.as_slice()
+                && self.brought_namespace(module).is_none()
+            {
+                diagnostic = diagnostic.with_help(format!("add `bring {module};` at the top of the file"));
             }
             self.report(diagnostic);
         }
@@ -182,10 +188,10 @@ impl Checker {
     }
 
     fn check_member(&mut self, expr: &Expr, object: &Expr, name: &Ident, optional: bool) -> TypeId {
-        if let ExprKind::Ident(ident) = &object.kind {
-            if let Some(ty) = self.check_static_member(expr, object, ident, name) {
-                return ty;
-            }
+        if let ExprKind::Ident(ident) = &object.kind
+            && let Some(ty) = self.check_static_member(expr, object, ident, name)
+        {
+            return ty;
         }
         let object_ty = match &object.kind {
             ExprKind::Ident(ident) => {
@@ -200,8 +206,12 @@ impl Checker {
         if is_optional && !optional {
             let shown = types.display(object_ty);
             self.report(
-                Diagnostic::error("E0216", format!("cannot access `{}` of a value that may be nil (`{shown}`)", name.name), name.span)
-                    .with_help("use `?.` to get nil when the value is nil, or `!` to assert it is set"),
+                Diagnostic::error(
+                    "E0216",
+                    format!("cannot access `{}` of a value that may be nil (`{shown}`)", name.name),
+                    name.span,
+                )
+                .with_help("use `?.` to get nil when the value is nil, or `!` to assert it is set"),
             );
         }
         let receiver = self.sem.types.strip_optional(object_ty);
@@ -230,7 +240,8 @@ impl Checker {
                 self.sem.members.insert(expr.id, MemberRef::Struct(id));
                 return Some(Types::VOID);
             }
-            let candidates: Vec<String> = ns.functions.keys().chain(ns.classes.keys()).chain(ns.structs.keys()).cloned().collect();
+            let candidates: Vec<String> =
+                ns.functions.keys().chain(ns.classes.keys()).chain(ns.structs.keys()).cloned().collect();
             let mut diagnostic = Diagnostic::error("E0110", format!("`{}` has no member `{}`", ns_name, name.name), name.span)
                 .with_label("not found in this module");
             if let Some(best) = super::scope::closest_name(&name.name, candidates.iter().map(String::as_str)) {
@@ -343,8 +354,12 @@ impl Checker {
     fn check_member_phase(&mut self, member: &MemberInfo, owner: &str, span: Span) {
         let here = self.phase();
         let wrong = match (member.phase, here) {
-            (Phase::Inflight, Phase::Preflight) => Some(("inflight", "preflight", "call it from an inflight closure or a `test`")),
-            (Phase::Preflight, Phase::Inflight) => Some(("preflight", "inflight", "call it at the top level, outside of inflight code")),
+            (Phase::Inflight, Phase::Preflight) => {
+                Some(("inflight", "preflight", "call it from an inflight closure or a `test`"))
+            }
+            (Phase::Preflight, Phase::Inflight) => {
+                Some(("preflight", "inflight", "call it at the top level, outside of inflight code"))
+            }
             _ => None,
         };
         if let Some((member_phase, phase, help)) = wrong {
@@ -415,8 +430,7 @@ impl Checker {
             _ => {
                 let shown = self.sem.types.display(callee_ty);
                 self.report(
-                    Diagnostic::error("E0217", format!("a `{shown}` cannot be called"), callee.span)
-                        .with_label("not a function"),
+                    Diagnostic::error("E0217", format!("a `{shown}` cannot be called"), callee.span).with_label("not a function"),
                 );
                 for arg in args {
                     self.check_expr(&arg.value);
@@ -436,8 +450,12 @@ impl Checker {
     fn check_extern_call_phase(&mut self, target: &ExternRef, span: Span) {
         if target.phase == Phase::Inflight && self.phase() == Phase::Preflight {
             self.report(
-                Diagnostic::error("E0303", format!("cannot call the inflight function `{}` in preflight code", target.name), span)
-                    .with_help("call it from an inflight closure or a `test`"),
+                Diagnostic::error(
+                    "E0303",
+                    format!("cannot call the inflight function `{}` in preflight code", target.name),
+                    span,
+                )
+                .with_help("call it from an inflight closure or a `test`"),
             );
         }
     }
@@ -450,9 +468,7 @@ impl Checker {
         let named: Vec<(usize, &Arg)> = args.iter().enumerate().skip(positional.len()).collect();
         for (_, arg) in &named {
             if arg.name.is_none() {
-                self.report(
-                    Diagnostic::error("E0218", "positional arguments must come before named arguments", arg.value.span),
-                );
+                self.report(Diagnostic::error("E0218", "positional arguments must come before named arguments", arg.value.span));
             }
         }
         let mut substitution = HashMap::new();
@@ -482,7 +498,12 @@ impl Checker {
                 self.report(
                     Diagnostic::error(
                         "E0219",
-                        format!("expected {} argument{}, found {}", signature.params.len(), plural(signature.params.len()), positional.len()),
+                        format!(
+                            "expected {} argument{}, found {}",
+                            signature.params.len(),
+                            plural(signature.params.len()),
+                            positional.len()
+                        ),
                         span,
                     )
                     .with_label(format!("missing an argument of type `{}`", self.sem.types.display(param))),
@@ -498,7 +519,12 @@ impl Checker {
             self.report(
                 Diagnostic::error(
                     "E0219",
-                    format!("expected {} argument{}, found {}", signature.params.len(), plural(signature.params.len()), positional.len()),
+                    format!(
+                        "expected {} argument{}, found {}",
+                        signature.params.len(),
+                        plural(signature.params.len()),
+                        positional.len()
+                    ),
                     positional[signature.params.len()].value.span,
                 )
                 .with_label("unexpected argument"),
@@ -511,8 +537,12 @@ impl Checker {
             }
             let first = named[0].1;
             self.report(
-                Diagnostic::error("E0220", "this function takes no named arguments", first.name.as_ref().map_or(first.value.span, |n| n.span))
-                    .with_note("named arguments fill the fields of a struct that is the last parameter"),
+                Diagnostic::error(
+                    "E0220",
+                    "this function takes no named arguments",
+                    first.name.as_ref().map_or(first.value.span, |n| n.span),
+                )
+                .with_note("named arguments fill the fields of a struct that is the last parameter"),
             );
         }
         let result = self.substitute(signature.result, &substitution);
@@ -586,7 +616,11 @@ impl Checker {
             Type::Json | Type::MutJson => {
                 let ty = self.check_expr(index);
                 if ty != Types::STR && ty != Types::NUM && ty != Types::ERROR {
-                    self.report(Diagnostic::error("E0222", "a Json value is indexed by a `str` key or a `num` position", index.span));
+                    self.report(Diagnostic::error(
+                        "E0222",
+                        "a Json value is indexed by a `str` key or a `num` position",
+                        index.span,
+                    ));
                 }
                 object_ty
             }
@@ -672,8 +706,12 @@ impl Checker {
                 if !self.sem.types.is_optional(l) && l != Types::ERROR {
                     let shown = self.sem.types.display(l);
                     self.report(
-                        Diagnostic::error("E0223", format!("`??` needs an optional value on its left, found `{shown}`"), left.span)
-                            .with_label("this value is never nil"),
+                        Diagnostic::error(
+                            "E0223",
+                            format!("`??` needs an optional value on its left, found `{shown}`"),
+                            left.span,
+                        )
+                        .with_label("this value is never nil"),
                     );
                 }
                 let inner = self.sem.types.strip_optional(l);
@@ -700,10 +738,14 @@ impl Checker {
         let info = self.sem.class(class_id).clone();
         if info.is_resource && self.phase() == Phase::Inflight {
             self.report(
-                Diagnostic::error("E0304", format!("cannot create the resource `{}` in inflight code", info.qualified), expr.span)
-                    .with_label("resources can only be created preflight")
-                    .with_note("resources are created when the app is compiled and deployed, not while it runs")
-                    .with_help("create it at the top level and use it from the inflight code"),
+                Diagnostic::error(
+                    "E0304",
+                    format!("cannot create the resource `{}` in inflight code", info.qualified),
+                    expr.span,
+                )
+                .with_label("resources can only be created preflight")
+                .with_note("resources are created when the app is compiled and deployed, not while it runs")
+                .with_help("create it at the top level and use it from the inflight code"),
             );
         }
         let Some(constructor) = info.constructor.clone() else {
@@ -733,12 +775,8 @@ impl Checker {
         let declared = closure.return_type.as_ref().map(|t| self.resolve_user_type(t));
         self.push_function(phase, declared);
         let saved_loops = std::mem::take(&mut self.loop_depth);
-        let params: Vec<_> = closure
-            .params
-            .iter()
-            .zip(&param_types)
-            .map(|(p, ty)| self.declare_var(&p.name, *ty, p.reassignable))
-            .collect();
+        let params: Vec<_> =
+            closure.params.iter().zip(&param_types).map(|(p, ty)| self.declare_var(&p.name, *ty, p.reassignable)).collect();
         self.check_block_stmts(&closure.body.stmts);
         self.loop_depth = saved_loops;
         let context = self.pop_function();
@@ -748,14 +786,19 @@ impl Checker {
         if phase == Phase::Inflight && !outer_is_preflight {
             debug_assert!(context.lifts.is_empty(), "lifts go to the outermost inflight function");
         }
-        self.sem.closures.insert(
-            expr.id,
-            ClosureInfo { phase, params, result, ty, captures: context.captures, lifts: context.lifts },
-        );
+        self.sem
+            .closures
+            .insert(expr.id, ClosureInfo { phase, params, result, ty, captures: context.captures, lifts: context.lifts });
         ty
     }
 
-    fn check_array_literal(&mut self, ty: Option<&TypeAnnotation>, items: &[Expr], expected: Option<TypeId>, span: Span) -> TypeId {
+    fn check_array_literal(
+        &mut self,
+        ty: Option<&TypeAnnotation>,
+        items: &[Expr],
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TypeId {
         let written = ty.map(|t| self.resolve_user_type(t));
         let hint = written.or(expected).map(|t| self.sem.types.strip_optional(t));
         let (mutable, item_hint) = match hint.map(|h| self.sem.types.get(h).clone()) {
@@ -788,7 +831,13 @@ impl Checker {
         self.sem.types.intern(if mutable { Type::MutArray(item) } else { Type::Array(item) })
     }
 
-    fn check_map_literal(&mut self, ty: Option<&TypeAnnotation>, entries: &[(Expr, Expr)], expected: Option<TypeId>, span: Span) -> TypeId {
+    fn check_map_literal(
+        &mut self,
+        ty: Option<&TypeAnnotation>,
+        entries: &[(Expr, Expr)],
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TypeId {
         let written = ty.map(|t| self.resolve_user_type(t));
         let hint = written.or(expected).map(|t| self.sem.types.strip_optional(t));
         let (mutable, value_hint) = match hint.map(|h| self.sem.types.get(h).clone()) {

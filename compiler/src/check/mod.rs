@@ -31,10 +31,7 @@ pub struct StdlibModule<'a> {
 }
 
 /// Checks `program` against the given stdlib modules.
-pub fn check(
-    stdlib: &[StdlibModule<'_>],
-    program: &Module,
-) -> (Semantics, Vec<Diagnostic>) {
+pub fn check(stdlib: &[StdlibModule<'_>], program: &Module) -> (Semantics, Vec<Diagnostic>) {
     let mut checker = Checker::new();
     for module in stdlib {
         checker.declare_stdlib_module(module.name, module.module);

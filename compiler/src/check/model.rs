@@ -85,7 +85,10 @@ pub enum NameRef {
 #[derive(Debug, Clone)]
 pub enum MemberRef {
     /// A host-bound member: a method (called) or a property (read).
-    Extern { target: ExternRef, is_property: bool },
+    Extern {
+        target: ExternRef,
+        is_property: bool,
+    },
     /// A field of a struct value.
     StructField(String),
     /// A type inside a namespace (`cloud.Bucket`).

@@ -8,9 +8,9 @@
 //! on it; an inflight variable of an enclosing inflight function is
 //! *captured* into the environment of every function in between.
 
+use super::Checker;
 use super::model::{ExternRef, Lift, NameRef, VarId, VarInfo};
 use super::types::{Type, TypeId};
-use super::Checker;
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Ident, NodeId, Phase, Span};
 use std::collections::{BTreeSet, HashMap};
@@ -52,13 +52,7 @@ impl Checker {
     }
 
     pub(super) fn push_function(&mut self, phase: Phase, declared_result: Option<TypeId>) {
-        self.functions.push(FnContext {
-            phase,
-            declared_result,
-            inferred_result: None,
-            captures: Vec::new(),
-            lifts: Vec::new(),
-        });
+        self.functions.push(FnContext { phase, declared_result, inferred_result: None, captures: Vec::new(), lifts: Vec::new() });
         self.push_scope();
     }
 
@@ -71,13 +65,7 @@ impl Checker {
     /// the same scope.
     pub(super) fn declare_var(&mut self, name: &Ident, ty: TypeId, reassignable: bool) -> VarId {
         let id = VarId(self.sem.vars.len() as u32);
-        self.sem.vars.push(VarInfo {
-            name: name.name.clone(),
-            ty,
-            reassignable,
-            phase: self.phase(),
-            span: name.span,
-        });
+        self.sem.vars.push(VarInfo { name: name.name.clone(), ty, reassignable, phase: self.phase(), span: name.span });
         self.var_depth.push(self.functions.len());
         let scope = self.scopes.last_mut().expect("a scope is open");
         if let Some(Binding::Var(previous)) = scope.names.get(&name.name) {
@@ -89,11 +77,7 @@ impl Checker {
                     .with_help("choose another name, or assign with `let var` and `=`"),
             );
         }
-        self.scopes
-            .last_mut()
-            .expect("a scope is open")
-            .names
-            .insert(name.name.clone(), Binding::Var(id));
+        self.scopes.last_mut().expect("a scope is open").names.insert(name.name.clone(), Binding::Var(id));
         id
     }
 
@@ -121,12 +105,7 @@ impl Checker {
     /// Resolves a name expression. `receiver_of` is the member name when
     /// the name is the object of a member access (`bucket.put`): that is
     /// the operation a lifted resource grants.
-    pub(super) fn resolve_name(
-        &mut self,
-        ident: &Ident,
-        node: NodeId,
-        receiver_of: Option<&str>,
-    ) -> TypeId {
+    pub(super) fn resolve_name(&mut self, ident: &Ident, node: NodeId, receiver_of: Option<&str>) -> TypeId {
         let Some(binding) = self.lookup(&ident.name).cloned() else {
             self.report_unknown_name(ident);
             return super::Types::ERROR;
@@ -147,11 +126,7 @@ impl Checker {
     }
 
     fn report_unknown_name(&mut self, ident: &Ident) {
-        let candidates: Vec<&str> = self
-            .scopes
-            .iter()
-            .flat_map(|s| s.names.keys().map(String::as_str))
-            .collect();
+        let candidates: Vec<&str> = self.scopes.iter().flat_map(|s| s.names.keys().map(String::as_str)).collect();
         let mut diagnostic = Diagnostic::error("E0102", format!("unknown name `{}`", ident.name), ident.span)
             .with_label("not found in this scope");
         if let Some(best) = closest_name(&ident.name, candidates) {
@@ -197,16 +172,16 @@ impl Checker {
             );
             return;
         }
-        if let Type::Function(f) = self.sem.types.get(info.ty) {
-            if f.phase == Phase::Preflight {
-                self.report(
-                    Diagnostic::error("E0302", format!("cannot use the preflight function `{}` inflight", info.name), span)
-                        .with_label("used inflight here")
-                        .with_secondary(info.span, "declared preflight here")
-                        .with_help("declare it `inflight (…) => { … }` to call it from inflight code"),
-                );
-                return;
-            }
+        if let Type::Function(f) = self.sem.types.get(info.ty)
+            && f.phase == Phase::Preflight
+        {
+            self.report(
+                Diagnostic::error("E0302", format!("cannot use the preflight function `{}` inflight", info.name), span)
+                    .with_label("used inflight here")
+                    .with_secondary(info.span, "declared preflight here")
+                    .with_help("declare it `inflight (…) => { … }` to call it from inflight code"),
+            );
+            return;
         }
         let ops = self.granted_ops(info.ty, receiver_of);
         let lifts = &mut self.functions[root].lifts;
@@ -224,11 +199,7 @@ impl Checker {
         };
         let class = self.sem.class(*class);
         match receiver_of {
-            Some(op) => class
-                .inflight_methods()
-                .filter(|m| *m == op)
-                .map(str::to_string)
-                .collect(),
+            Some(op) => class.inflight_methods().filter(|m| *m == op).map(str::to_string).collect(),
             None => class.inflight_methods().map(str::to_string).collect(),
         }
     }

@@ -2,14 +2,12 @@
 //! conditions, loops, assignments and returns, and opens function contexts
 //! for `test` blocks.
 
+use super::Checker;
 use super::model::ClosureInfo;
 use super::scope::Binding;
 use super::types::{FunctionType, Type, TypeId, Types};
-use super::Checker;
 use crate::diagnostics::Diagnostic;
-use crate::syntax::ast::{
-    AssignOp, Block, BringTarget, ExprKind, Phase, Span, Stmt, StmtKind,
-};
+use crate::syntax::ast::{AssignOp, Block, BringTarget, ExprKind, Phase, Span, Stmt, StmtKind};
 
 /// Stdlib modules a user can `bring`.
 const BRINGABLE: [&str; 3] = ["cloud", "util", "expect"];
@@ -155,8 +153,12 @@ impl Checker {
             }
             BringTarget::Module(name) if NOT_YET.contains(&name.name.as_str()) => {
                 self.report(
-                    Diagnostic::error("E0900", format!("the `{}` module is not supported by this version of wingc yet", name.name), name.span)
-                        .with_label("not supported yet"),
+                    Diagnostic::error(
+                        "E0900",
+                        format!("the `{}` module is not supported by this version of wingc yet", name.name),
+                        name.span,
+                    )
+                    .with_label("not supported yet"),
                 );
             }
             BringTarget::Module(name) => {
@@ -242,7 +244,10 @@ impl Checker {
                     let shown = self.sem.types.display(target_ty);
                     self.report(Diagnostic::error(
                         "E0206",
-                        format!("`{}=` needs a `num` variable, this one is `{shown}`", if op == AssignOp::Add { "+" } else { "-" }),
+                        format!(
+                            "`{}=` needs a `num` variable, this one is `{shown}`",
+                            if op == AssignOp::Add { "+" } else { "-" }
+                        ),
                         target.span,
                     ));
                 }

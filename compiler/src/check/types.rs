@@ -81,23 +81,10 @@ impl Types {
     pub const MUT_JSON: TypeId = TypeId(8);
 
     pub fn new() -> Types {
-        let mut types = Types {
-            types: Vec::new(),
-            ids: HashMap::new(),
-            class_names: Vec::new(),
-            struct_names: Vec::new(),
-        };
-        for ty in [
-            Type::Error,
-            Type::Void,
-            Type::Nil,
-            Type::Num,
-            Type::Str,
-            Type::Bool,
-            Type::Duration,
-            Type::Json,
-            Type::MutJson,
-        ] {
+        let mut types = Types { types: Vec::new(), ids: HashMap::new(), class_names: Vec::new(), struct_names: Vec::new() };
+        for ty in
+            [Type::Error, Type::Void, Type::Nil, Type::Num, Type::Str, Type::Bool, Type::Duration, Type::Json, Type::MutJson]
+        {
             types.intern(ty);
         }
         types
@@ -158,9 +145,7 @@ impl Types {
         match self.get(id) {
             Type::Error | Type::Num | Type::Str | Type::Bool | Type::Json | Type::MutJson => true,
             Type::Nil => true,
-            Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) => {
-                self.is_json_compatible(*inner)
-            }
+            Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) => self.is_json_compatible(*inner),
             Type::Map(inner) | Type::MutMap(inner) => self.is_json_compatible(*inner),
             _ => false,
         }
@@ -178,12 +163,8 @@ impl Types {
             (_, Type::Optional(t)) => self.is_assignable(from, *t),
             (Type::MutJson, Type::Json) => true,
             (_, Type::Json) => self.is_json_compatible(from),
-            (Type::MutArray(f), Type::Array(t)) | (Type::Array(f), Type::Array(t)) => {
-                self.is_assignable(*f, *t)
-            }
-            (Type::MutMap(f), Type::Map(t)) | (Type::Map(f), Type::Map(t)) => {
-                self.is_assignable(*f, *t)
-            }
+            (Type::MutArray(f), Type::Array(t)) | (Type::Array(f), Type::Array(t)) => self.is_assignable(*f, *t),
+            (Type::MutMap(f), Type::Map(t)) | (Type::Map(f), Type::Map(t)) => self.is_assignable(*f, *t),
             (Type::Function(f), Type::Function(t)) => {
                 (f.phase == t.phase || t.phase == Phase::Independent)
                     && f.params.len() == t.params.len()

@@ -8,8 +8,8 @@ mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
-use wingc::diagnostics::{render, render_json, Diagnostic, SourceMap};
-use wingc::driver::{compile_sim, Compiled};
+use wingc::diagnostics::{Diagnostic, SourceMap, render, render_json};
+use wingc::driver::{Compiled, compile_sim};
 use wingc::targets::sim::{self, SimApp};
 
 #[derive(Parser)]

@@ -31,6 +31,16 @@ enum Repr {
 }
 
 impl Repr {
+    /// The letter `wing.imports` writes for this representation.
+    fn letter(self) -> char {
+        match self {
+            Repr::F64 => 'f',
+            Repr::Bool => 'b',
+            Repr::Handle => 'h',
+            Repr::Void => 'v',
+        }
+    }
+
     fn valtype(self) -> Option<ValType> {
         match self {
             Repr::F64 => Some(ValType::F64),
@@ -45,7 +55,7 @@ struct Loop {
     continue_label: u32,
 }
 
-type Emit<T = ()> = Result<T, Diagnostic>;
+type Emit<T = ()> = Result<T, Box<Diagnostic>>;
 
 pub(super) struct Emitter<'s, 'a> {
     sem: &'s Semantics,
@@ -89,9 +99,12 @@ impl<'s, 'a> Emitter<'s, 'a> {
     }
 
     pub(super) fn emit_function(mut self, pending: &Pending<'a>) -> Emit<FunctionCode> {
-        let info = self.sem.closures.get(pending.node).cloned().ok_or_else(|| {
-            Diagnostic::error("E0600", "internal error: closure was not checked", Span::default())
-        })?;
+        let info = self
+            .sem
+            .closures
+            .get(pending.node)
+            .cloned()
+            .ok_or_else(|| Diagnostic::error("E0600", "internal error: closure was not checked", Span::default()))?;
         self.result = if info.result == Types::ERROR { Types::VOID } else { info.result };
         let mut params = vec![ValType::I32];
         for (i, var) in info.params.iter().enumerate() {
@@ -158,9 +171,11 @@ impl<'s, 'a> Emitter<'s, 'a> {
         }
     }
 
-    fn unsupported(&self, what: &str, span: Span) -> Diagnostic {
-        Diagnostic::error("E0900", format!("{what} in inflight code is not supported by this version of wingc yet"), span)
-            .with_label("not supported yet")
+    fn unsupported(&self, what: &str, span: Span) -> Box<Diagnostic> {
+        Box::new(
+            Diagnostic::error("E0900", format!("{what} in inflight code is not supported by this version of wingc yet"), span)
+                .with_label("not supported yet"),
+        )
     }
 
     fn open(&mut self, instruction: I<'static>) -> u32 {
@@ -191,7 +206,11 @@ impl<'s, 'a> Emitter<'s, 'a> {
     }
 
     fn declare_local(&mut self, stmt: &Stmt) -> Emit<(u32, TypeId)> {
-        let var = *self.sem.declared.get(stmt.id).ok_or_else(|| Diagnostic::error("E0600", "internal error: unchecked declaration", stmt.span))?;
+        let var = *self
+            .sem
+            .declared
+            .get(stmt.id)
+            .ok_or_else(|| Diagnostic::error("E0600", "internal error: unchecked declaration", stmt.span))?;
         let ty = self.sem.var(var).ty;
         let valtype = self.repr(ty).valtype().unwrap_or(ValType::I32);
         let local = self.new_local(valtype);
@@ -258,7 +277,7 @@ impl<'s, 'a> Emitter<'s, 'a> {
             }
             StmtKind::Break | StmtKind::Continue => {
                 let Some(current) = self.loops.last() else {
-                    return Err(Diagnostic::error("E0105", "`break` outside of a loop", stmt.span));
+                    return Err(Diagnostic::error("E0105", "`break` outside of a loop", stmt.span).into());
                 };
                 let label = if matches!(stmt.kind, StmtKind::Break) { current.break_label } else { current.continue_label };
                 self.push(I::Br(self.branch_to(label)));
@@ -354,7 +373,14 @@ impl<'s, 'a> Emitter<'s, 'a> {
 
     /// `while index (<|<=) limit` (or `>`/`>=` going down when `step` is
     /// negative) run `body`, then `index += step` (1 without a step local).
-    fn counted_loop(&mut self, index: u32, limit: u32, inclusive: bool, step: Option<u32>, body: impl FnOnce(&mut Self) -> Emit) -> Emit {
+    fn counted_loop(
+        &mut self,
+        index: u32,
+        limit: u32,
+        inclusive: bool,
+        step: Option<u32>,
+        body: impl FnOnce(&mut Self) -> Emit,
+    ) -> Emit {
         if step.is_none() {
             self.push(I::F64Const(Ieee64::from(0.0)));
             self.push(I::LocalSet(index));
@@ -419,7 +445,7 @@ impl<'s, 'a> Emitter<'s, 'a> {
             ExprKind::Member { object, .. } => return self.member(expr, object),
             ExprKind::Call { callee, args } => return self.call(expr, callee, args),
             ExprKind::Index { object, index } => return self.index(expr, object, index),
-            ExprKind::Unary { op, operand } => self.unary(*op, operand, ty, expr.span)?,
+            ExprKind::Unary { op, operand } => self.unary(*op, operand, ty)?,
             ExprKind::Binary { op, left, right } => self.binary(*op, left, right, ty)?,
             ExprKind::Closure(closure) => self.closure(expr, closure)?,
             ExprKind::ArrayLiteral { items, .. } => {
@@ -537,7 +563,12 @@ impl<'s, 'a> Emitter<'s, 'a> {
             self.push(I::I32Const(*slot as i32));
             self.convert(Repr::Handle, repr);
         } else {
-            return Err(Diagnostic::error("E0600", format!("internal error: `{}` is not reachable here", self.sem.var(var).name), span));
+            return Err(Diagnostic::error(
+                "E0600",
+                format!("internal error: `{}` is not reachable here", self.sem.var(var).name),
+                span,
+            )
+            .into());
         }
         Ok(repr)
     }
@@ -571,7 +602,8 @@ impl<'s, 'a> Emitter<'s, 'a> {
 
     fn call(&mut self, expr: &'a Expr, callee: &'a Expr, args: &'a [Arg]) -> Emit<Repr> {
         let result = self.sem.type_of(expr.id);
-        let call = self.sem.calls.get(expr.id).ok_or_else(|| Diagnostic::error("E0600", "internal error: unchecked call", expr.span))?;
+        let call =
+            self.sem.calls.get(expr.id).ok_or_else(|| Diagnostic::error("E0600", "internal error: unchecked call", expr.span))?;
         let extern_target = match (&callee.kind, self.sem.members.get(callee.id), self.sem.names.get(callee.id)) {
             (ExprKind::Member { object, .. }, Some(MemberRef::Extern { target, is_property: false }), _) => {
                 Some((target.clone(), target.has_receiver.then_some(&**object)))
@@ -607,25 +639,25 @@ impl<'s, 'a> Emitter<'s, 'a> {
     }
 
     /// `assert(cond, message?)`: throws `assertion failed: <cond source>`
-    /// (or the message) with the location.
+    /// (or the message); the host adds the location from the trace.
     fn assert(&mut self, args: &'a [Arg], span: Span) -> Emit {
         let Some(cond) = args.first() else {
-            return Err(Diagnostic::error("E0600", "internal error: assert without a condition", span));
+            return Err(Diagnostic::error("E0600", "internal error: assert without a condition", span).into());
         };
         self.expr_as(&cond.value, Types::BOOL)?;
         self.push(I::I32Eqz);
         self.open(I::If(BlockType::Empty));
-        let (line, col) = self.sources.line_col(span.file, span.start);
-        let file = self.sources.get(span.file).name.clone();
         match args.get(1) {
-            Some(message) => self.expr_as(&message.value, Types::STR)?,
+            Some(message) => {
+                self.string_const("assertion failed: ");
+                self.expr_as(&message.value, Types::STR)?;
+                self.call_std("str.concat", &[ValType::I32, ValType::I32], &[ValType::I32]);
+            }
             None => {
                 let source = self.sources.snippet(cond.value.span).to_string();
                 self.string_const(&format!("assertion failed: {source}"));
             }
         }
-        self.string_const(&format!(" (at {file}:{line}:{col})"));
-        self.call_std("str.concat", &[ValType::I32, ValType::I32], &[ValType::I32]);
         self.call_std("throw", &[ValType::I32], &[]);
         self.close();
         Ok(())
@@ -663,7 +695,14 @@ impl<'s, 'a> Emitter<'s, 'a> {
         Ok(())
     }
 
-    fn extern_call(&mut self, target: &ExternRef, receiver: Option<&'a Expr>, args: &'a [Arg], call: Option<&CallInfo>, result: TypeId) -> Emit<Repr> {
+    fn extern_call(
+        &mut self,
+        target: &ExternRef,
+        receiver: Option<&'a Expr>,
+        args: &'a [Arg],
+        call: Option<&CallInfo>,
+        result: TypeId,
+    ) -> Emit<Repr> {
         let mut params = Vec::new();
         if let Some(receiver) = receiver {
             let from = self.expr(receiver)?;
@@ -677,7 +716,13 @@ impl<'s, 'a> Emitter<'s, 'a> {
         params.extend(reprs.iter().filter_map(|r| r.valtype()));
         let declared_result = self.declared_repr(target.declared.result);
         let results: Vec<ValType> = declared_result.valtype().into_iter().collect();
-        let index = self.builder.import(&format!("wing:{}", target.module), &target.name, params, results);
+        let module = format!("wing:{}", target.module);
+        let index = self.builder.import(&module, &target.name, params, results);
+        let mut signature: String = receiver.map(|_| 'h').into_iter().collect();
+        signature.extend(reprs.iter().map(|r| r.letter()));
+        signature.push('>');
+        signature.push(declared_result.letter());
+        self.builder.describe_import(&module, &target.name, signature);
         self.ops.push(Op::CallImport(index));
         let repr = self.repr(result);
         self.convert(declared_result, repr);
@@ -701,7 +746,7 @@ impl<'s, 'a> Emitter<'s, 'a> {
         Ok(repr)
     }
 
-    fn unary(&mut self, op: UnaryOp, operand: &'a Expr, ty: TypeId, span: Span) -> Emit {
+    fn unary(&mut self, op: UnaryOp, operand: &'a Expr, ty: TypeId) -> Emit {
         match op {
             UnaryOp::Neg => {
                 self.expr_as(operand, Types::NUM)?;
@@ -724,8 +769,7 @@ impl<'s, 'a> Emitter<'s, 'a> {
                 self.push(I::LocalTee(temp));
                 self.push(I::I32Eqz);
                 self.open(I::If(BlockType::Empty));
-                let (line, col) = self.sources.line_col(span.file, span.start);
-                self.string_const(&format!("unexpected nil: `!` was used on a value that is nil (line {line}, column {col})"));
+                self.string_const("unexpected nil: `!` was used on a value that is nil");
                 self.call_std("throw", &[ValType::I32], &[]);
                 self.close();
                 self.push(I::LocalGet(temp));
@@ -826,8 +870,9 @@ impl<'s, 'a> Emitter<'s, 'a> {
             BinaryOp::Mul => self.push(I::F64Mul),
             BinaryOp::Div => self.push(I::F64Div),
             BinaryOp::FloorDiv => {
+                // Wing's `\` truncates towards zero: `-7 \ 2 == -3`.
                 self.push(I::F64Div);
-                self.push(I::F64Floor);
+                self.push(I::F64Trunc);
             }
             BinaryOp::Mod => {
                 // a - b * trunc(a / b), with the dividend's sign like JavaScript.
@@ -848,10 +893,19 @@ impl<'s, 'a> Emitter<'s, 'a> {
     }
 
     fn closure(&mut self, expr: &'a Expr, closure: &'a crate::syntax::ast::Closure) -> Emit {
-        let info = self.sem.closures.get(expr.id).ok_or_else(|| Diagnostic::error("E0600", "internal error: unchecked closure", expr.span))?;
+        let info = self
+            .sem
+            .closures
+            .get(expr.id)
+            .ok_or_else(|| Diagnostic::error("E0600", "internal error: unchecked closure", expr.span))?;
         let index = self.builder.reserve_function();
         let (line, _) = self.sources.line_col(expr.span.file, expr.span.start);
-        self.pending.push(Pending { index, node: expr.id, body: FnBody::Closure(closure), name: format!("closure at line {line}") });
+        self.pending.push(Pending {
+            index,
+            node: expr.id,
+            body: FnBody::Closure(closure),
+            name: format!("closure at line {line}"),
+        });
         if info.captures.is_empty() {
             self.push(I::I32Const(index as i32));
             self.push(I::I32Const(0));

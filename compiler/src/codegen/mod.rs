@@ -9,60 +9,70 @@ mod module;
 
 use crate::check::{Semantics, Types, VarId};
 use crate::diagnostics::{Diagnostic, SourceMap};
-use crate::preflight::{ClosureValue, FnBody, ResourceId, Value};
+use crate::preflight::{ClosureValue, FnBody, RefKind, ResourceId, ResourceTree};
 use function::{Emitter, Pending};
 use module::ModuleBuilder;
 use std::collections::HashMap;
 use wing_abi::LiftedValue;
 
-/// What a bundle needs from its host besides imports.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BundleLift {
-    Resource { resource: ResourceId, ops: Vec<String> },
-    Value(LiftedValue),
-}
-
 #[derive(Debug)]
 pub struct CompiledBundle {
     pub wasm: Vec<u8>,
     /// Slot `i + 1` holds `lifts[i]`.
-    pub lifts: Vec<BundleLift>,
+    pub lifts: Vec<LiftedValue>,
     /// Wing type names of the handler's parameters and result.
     pub params: Vec<String>,
     pub result: String,
 }
 
-/// Compiles the bundle whose entry is `closure`.
-pub fn compile_bundle(sem: &Semantics, sources: &SourceMap, closure: &ClosureValue<'_>) -> Result<CompiledBundle, Diagnostic> {
+/// Compiles the bundle whose entry is `closure`; `entry_name` names the
+/// entry in stack traces (`test "adds"`, `root/Default/Queue/Consumer0`).
+pub fn compile_bundle(
+    sem: &Semantics,
+    sources: &SourceMap,
+    tree: &ResourceTree<'_>,
+    closure: &ClosureValue<'_>,
+    entry_name: &str,
+) -> Result<CompiledBundle, Box<Diagnostic>> {
     let span = match closure.body {
         FnBody::Closure(c) => c.span,
         FnBody::Test(b) => b.span,
     };
     let Some(info) = sem.closures.get(closure.node) else {
-        return Err(Diagnostic::error("E0600", "internal error: handler was not checked", span));
+        return Err(Diagnostic::error("E0600", "internal error: handler was not checked", span).into());
     };
     let mut lifts = Vec::new();
     let mut slots: HashMap<VarId, u32> = HashMap::new();
     for lift in &info.lifts {
         let var = sem.var(lift.var);
-        let lifted = match closure.env.get(lift.var) {
-            Some(Value::Resource(resource)) => BundleLift::Resource { resource, ops: lift.ops.iter().cloned().collect() },
-            Some(value) => match value.to_lifted() {
-                Some(v) => BundleLift::Value(v),
-                None => {
-                    return Err(Diagnostic::error(
-                        "E0900",
-                        format!("using `{}` (a function defined outside this inflight code) is not supported by this version of wingc yet", var.name),
-                        var.span,
-                    )
-                    .with_label("defined here")
-                    .with_help("define the function inside the inflight closure that uses it"));
-                }
-            },
-            None => {
-                return Err(Diagnostic::error("E0601", format!("`{}` has no value when the inflight code is created", var.name), var.span)
-                    .with_label("declared here"));
+        let Some(value) = closure.env.get(lift.var) else {
+            return Err(Diagnostic::error(
+                "E0601",
+                format!("`{}` has no value when the inflight code is created", var.name),
+                var.span,
+            )
+            .with_label("declared here")
+            .into());
+        };
+        let ops: Vec<String> = lift.ops.iter().cloned().collect();
+        let lifted = value.to_lifted(&mut |reference| match reference.kind {
+            RefKind::Resource => {
+                Some(LiftedValue::Resource { path: tree.get(ResourceId(reference.id)).path.clone(), ops: ops.clone() })
             }
+            _ => None,
+        });
+        let Some(lifted) = lifted else {
+            return Err(Diagnostic::error(
+                "E0900",
+                format!(
+                    "using `{}` (a function defined outside this inflight code) is not supported by this version of wingc yet",
+                    var.name
+                ),
+                var.span,
+            )
+            .with_label("defined here")
+            .with_help("define the function inside the inflight closure that uses it")
+            .into());
         };
         lifts.push(lifted);
         slots.insert(lift.var, lifts.len() as u32);
@@ -70,7 +80,7 @@ pub fn compile_bundle(sem: &Semantics, sources: &SourceMap, closure: &ClosureVal
     let file = sources.get(span.file).name.clone();
     let mut builder = ModuleBuilder::default();
     let root = builder.reserve_function();
-    let mut pending = vec![Pending { index: root, node: closure.node, body: closure.body, name: "handler".to_string() }];
+    let mut pending = vec![Pending { index: root, node: closure.node, body: closure.body, name: entry_name.to_string() }];
     while let Some(next) = pending.pop() {
         let code = Emitter::new(sem, sources, &mut builder, &slots, &mut pending).emit_function(&next)?;
         builder.define_function(next.index, code);

@@ -3,11 +3,11 @@
 //! Wasm bytes once every import is known (imports come first in the
 //! function index space, so indices are fixed only at the end).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use wasm_encoder::{
-    CodeSection, ConstExpr, CustomSection, DataSection, ElementSection, Elements, EntityType,
-    ExportKind, ExportSection, Function, FunctionSection, ImportSection, Instruction,
-    MemorySection, MemoryType, Module, RefType, TableSection, TableType, TypeSection, ValType,
+    CodeSection, ConstExpr, CustomSection, DataSection, ElementSection, Elements, EntityType, ExportKind, ExportSection,
+    Function, FunctionSection, ImportSection, Instruction, MemorySection, MemoryType, Module, RefType, TableSection, TableType,
+    TagKind, TagSection, TagType, TypeSection, ValType,
 };
 
 /// One buffered instruction.
@@ -37,6 +37,9 @@ pub struct ModuleBuilder {
     type_ids: HashMap<(Vec<ValType>, Vec<ValType>), u32>,
     imports: Vec<(String, String, u32)>,
     import_ids: HashMap<(String, String), u32>,
+    /// `module/name` → value representations, for the `wing.imports`
+    /// section (imports the host implements generically).
+    import_reprs: BTreeMap<String, String>,
     data: Vec<u8>,
     strings: HashMap<String, (u32, u32)>,
     /// Defined functions by index (0 is the handler); `None` while reserved.
@@ -67,6 +70,12 @@ impl ModuleBuilder {
         id
     }
 
+    /// Records how an import's values are represented (`"hf>b"`: a handle
+    /// and a number in, a bool out; see spec/abi.md).
+    pub fn describe_import(&mut self, module: &str, name: &str, reprs: String) {
+        self.import_reprs.insert(format!("{module}/{name}"), reprs);
+    }
+
     /// Offset and length of a string constant in memory.
     pub fn string(&mut self, text: &str) -> (u32, u32) {
         if let Some(place) = self.strings.get(text) {
@@ -90,7 +99,8 @@ impl ModuleBuilder {
 
     /// Encodes the module: function 0 is exported as `handler`, every
     /// function is in the exported `table` at its own index.
-    pub fn finish(self, file: &str) -> Vec<u8> {
+    pub fn finish(mut self, file: &str) -> Vec<u8> {
+        let error_type = self.type_index(vec![ValType::I32], vec![]);
         let import_count = self.imports.len() as u32;
         let mut module = Module::new();
 
@@ -115,16 +125,35 @@ impl ModuleBuilder {
 
         let count = functions.len() as u64;
         let mut tables = TableSection::new();
-        tables.table(TableType { element_type: RefType::FUNCREF, table64: false, minimum: count, maximum: Some(count), shared: false });
+        tables.table(TableType {
+            element_type: RefType::FUNCREF,
+            table64: false,
+            minimum: count,
+            maximum: Some(count),
+            shared: false,
+        });
         module.section(&tables);
 
         let pages = (self.data.len() as u64).div_ceil(65536).max(1);
         let mut memories = MemorySection::new();
-        memories.memory(MemoryType { minimum: pages, maximum: Some(pages), memory64: false, shared: false, page_size_log2: None });
+        memories.memory(MemoryType {
+            minimum: pages,
+            maximum: Some(pages),
+            memory64: false,
+            shared: false,
+            page_size_log2: None,
+        });
         module.section(&memories);
+
+        // The exception every Wing error travels as: its payload is the
+        // message's handle. The host raises it too, so it is exported.
+        let mut tags = TagSection::new();
+        tags.tag(TagType { kind: TagKind::Exception, func_type_idx: error_type });
+        module.section(&tags);
 
         let mut exports = ExportSection::new();
         exports.export("handler", ExportKind::Func, import_count);
+        exports.export("error", ExportKind::Tag, 0);
         exports.export("table", ExportKind::Table, 0);
         exports.export("memory", ExportKind::Memory, 0);
         module.section(&exports);
@@ -139,10 +168,7 @@ impl ModuleBuilder {
         for (i, f) in functions.iter().enumerate() {
             let (body, lines) = encode_function(f);
             code.function(&body);
-            srcmap.insert(
-                (i as u32 + import_count).to_string(),
-                serde_json::json!({ "name": f.name, "lines": lines }),
-            );
+            srcmap.insert((i as u32 + import_count).to_string(), serde_json::json!({ "name": f.name, "lines": lines }));
         }
         module.section(&code);
 
@@ -152,6 +178,8 @@ impl ModuleBuilder {
 
         let map = serde_json::json!({ "file": file, "funcs": srcmap });
         module.section(&CustomSection { name: "wing.srcmap".into(), data: map.to_string().into_bytes().into() });
+        let reprs = serde_json::to_string(&self.import_reprs).unwrap_or_default();
+        module.section(&CustomSection { name: "wing.imports".into(), data: reprs.into_bytes().into() });
         module.finish()
     }
 }

@@ -32,12 +32,8 @@ fn render_one(diagnostic: &Diagnostic, sources: &SourceMap, out: &mut Vec<u8>) {
         .with_code(diagnostic.code)
         .with_message(&diagnostic.message)
         .with_label(
-            Label::new((name, char_range(diagnostic.span))).with_message(
-                diagnostic
-                    .label
-                    .clone()
-                    .unwrap_or_else(|| diagnostic.message.clone()),
-            ),
+            Label::new((name, char_range(diagnostic.span)))
+                .with_message(diagnostic.label.clone().unwrap_or_else(|| diagnostic.message.clone())),
         );
     for (span, text) in &diagnostic.secondary {
         if span.file == diagnostic.span.file {

@@ -9,21 +9,21 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Debug, Default)]
-pub struct Env<'a> {
-    vars: RefCell<HashMap<VarId, Value<'a>>>,
-    parent: Option<Rc<Env<'a>>>,
+pub struct Env {
+    vars: RefCell<HashMap<VarId, Value>>,
+    parent: Option<Rc<Env>>,
 }
 
-impl<'a> Env<'a> {
-    pub fn child(parent: &Rc<Env<'a>>) -> Rc<Env<'a>> {
+impl Env {
+    pub fn child(parent: &Rc<Env>) -> Rc<Env> {
         Rc::new(Env { vars: RefCell::default(), parent: Some(parent.clone()) })
     }
 
-    pub fn define(&self, var: VarId, value: Value<'a>) {
+    pub fn define(&self, var: VarId, value: Value) {
         self.vars.borrow_mut().insert(var, value);
     }
 
-    pub fn get(&self, var: VarId) -> Option<Value<'a>> {
+    pub fn get(&self, var: VarId) -> Option<Value> {
         if let Some(value) = self.vars.borrow().get(&var) {
             return Some(value.clone());
         }
@@ -31,7 +31,7 @@ impl<'a> Env<'a> {
     }
 
     /// Assigns an existing variable in the frame that holds it.
-    pub fn set(&self, var: VarId, value: Value<'a>) -> bool {
+    pub fn set(&self, var: VarId, value: Value) -> bool {
         if let Some(slot) = self.vars.borrow_mut().get_mut(&var) {
             *slot = value;
             return true;

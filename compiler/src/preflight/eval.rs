@@ -3,29 +3,28 @@
 
 use super::env::Env;
 use super::tree::ResourceId;
-use super::value::{ClosureValue, ExternValue, FnBody, Value};
+use super::value::{ClosureValue, ExternValue, FnBody, FunctionValue, Ref, RefKind, Value, as_resource, resource_value};
 use super::{App, TestDecl};
 use crate::check::{ArgSlot, CallInfo, MemberRef, NameRef, Semantics, VarId};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{
-    Arg, AssignOp, BinaryOp, Block, Expr, ExprKind, InterpolationPart, Module, Phase, Span, Stmt,
-    StmtKind, UnaryOp,
+    Arg, AssignOp, BinaryOp, Block, Expr, ExprKind, InterpolationPart, Module, Phase, Span, Stmt, StmtKind, UnaryOp,
 };
 use indexmap::IndexMap;
 use std::rc::Rc;
 
 /// Why evaluation left a statement early.
-pub(super) enum Flow<'a> {
-    Return(Value<'a>),
+pub(super) enum Flow {
+    Return(Value),
     Break,
     Continue,
-    Error(Diagnostic),
+    Error(Box<Diagnostic>),
 }
 
-pub(super) type Eval<'a, T> = Result<T, Flow<'a>>;
+pub(super) type Eval<T> = Result<T, Flow>;
 
-pub(super) fn fail<'a, T>(code: &'static str, message: impl Into<String>, span: Span) -> Eval<'a, T> {
-    Err(Flow::Error(Diagnostic::error(code, message, span)))
+pub(super) fn fail<T>(code: &'static str, message: impl Into<String>, span: Span) -> Eval<T> {
+    Err(Flow::Error(Box::new(Diagnostic::error(code, message, span))))
 }
 
 /// Preflight code may not run forever: this many loop iterations in total
@@ -35,20 +34,22 @@ const STEP_LIMIT: u64 = 50_000_000;
 pub(super) struct Evaluator<'a> {
     pub(super) sem: &'a Semantics,
     pub(super) app: App<'a>,
+    /// What `RefKind::Function` refs point at.
+    functions: Vec<FunctionValue<'a>>,
     steps: u64,
     depth: usize,
 }
 
 impl<'a> Evaluator<'a> {
     pub(super) fn new(sem: &'a Semantics) -> Evaluator<'a> {
-        Evaluator { sem, app: App::default(), steps: 0, depth: 0 }
+        Evaluator { sem, app: App::default(), functions: Vec::new(), steps: 0, depth: 0 }
     }
 
     pub(super) fn into_app(self) -> App<'a> {
         self.app
     }
 
-    pub(super) fn run(&mut self, program: &'a Module) -> Result<(), Diagnostic> {
+    pub(super) fn run(&mut self, program: &'a Module) -> Result<(), Box<Diagnostic>> {
         let env = Rc::new(Env::default());
         match self.exec_stmts(&program.stmts, &env) {
             Ok(()) | Err(Flow::Return(_) | Flow::Break | Flow::Continue) => Ok(()),
@@ -56,25 +57,25 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn exec_stmts(&mut self, stmts: &'a [Stmt], env: &Rc<Env<'a>>) -> Eval<'a, ()> {
+    fn exec_stmts(&mut self, stmts: &'a [Stmt], env: &Rc<Env>) -> Eval<()> {
         for stmt in stmts {
             self.exec(stmt, env)?;
         }
         Ok(())
     }
 
-    fn exec_block(&mut self, block: &'a Block, env: &Rc<Env<'a>>) -> Eval<'a, ()> {
+    fn exec_block(&mut self, block: &'a Block, env: &Rc<Env>) -> Eval<()> {
         self.exec_stmts(&block.stmts, &Env::child(env))
     }
 
-    fn declared(&self, stmt: &Stmt) -> Eval<'a, VarId> {
+    fn declared(&self, stmt: &Stmt) -> Eval<VarId> {
         match self.sem.declared.get(stmt.id) {
             Some(var) => Ok(*var),
             None => fail("E0500", "internal error: unchecked declaration", stmt.span),
         }
     }
 
-    fn exec(&mut self, stmt: &'a Stmt, env: &Rc<Env<'a>>) -> Eval<'a, ()> {
+    fn exec(&mut self, stmt: &'a Stmt, env: &Rc<Env>) -> Eval<()> {
         match &stmt.kind {
             StmtKind::Bring { .. } | StmtKind::Error => {}
             StmtKind::Let { value, .. } => {
@@ -144,7 +145,8 @@ impl<'a> Evaluator<'a> {
             }
             StmtKind::Block(block) => self.exec_block(block, env)?,
             StmtKind::Test { name, body, .. } => {
-                let closure = Rc::new(ClosureValue { node: stmt.id, body: FnBody::Test(body), phase: Phase::Inflight, env: env.clone() });
+                let closure =
+                    Rc::new(ClosureValue { node: stmt.id, body: FnBody::Test(body), phase: Phase::Inflight, env: env.clone() });
                 self.app.tests.push(TestDecl { name: name.clone(), closure, span: stmt.span });
             }
             StmtKind::Try { .. }
@@ -159,7 +161,7 @@ impl<'a> Evaluator<'a> {
         Ok(())
     }
 
-    fn step(&mut self, span: Span) -> Eval<'a, ()> {
+    fn step(&mut self, span: Span) -> Eval<()> {
         self.steps += 1;
         if self.steps > STEP_LIMIT {
             return fail("E0503", "preflight code ran too long (is there an endless loop?)", span);
@@ -167,15 +169,17 @@ impl<'a> Evaluator<'a> {
         Ok(())
     }
 
-    fn exec_for(&mut self, stmt: &'a Stmt, iterable: &'a Expr, body: &'a Block, env: &Rc<Env<'a>>) -> Eval<'a, ()> {
+    fn exec_for(&mut self, stmt: &'a Stmt, iterable: &'a Expr, body: &'a Block, env: &Rc<Env>) -> Eval<()> {
         let var = self.declared(stmt)?;
-        let items: Vec<Value<'a>> = match &iterable.kind {
+        let items: Vec<Value> = match &iterable.kind {
             ExprKind::Range { start, end, inclusive } => {
                 let (start, end) = (self.num(start, env)?, self.num(end, env)?);
                 let mut items = Vec::new();
                 let mut i = start;
                 let step = if end >= start { 1.0 } else { -1.0 };
-                while (step > 0.0 && (i < end || (*inclusive && i == end))) || (step < 0.0 && (i > end || (*inclusive && i == end))) {
+                while (step > 0.0 && (i < end || (*inclusive && i == end)))
+                    || (step < 0.0 && (i > end || (*inclusive && i == end)))
+                {
                     self.step(stmt.span)?;
                     items.push(Value::Num(i));
                     i += step;
@@ -200,21 +204,21 @@ impl<'a> Evaluator<'a> {
         Ok(())
     }
 
-    fn truthy(&mut self, expr: &'a Expr, env: &Rc<Env<'a>>) -> Eval<'a, bool> {
+    fn truthy(&mut self, expr: &'a Expr, env: &Rc<Env>) -> Eval<bool> {
         match self.eval(expr, env)? {
             Value::Bool(b) => Ok(b),
             _ => fail("E0500", "internal error: condition is not a bool", expr.span),
         }
     }
 
-    pub(super) fn num(&mut self, expr: &'a Expr, env: &Rc<Env<'a>>) -> Eval<'a, f64> {
+    pub(super) fn num(&mut self, expr: &'a Expr, env: &Rc<Env>) -> Eval<f64> {
         match self.eval(expr, env)? {
             Value::Num(n) | Value::Duration(n) => Ok(n),
             _ => fail("E0500", "internal error: expected a number", expr.span),
         }
     }
 
-    pub(super) fn eval(&mut self, expr: &'a Expr, env: &Rc<Env<'a>>) -> Eval<'a, Value<'a>> {
+    pub(super) fn eval(&mut self, expr: &'a Expr, env: &Rc<Env>) -> Eval<Value> {
         Ok(match &expr.kind {
             ExprKind::Nil => Value::Nil,
             ExprKind::Bool(b) => Value::Bool(*b),
@@ -245,22 +249,22 @@ impl<'a> Evaluator<'a> {
                     (UnaryOp::Neg, Value::Duration(n)) => Value::Duration(-n),
                     (UnaryOp::Not, Value::Bool(b)) => Value::Bool(!b),
                     (UnaryOp::IsSome, v) => Value::Bool(!matches!(v, Value::Nil)),
-                    (UnaryOp::Unwrap, Value::Nil) => return fail("E0505", "unexpected nil: `!` was used on a value that is nil", expr.span),
+                    (UnaryOp::Unwrap, Value::Nil) => {
+                        return fail("E0505", "unexpected nil: `!` was used on a value that is nil", expr.span);
+                    }
                     (UnaryOp::Unwrap, v) => v,
                     _ => return fail("E0500", "internal error: bad operand", expr.span),
                 }
             }
             ExprKind::Binary { op, left, right } => self.eval_binary(*op, left, right, expr.span, env)?,
             ExprKind::New { args, id, scope, .. } => self.eval_new(expr, args, id.as_deref(), scope.as_deref(), env)?,
-            ExprKind::Closure(closure) => Value::Closure(Rc::new(ClosureValue {
+            ExprKind::Closure(closure) => self.function_value(FunctionValue::Closure(Rc::new(ClosureValue {
                 node: expr.id,
                 body: FnBody::Closure(closure),
                 phase: self.sem.closures.get(expr.id).map_or(Phase::Preflight, |c| c.phase),
                 env: env.clone(),
-            })),
-            ExprKind::ArrayLiteral { items, .. } => {
-                Value::array(items.iter().map(|i| self.eval(i, env)).collect::<Eval<'a, _>>()?)
-            }
+            }))),
+            ExprKind::ArrayLiteral { items, .. } => Value::array(items.iter().map(|i| self.eval(i, env)).collect::<Eval<_>>()?),
             ExprKind::MapLiteral { entries, .. } => {
                 let mut map = IndexMap::new();
                 for (k, v) in entries {
@@ -283,20 +287,22 @@ impl<'a> Evaluator<'a> {
         })
     }
 
-    fn eval_name(&mut self, expr: &'a Expr, env: &Rc<Env<'a>>) -> Eval<'a, Value<'a>> {
+    fn eval_name(&mut self, expr: &'a Expr, env: &Rc<Env>) -> Eval<Value> {
         match self.sem.names.get(expr.id) {
             Some(NameRef::Var(var)) => match env.get(*var) {
                 Some(value) => Ok(value),
                 None => fail("E0506", format!("`{}` is used before it has a value", self.sem.var(*var).name), expr.span),
             },
-            Some(NameRef::Extern(target)) => {
-                Ok(Value::Extern(Rc::new(ExternValue { name: target.name.clone(), receiver: None })))
-            }
+            Some(NameRef::Extern(target)) => Ok(self.function_value(FunctionValue::Extern(ExternValue {
+                module: target.module.clone(),
+                name: target.name.clone(),
+                receiver: None,
+            }))),
             _ => fail("E0500", "internal error: unresolved name", expr.span),
         }
     }
 
-    fn eval_member(&mut self, expr: &'a Expr, object: &'a Expr, env: &Rc<Env<'a>>) -> Eval<'a, Value<'a>> {
+    fn eval_member(&mut self, expr: &'a Expr, object: &'a Expr, env: &Rc<Env>) -> Eval<Value> {
         let optional = matches!(&expr.kind, ExprKind::Member { optional: true, .. });
         match self.sem.members.get(expr.id) {
             Some(MemberRef::Extern { target, is_property }) => {
@@ -304,10 +310,11 @@ impl<'a> Evaluator<'a> {
                 if optional && matches!(receiver, Some(Value::Nil)) {
                     return Ok(Value::Nil);
                 }
+                let bound = ExternValue { module: target.module.clone(), name: target.name.clone(), receiver };
                 if *is_property {
-                    self.call_extern(&target.name, receiver, Vec::new(), expr.span)
+                    self.call_extern(&bound, Vec::new(), expr.span)
                 } else {
-                    Ok(Value::Extern(Rc::new(ExternValue { name: target.name.clone(), receiver })))
+                    Ok(self.function_value(FunctionValue::Extern(bound)))
                 }
             }
             Some(MemberRef::StructField(name)) => match self.eval(object, env)? {
@@ -319,7 +326,7 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    pub(super) fn call_args(&mut self, call: &CallInfo, args: &'a [Arg], env: &Rc<Env<'a>>) -> Eval<'a, Vec<Value<'a>>> {
+    pub(super) fn call_args(&mut self, call: &CallInfo, args: &'a [Arg], env: &Rc<Env>) -> Eval<Vec<Value>> {
         call.slots
             .iter()
             .map(|slot| match slot {
@@ -336,7 +343,7 @@ impl<'a> Evaluator<'a> {
             .collect()
     }
 
-    fn eval_call(&mut self, expr: &'a Expr, callee: &'a Expr, args: &'a [Arg], env: &Rc<Env<'a>>) -> Eval<'a, Value<'a>> {
+    fn eval_call(&mut self, expr: &'a Expr, callee: &'a Expr, args: &'a [Arg], env: &Rc<Env>) -> Eval<Value> {
         let function = self.eval(callee, env)?;
         let Some(call) = self.sem.calls.get(expr.id) else {
             return fail("E0500", "internal error: unchecked call", expr.span);
@@ -345,16 +352,30 @@ impl<'a> Evaluator<'a> {
         self.call_value(function, args, expr.span)
     }
 
-    pub(super) fn call_value(&mut self, function: Value<'a>, args: Vec<Value<'a>>, span: Span) -> Eval<'a, Value<'a>> {
-        match function {
-            Value::Extern(ext) => self.call_extern(&ext.name, ext.receiver.clone(), args, span),
-            Value::Closure(closure) if closure.phase != Phase::Inflight => self.call_closure(&closure, args, span),
-            Value::Closure(_) => fail("E0303", "cannot call an inflight closure in preflight code", span),
-            _ => fail("E0500", "internal error: call of a non-function", span),
+    pub(super) fn call_value(&mut self, function: Value, args: Vec<Value>, span: Span) -> Eval<Value> {
+        match self.function(&function) {
+            Some(FunctionValue::Extern(bound)) => self.call_extern(&bound, args, span),
+            Some(FunctionValue::Closure(closure)) if closure.phase != Phase::Inflight => self.call_closure(&closure, args, span),
+            Some(FunctionValue::Closure(_)) => fail("E0303", "cannot call an inflight closure in preflight code", span),
+            None => fail("E0500", "internal error: call of a non-function", span),
         }
     }
 
-    fn call_closure(&mut self, closure: &ClosureValue<'a>, args: Vec<Value<'a>>, span: Span) -> Eval<'a, Value<'a>> {
+    /// A new function value.
+    pub(super) fn function_value(&mut self, function: FunctionValue<'a>) -> Value {
+        self.functions.push(function);
+        Value::Ref(Ref { kind: RefKind::Function, id: self.functions.len() as u32 - 1 })
+    }
+
+    /// What a function value stands for.
+    pub(super) fn function(&self, value: &Value) -> Option<FunctionValue<'a>> {
+        match value {
+            Value::Ref(Ref { kind: RefKind::Function, id }) => self.functions.get(*id as usize).cloned(),
+            _ => None,
+        }
+    }
+
+    fn call_closure(&mut self, closure: &ClosureValue<'a>, args: Vec<Value>, span: Span) -> Eval<Value> {
         let (FnBody::Closure(code), Some(info)) = (closure.body, self.sem.closures.get(closure.node)) else {
             return fail("E0500", "internal error: call of unchecked code", span);
         };
@@ -376,7 +397,14 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn eval_new(&mut self, expr: &'a Expr, args: &'a [Arg], id: Option<&'a Expr>, scope: Option<&'a Expr>, env: &Rc<Env<'a>>) -> Eval<'a, Value<'a>> {
+    fn eval_new(
+        &mut self,
+        expr: &'a Expr,
+        args: &'a [Arg],
+        id: Option<&'a Expr>,
+        scope: Option<&'a Expr>,
+        env: &Rc<Env>,
+    ) -> Eval<Value> {
         let Some(info) = self.sem.news.get(expr.id) else {
             return fail("E0500", "internal error: unchecked `new`", expr.span);
         };
@@ -387,29 +415,34 @@ impl<'a> Evaluator<'a> {
             None => class.name.clone(),
         };
         let scope = match scope {
-            Some(scope) => match self.eval(scope, env)? {
-                Value::Resource(r) => Some(r),
-                _ => return fail("E0508", "the scope of `new … in` must be a resource", scope.span),
+            Some(scope) => match as_resource(&self.eval(scope, env)?) {
+                Some(r) => Some(r),
+                None => return fail("E0508", "the scope of `new … in` must be a resource", scope.span),
             },
             None => None,
         };
         let resource = self.add_resource(scope, &id, &class.qualified, expr.span)?;
         self.construct(resource, &class.qualified, args, expr.span)?;
-        Ok(Value::Resource(resource))
+        Ok(resource_value(resource))
     }
 
-    pub(super) fn add_resource(&mut self, scope: Option<ResourceId>, id: &str, type_name: &str, span: Span) -> Eval<'a, ResourceId> {
+    pub(super) fn add_resource(&mut self, scope: Option<ResourceId>, id: &str, type_name: &str, span: Span) -> Eval<ResourceId> {
         self.app.tree.add(scope, id, type_name, span).map_err(|duplicate| {
             Flow::Error(
-                Diagnostic::error("E0509", format!("there is already a resource named `{}` in `{}`", duplicate.id, duplicate.scope), span)
-                    .with_label("this would get the same path")
-                    .with_note("every resource needs an id that is unique within its scope; the default id is the type name")
-                    .with_help(format!("give it its own id: `new {type_name}() as \"my{}\"`", duplicate.id)),
+                Diagnostic::error(
+                    "E0509",
+                    format!("there is already a resource named `{}` in `{}`", duplicate.id, duplicate.scope),
+                    span,
+                )
+                .with_label("this would get the same path")
+                .with_note("every resource needs an id that is unique within its scope; the default id is the type name")
+                .with_help(format!("give it its own id: `new {type_name}() as \"my{}\"`", duplicate.id))
+                .into(),
             )
         })
     }
 
-    fn eval_binary(&mut self, op: BinaryOp, left: &'a Expr, right: &'a Expr, span: Span, env: &Rc<Env<'a>>) -> Eval<'a, Value<'a>> {
+    fn eval_binary(&mut self, op: BinaryOp, left: &'a Expr, right: &'a Expr, span: Span, env: &Rc<Env>) -> Eval<Value> {
         match op {
             BinaryOp::And => return Ok(Value::Bool(self.truthy(left, env)? && self.truthy(right, env)?)),
             BinaryOp::Or => return Ok(Value::Bool(self.truthy(left, env)? || self.truthy(right, env)?)),
@@ -428,12 +461,10 @@ impl<'a> Evaluator<'a> {
             BinaryOp::Less | BinaryOp::LessEq | BinaryOp::Greater | BinaryOp::GreaterEq => {
                 let ordering = match (&l, &r) {
                     (Value::Str(a), Value::Str(b)) => a.cmp(b),
-                    (Value::Num(a) | Value::Duration(a), Value::Num(b) | Value::Duration(b)) => {
-                        match a.partial_cmp(b) {
-                            Some(o) => o,
-                            None => return Ok(Value::Bool(false)),
-                        }
-                    }
+                    (Value::Num(a) | Value::Duration(a), Value::Num(b) | Value::Duration(b)) => match a.partial_cmp(b) {
+                        Some(o) => o,
+                        None => return Ok(Value::Bool(false)),
+                    },
                     _ => return fail("E0500", "internal error: bad comparison", span),
                 };
                 use std::cmp::Ordering::*;
@@ -448,7 +479,7 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn arith(&mut self, op: BinaryOp, l: Value<'a>, r: Value<'a>, span: Span) -> Eval<'a, Value<'a>> {
+    fn arith(&mut self, op: BinaryOp, l: Value, r: Value, span: Span) -> Eval<Value> {
         if let (BinaryOp::Add, Value::Str(a), Value::Str(b)) = (op, &l, &r) {
             return Ok(Value::str(&format!("{a}{b}")));
         }
@@ -458,14 +489,22 @@ impl<'a> Evaluator<'a> {
         Ok(Value::Num(arithmetic(op, a, b)))
     }
 
-    fn index(&mut self, object: Value<'a>, index: Value<'a>, span: Span) -> Eval<'a, Value<'a>> {
+    fn index(&mut self, object: Value, index: Value, span: Span) -> Eval<Value> {
         match (object, index) {
             (Value::Array(items), Value::Num(i)) => {
                 let items = items.borrow();
                 let len = items.len() as f64;
                 let at = if i < 0.0 { len + i } else { i };
                 if at < 0.0 || at >= len || at.fract() != 0.0 {
-                    return fail("E0510", format!("index {} is out of bounds for an array of length {}", wing_abi::text::format_num(i), items.len()), span);
+                    return fail(
+                        "E0510",
+                        format!(
+                            "index {} is out of bounds for an array of length {}",
+                            wing_abi::text::format_num(i),
+                            items.len()
+                        ),
+                        span,
+                    );
                 }
                 Ok(items[at as usize].clone())
             }
@@ -478,14 +517,15 @@ impl<'a> Evaluator<'a> {
     }
 }
 
-/// The arithmetic of Wing numbers: `\` floors, `%` keeps the dividend's sign.
+/// The arithmetic of Wing numbers: `\` truncates towards zero and `%`
+/// keeps the dividend's sign, as in Wing.
 pub(crate) fn arithmetic(op: BinaryOp, a: f64, b: f64) -> f64 {
     match op {
         BinaryOp::Add => a + b,
         BinaryOp::Sub => a - b,
         BinaryOp::Mul => a * b,
         BinaryOp::Div => a / b,
-        BinaryOp::FloorDiv => (a / b).floor(),
+        BinaryOp::FloorDiv => (a / b).trunc(),
         BinaryOp::Mod => a % b,
         BinaryOp::Pow => a.powf(b),
         _ => f64::NAN,

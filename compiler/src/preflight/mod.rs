@@ -18,7 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Module, Span};
 use std::rc::Rc;
 pub use tree::{ResourceId, ResourceTree};
-pub use value::{ClosureValue, FnBody, Value};
+pub use value::{ClosureValue, ExternValue, FnBody, FunctionValue, Ref, RefKind, Value};
 
 /// A `test "name" { … }` block, ready to compile.
 #[derive(Debug)]
@@ -38,7 +38,7 @@ pub struct App<'a> {
 }
 
 /// Runs `program`'s top-level code.
-pub fn evaluate<'a>(program: &'a Module, sem: &'a Semantics) -> Result<App<'a>, Diagnostic> {
+pub fn evaluate<'a>(program: &'a Module, sem: &'a Semantics) -> Result<App<'a>, Box<Diagnostic>> {
     let mut evaluator = eval::Evaluator::new(sem);
     evaluator.run(program)?;
     Ok(evaluator.into_app())

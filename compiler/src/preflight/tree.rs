@@ -52,13 +52,7 @@ impl Default for ResourceTree<'_> {
 impl<'a> ResourceTree<'a> {
     /// Adds a resource with `id` under `scope` (`None`: the app's default
     /// scope `root/Default`).
-    pub fn add(
-        &mut self,
-        scope: Option<ResourceId>,
-        id: &str,
-        type_name: &str,
-        span: Span,
-    ) -> Result<ResourceId, DuplicateId> {
+    pub fn add(&mut self, scope: Option<ResourceId>, id: &str, type_name: &str, span: Span) -> Result<ResourceId, DuplicateId> {
         let (siblings, parent_path) = match scope {
             Some(parent) => {
                 let parent = &mut self.resources[parent.0 as usize];
@@ -107,18 +101,17 @@ impl<'a> ResourceTree<'a> {
     /// Records a relation; `uses` edges merge their operations.
     pub fn connect(&mut self, from: ResourceId, to: ResourceId, kind: EdgeKind, ops: Vec<String>) {
         let (a, b) = (self.get(from).node, self.get(to).node);
-        if let Some(edge) = self.graph.find_edge(a, b) {
-            if let Some(weight) = self.graph.edge_weight_mut(edge) {
-                if weight.0 == kind {
-                    for op in ops {
-                        if !weight.1.contains(&op) {
-                            weight.1.push(op);
-                        }
-                    }
-                    weight.1.sort();
-                    return;
+        if let Some(edge) = self.graph.find_edge(a, b)
+            && let Some(weight) = self.graph.edge_weight_mut(edge)
+            && weight.0 == kind
+        {
+            for op in ops {
+                if !weight.1.contains(&op) {
+                    weight.1.push(op);
                 }
             }
+            weight.1.sort();
+            return;
         }
         self.graph.add_edge(a, b, (kind, ops));
     }

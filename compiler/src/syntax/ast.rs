@@ -23,20 +23,12 @@ pub struct Span {
 
 impl Span {
     pub fn new(file: FileId, start: usize, end: usize) -> Span {
-        Span {
-            file,
-            start: start as u32,
-            end: end as u32,
-        }
+        Span { file, start: start as u32, end: end as u32 }
     }
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span {
-            file: self.file,
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 
     pub fn range(self) -> std::ops::Range<usize> {
@@ -226,13 +218,7 @@ pub struct ClassDecl {
 #[derive(Debug, Clone)]
 pub enum ClassMember {
     /// `pub inflight name: T;`
-    Field {
-        modifiers: Modifiers,
-        reassignable: bool,
-        name: Ident,
-        ty: TypeAnnotation,
-        span: Span,
-    },
+    Field { modifiers: Modifiers, reassignable: bool, name: Ident, ty: TypeAnnotation, span: Span },
     /// Methods, and constructors (name `new`, `init` is not special).
     Method(MethodDecl),
 }
@@ -321,18 +307,11 @@ pub struct TypeAnnotation {
 pub enum TypeAnnotationKind {
     /// `num`, `cloud.Bucket`, `Array<str>`, `MutMap<num>`, `Json` …:
     /// a (qualified) name with optional type arguments.
-    Named {
-        path: Vec<Ident>,
-        args: Vec<TypeAnnotation>,
-    },
+    Named { path: Vec<Ident>, args: Vec<TypeAnnotation> },
     /// `T?`
     Optional(Box<TypeAnnotation>),
     /// `(num, str): bool`, `inflight (str): void`
-    Function {
-        phase: Phase,
-        params: Vec<TypeAnnotation>,
-        result: Box<TypeAnnotation>,
-    },
+    Function { phase: Phase, params: Vec<TypeAnnotation>, result: Box<TypeAnnotation> },
 }
 
 #[derive(Debug, Clone)]
@@ -417,7 +396,10 @@ pub enum ExprKind {
     },
     /// `Json 5`, `Json "x"`, `Json [1, 2]`: an explicit Json value of any
     /// expression.
-    JsonValue { mutable: bool, value: Box<Expr> },
+    JsonValue {
+        mutable: bool,
+        value: Box<Expr>,
+    },
     /// `Point { x: 1, y }` (punning stores the ident expression).
     StructLiteral {
         ty: UserTypeRef,

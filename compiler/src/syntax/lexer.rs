@@ -395,12 +395,8 @@ impl<'a> Lexer<'a> {
             return;
         }
         let text = &self.src[start..end];
-        let d = Diagnostic::error(
-            "E0005",
-            format!("unexpected character `{}`", text.escape_debug()),
-            self.span(start, end),
-        )
-        .with_label("Wing has no token that starts like this");
+        let d = Diagnostic::error("E0005", format!("unexpected character `{}`", text.escape_debug()), self.span(start, end))
+            .with_label("Wing has no token that starts like this");
         self.diags.push(d);
     }
 
@@ -410,13 +406,9 @@ impl<'a> Lexer<'a> {
             Some(i) => self.raw.bump(i + 2),
             None => {
                 self.raw.bump(rest.len());
-                let d = Diagnostic::error(
-                    "E0004",
-                    "unterminated block comment",
-                    self.span(start, start + 2),
-                )
-                .with_label("this comment is never closed")
-                .with_help("close it with `*/`");
+                let d = Diagnostic::error("E0004", "unterminated block comment", self.span(start, start + 2))
+                    .with_label("this comment is never closed")
+                    .with_help("close it with `*/`");
                 self.diags.push(d);
             }
         }
@@ -436,13 +428,9 @@ impl<'a> Lexer<'a> {
             let Some(&b) = bytes.get(i) else {
                 out.push_str(&rest[run..]);
                 self.raw.bump(rest.len());
-                let d = Diagnostic::error(
-                    "E0003",
-                    "unterminated string",
-                    self.span(string_start, string_start + 1),
-                )
-                .with_label("this string is never closed")
-                .with_help("add a closing `\"`");
+                let d = Diagnostic::error("E0003", "unterminated string", self.span(string_start, string_start + 1))
+                    .with_label("this string is never closed")
+                    .with_help("add a closing `\"`");
                 self.diags.push(d);
                 return (out, StrEnd::Eof);
             };
@@ -502,17 +490,10 @@ impl<'a> Lexer<'a> {
                 Some(ch) => out.push(ch),
                 None => {
                     let shown = &rest[i..end];
-                    let d = Diagnostic::error(
-                        "E0006",
-                        format!("invalid unicode escape `{shown}`"),
-                        self.span(base + i, base + end),
-                    )
-                    .with_label(if closed {
-                        "not a unicode scalar value"
-                    } else {
-                        "expected hex digits and `}`"
-                    })
-                    .with_help("write 1 to 6 hex digits in braces, e.g. `\\u{1F600}`");
+                    let d =
+                        Diagnostic::error("E0006", format!("invalid unicode escape `{shown}`"), self.span(base + i, base + end))
+                            .with_label(if closed { "not a unicode scalar value" } else { "expected hex digits and `}`" })
+                            .with_help("write 1 to 6 hex digits in braces, e.g. `\\u{1F600}`");
                     self.diags.push(d);
                     out.push('\u{FFFD}');
                 }
@@ -526,9 +507,7 @@ impl<'a> Lexer<'a> {
             self.span(base + i, base + end),
         )
         .with_label("unknown escape")
-        .with_help(
-            "the escapes are `\\n` `\\t` `\\r` `\\0` `\\\"` `\\\\` `\\{` `\\}` `\\$` and `\\u{…}`",
-        );
+        .with_help("the escapes are `\\n` `\\t` `\\r` `\\0` `\\\"` `\\\\` `\\{` `\\}` `\\$` and `\\u{…}`");
         self.diags.push(d);
         out.push(c);
         end
@@ -560,10 +539,7 @@ impl<'a> Lexer<'a> {
         let rest = self.raw.remainder().as_bytes();
         let is_hex = self.raw.slice().starts_with("0x") || self.raw.slice().starts_with("0X");
         if !is_hex && rest.first() == Some(&b'.') && rest.get(1).is_some_and(u8::is_ascii_digit) {
-            let n = 1 + rest[1..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-                .count();
+            let n = 1 + rest[1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
             self.raw.bump(n);
         }
         // Exponent sign: `1e-3`, `2.5E+4`.
@@ -573,10 +549,7 @@ impl<'a> Lexer<'a> {
             && matches!(rest.first(), Some(b'+' | b'-'))
             && rest.get(1).is_some_and(u8::is_ascii_digit)
         {
-            let n = 1 + rest[1..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-                .count();
+            let n = 1 + rest[1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
             self.raw.bump(n);
         }
         let end = self.raw.span().end;
@@ -584,11 +557,9 @@ impl<'a> Lexer<'a> {
         match parse_number(text) {
             Ok(tok) => (start, tok, end),
             Err(message) => {
-                let d = Diagnostic::error("E0007", message, self.span(start, end))
-                    .with_label("not a valid number")
-                    .with_help(
-                        "numbers look like `42`, `1_000`, `1.5`, `1e3`, `0x1F`; durations like `10ms` `1.5s` `5m` `2h` `1d`",
-                    );
+                let d = Diagnostic::error("E0007", message, self.span(start, end)).with_label("not a valid number").with_help(
+                    "numbers look like `42`, `1_000`, `1.5`, `1e3`, `0x1F`; durations like `10ms` `1.5s` `5m` `2h` `1d`",
+                );
                 self.diags.push(d);
                 (start, Tok::Num(0.0), end)
             }
@@ -597,10 +568,7 @@ impl<'a> Lexer<'a> {
 
     /// Handles a closing brace: ends an interpolation, or pops a `{`.
     fn close_brace(&mut self, start: usize, end: usize) -> Spanned<'a> {
-        let found = self
-            .delims
-            .iter()
-            .rposition(|(d, _)| matches!(d, Delim::Brace | Delim::Interp));
+        let found = self.delims.iter().rposition(|(d, _)| matches!(d, Delim::Brace | Delim::Interp));
         if let Some(i) = found {
             let (kind, string_start) = self.delims[i];
             self.delims.truncate(i);
@@ -633,18 +601,11 @@ impl<'a> Lexer<'a> {
                 .with_label("this string's interpolation is never closed")
                 .with_help("close the interpolation with `}` and the string with `\"`")
         } else {
-            Diagnostic::error(
-                "E0009",
-                format!("unclosed `{what}` at the end of the file"),
-                self.span(at, at + 1),
-            )
-            .with_label(format!("this `{what}` is never closed"))
+            Diagnostic::error("E0009", format!("unclosed `{what}` at the end of the file"), self.span(at, at + 1))
+                .with_label(format!("this `{what}` is never closed"))
         };
         for &(kind, open) in self.delims.iter().rev().skip(1).take(8) {
-            d = d.with_secondary(
-                self.span(open, open + 1),
-                format!("this `{}` is not closed either", delim_text(kind)),
-            );
+            d = d.with_secondary(self.span(open, open + 1), format!("this `{}` is not closed either", delim_text(kind)));
         }
         self.diags.push(d);
         while let Some((kind, _)) = self.delims.pop() {
@@ -688,13 +649,9 @@ impl<'a> Lexer<'a> {
                     let text = match text.strip_suffix('"') {
                         Some(t) => t,
                         None => {
-                            let d = Diagnostic::error(
-                                "E0003",
-                                "unterminated raw string",
-                                self.span(start, start + 2),
-                            )
-                            .with_label("this string is never closed")
-                            .with_help("add a closing `\"`");
+                            let d = Diagnostic::error("E0003", "unterminated raw string", self.span(start, start + 2))
+                                .with_label("this string is never closed")
+                                .with_help("add a closing `\"`");
                             self.diags.push(d);
                             text
                         }
@@ -870,13 +827,8 @@ fn parse_number(text: &str) -> Result<Tok<'static>, String> {
     if text.ends_with('_') || text.contains("__") || text.contains("_.") || text.contains("._") {
         return Err(bad());
     }
-    if let Some(hex) = clean
-        .strip_prefix("0x")
-        .or_else(|| clean.strip_prefix("0X"))
-    {
-        return u64::from_str_radix(hex, 16)
-            .map(|v| Tok::Num(v as f64))
-            .map_err(|_| bad());
+    if let Some(hex) = clean.strip_prefix("0x").or_else(|| clean.strip_prefix("0X")) {
+        return u64::from_str_radix(hex, 16).map(|v| Tok::Num(v as f64)).map_err(|_| bad());
     }
     let b = clean.as_bytes();
     let digits = |mut i: usize| {
@@ -905,9 +857,9 @@ fn parse_number(text: &str) -> Result<Tok<'static>, String> {
     }
     match unit_seconds(unit) {
         Some(factor) => Ok(Tok::Duration(value * factor)),
-        None if unit.len() <= 2 && unit.chars().all(|c| c.is_ascii_alphabetic()) => Err(format!(
-            "unknown duration unit `{unit}` in `{text}` (expected `ms`, `s`, `m`, `h` or `d`)"
-        )),
+        None if unit.len() <= 2 && unit.chars().all(|c| c.is_ascii_alphabetic()) => {
+            Err(format!("unknown duration unit `{unit}` in `{text}` (expected `ms`, `s`, `m`, `h` or `d`)"))
+        }
         None => Err(bad()),
     }
 }

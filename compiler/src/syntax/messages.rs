@@ -107,8 +107,8 @@ const CLOSERS: &[&str] = &[";", ",", ")", "]", "}", "=>", "StrMid", "StrTail"];
 
 /// Tokens worth naming on their own, in the order they are listed.
 const NOTABLE: &[&str] = &[
-    ";", ",", ")", "]", "}", ":", "=", "=>", "{", "(", "<", ">", "in", "as", "else", "catch",
-    "finally", "extends", "impl", "class", "new", "var", "...", "StrMid", "StrTail",
+    ";", ",", ")", "]", "}", ":", "=", "=>", "{", "(", "<", ">", "in", "as", "else", "catch", "finally", "extends", "impl",
+    "class", "new", "var", "...", "StrMid", "StrTail",
 ];
 
 fn describe_terminal(t: &str) -> String {
@@ -126,19 +126,15 @@ fn describe_terminal(t: &str) -> String {
 
 /// Strips lalrpop's quoting from a terminal name.
 fn unquote(t: &str) -> String {
-    let inner = t
-        .strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .unwrap_or(t);
+    let inner = t.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(t);
     inner.replace("\\\\", "\\").replace("\\\"", "\"")
 }
 
 /// Keywords that are also accepted as names (declaration names, named
 /// arguments, Json keys); subsumed by "a name".
 const SOFT_KEYWORDS: &[&str] = &[
-    "nil", "true", "false", "test", "this", "super", "in", "as", "if", "else", "for", "while",
-    "break", "continue", "return", "throw", "try", "catch", "finally", "let", "bring", "extends",
-    "impl",
+    "nil", "true", "false", "test", "this", "super", "in", "as", "if", "else", "for", "while", "break", "continue", "return",
+    "throw", "try", "catch", "finally", "let", "bring", "extends", "impl",
 ];
 
 /// Keywords accepted only as member names after `.`.
@@ -183,15 +179,7 @@ pub fn expected_items(expected: &[String]) -> Vec<String> {
         covered.extend(EXPR_START);
     } else if has("new") && has("var") && has("Ident") && has("}") {
         items.push("a class member".to_string());
-        covered.extend([
-            "new",
-            "var",
-            "Ident",
-            "pub",
-            "protected",
-            "extern",
-            "static",
-        ]);
+        covered.extend(["new", "var", "Ident", "pub", "protected", "extern", "static"]);
         covered.extend(["inflight", "preflight", "unphased"]);
     } else if has("inflight") && has("Ident") && has("(") {
         items.push("a type".to_string());
@@ -222,10 +210,7 @@ pub fn expected_items(expected: &[String]) -> Vec<String> {
     }
     if items.is_empty() {
         // Only operators or keywords: name a few, or summarise.
-        let rest: Vec<&String> = set
-            .iter()
-            .filter(|t| !covered.contains(&t.as_str()))
-            .collect();
+        let rest: Vec<&String> = set.iter().filter(|t| !covered.contains(&t.as_str())).collect();
         if rest.len() <= 3 {
             items.extend(rest.iter().map(|t| describe_terminal(t)));
         } else {
@@ -263,23 +248,14 @@ fn found_text(e: &SyntaxError, text: &str) -> String {
 
 /// The diagnostic for one recorded syntax error; `prev` is the span of the
 /// token before the error (a missing `;` is reported after it).
-pub fn syntax_error(
-    e: &SyntaxError,
-    prev: Option<(usize, usize)>,
-    text: &str,
-    file: FileId,
-) -> Diagnostic {
+pub fn syntax_error(e: &SyntaxError, prev: Option<(usize, usize)>, text: &str, file: FileId) -> Diagnostic {
     let items = expected_items(&e.expected);
     let found = found_text(e, text);
     let at_eof = e.found == Found::Eof || e.start >= text.len();
     let span = if at_eof {
         // Point at the last character so the report shows a line.
         let end = text.len();
-        let start = text[..end]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !c.is_whitespace())
-            .map_or(end, |(i, _)| i);
+        let start = text[..end].char_indices().rev().find(|(_, c)| !c.is_whitespace()).map_or(end, |(i, _)| i);
         Span::new(file, start, end.max(start))
     } else if e.found == Found::InterpolationEnd {
         Span::new(file, e.start, e.start + 1)
@@ -287,11 +263,7 @@ pub fn syntax_error(
         Span::new(file, e.start, e.end)
     };
     let (code, message, label) = if items.is_empty() {
-        (
-            "E0001",
-            format!("unexpected {found}"),
-            "unexpected here".to_string(),
-        )
+        ("E0001", format!("unexpected {found}"), "unexpected here".to_string())
     } else if items == ["`;`"] {
         let after = match e.context {
             Recovered::Member | Recovered::MemberSemicolon => "declaration",
@@ -299,8 +271,7 @@ pub fn syntax_error(
         };
         let message = format!("expected `;` after the {after}, found {found}");
         if let Some((ps, pe)) = prev {
-            let mut d = Diagnostic::error("E0002", message, Span::new(file, ps, pe))
-                .with_label("expected `;` after this");
+            let mut d = Diagnostic::error("E0002", message, Span::new(file, ps, pe)).with_label("expected `;` after this");
             if !at_eof {
                 d = d.with_secondary(span, format!("unexpected {found}"));
             }
@@ -309,11 +280,7 @@ pub fn syntax_error(
         ("E0002", message, "expected `;` before this".to_string())
     } else {
         let exp = join_or(&items);
-        let label = if at_eof {
-            format!("expected {exp} after this")
-        } else {
-            format!("expected {exp} here")
-        };
+        let label = if at_eof { format!("expected {exp} after this") } else { format!("expected {exp} here") };
         ("E0001", format!("expected {exp}, found {found}"), label)
     };
     let mut d = Diagnostic::error(code, message, span).with_label(label);
@@ -327,9 +294,9 @@ pub fn syntax_error(
 fn hint(found: &str, items: &[String]) -> Option<&'static str> {
     let wants_expr = items.iter().any(|i| i == "an expression");
     match found {
-        "if" | "for" | "while" | "try" if wants_expr => Some(
-            "this is a statement in Wing, not an expression: assign the value inside each branch",
-        ),
+        "if" | "for" | "while" | "try" if wants_expr => {
+            Some("this is a statement in Wing, not an expression: assign the value inside each branch")
+        }
         "let" if wants_expr => Some("`let` declares a variable as a statement of its own"),
         "=" if items.iter().any(|i| i == "`{`") => Some("to compare two values, use `==`"),
         _ => None,

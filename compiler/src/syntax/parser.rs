@@ -83,24 +83,11 @@ impl Mod {
     }
 }
 
-const ALL_MODS: &[ModKw] = &[
-    ModKw::Pub,
-    ModKw::Protected,
-    ModKw::Extern,
-    ModKw::Static,
-    ModKw::Inflight,
-    ModKw::Preflight,
-    ModKw::Unphased,
-];
+const ALL_MODS: &[ModKw] =
+    &[ModKw::Pub, ModKw::Protected, ModKw::Extern, ModKw::Static, ModKw::Inflight, ModKw::Preflight, ModKw::Unphased];
 const TYPE_MODS: &[ModKw] = &[ModKw::Pub];
 const CLASS_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Inflight, ModKw::Preflight];
-const FUNCTION_MODS: &[ModKw] = &[
-    ModKw::Pub,
-    ModKw::Extern,
-    ModKw::Inflight,
-    ModKw::Preflight,
-    ModKw::Unphased,
-];
+const FUNCTION_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Extern, ModKw::Inflight, ModKw::Preflight, ModKw::Unphased];
 
 /// Parser state shared by the grammar's actions.
 pub struct Ctx {
@@ -132,10 +119,7 @@ impl Ctx {
     }
 
     pub fn ident(&self, name: &str, l: usize, r: usize) -> Ident {
-        Ident {
-            name: name.to_string(),
-            span: self.span(l, r),
-        }
+        Ident { name: name.to_string(), span: self.span(l, r) }
     }
 
     fn fresh(&mut self, depth: u32) -> NodeId {
@@ -146,17 +130,11 @@ impl Ctx {
     }
 
     fn depth_of(&self, id: NodeId) -> u32 {
-        id.0.checked_sub(self.first_id)
-            .and_then(|i| self.depths.get(i as usize))
-            .map_or(1, |&d| d as u32)
+        id.0.checked_sub(self.first_id).and_then(|i| self.depths.get(i as usize)).map_or(1, |&d| d as u32)
     }
 
     fn block_depth(&self, b: &Block) -> u32 {
-        b.stmts
-            .iter()
-            .map(|s| self.depth_of(s.id))
-            .max()
-            .unwrap_or(0)
+        b.stmts.iter().map(|s| self.depth_of(s.id)).max().unwrap_or(0)
     }
 
     fn expr_children_depth(&self, kind: &ExprKind) -> u32 {
@@ -169,19 +147,13 @@ impl Ctx {
             ExprKind::Unary { operand, .. } => d(operand),
             ExprKind::Binary { left, right, .. } => d(left).max(d(right)),
             ExprKind::Range { start, end, .. } => d(start).max(d(end)),
-            ExprKind::New {
-                args: a, id, scope, ..
-            } => {
+            ExprKind::New { args: a, id, scope, .. } => {
                 let opt = |e: &Option<Box<Expr>>| e.as_deref().map_or(0, d);
                 args(a).max(opt(id)).max(opt(scope))
             }
             ExprKind::Closure(c) => self.block_depth(&c.body),
             ExprKind::ArrayLiteral { items, .. } => items.iter().map(d).max().unwrap_or(0),
-            ExprKind::MapLiteral { entries, .. } => entries
-                .iter()
-                .map(|(k, v)| d(k).max(d(v)))
-                .max()
-                .unwrap_or(0),
+            ExprKind::MapLiteral { entries, .. } => entries.iter().map(|(k, v)| d(k).max(d(v))).max().unwrap_or(0),
             ExprKind::JsonLiteral { fields, .. } | ExprKind::StructLiteral { fields, .. } => {
                 fields.iter().map(|(_, v)| d(v)).max().unwrap_or(0)
             }
@@ -206,26 +178,11 @@ impl Ctx {
             StmtKind::Let { value, .. } => d(value),
             StmtKind::Assign { target, value, .. } => d(target).max(d(value)),
             StmtKind::Expr(e) | StmtKind::Throw(e) | StmtKind::Return(Some(e)) => d(e),
-            StmtKind::If {
-                cond,
-                then,
-                otherwise,
-            } => d(cond).max(b(then)).max(ob(otherwise)),
-            StmtKind::IfLet {
-                value,
-                then,
-                otherwise,
-                ..
-            } => d(value).max(b(then)).max(ob(otherwise)),
+            StmtKind::If { cond, then, otherwise } => d(cond).max(b(then)).max(ob(otherwise)),
+            StmtKind::IfLet { value, then, otherwise, .. } => d(value).max(b(then)).max(ob(otherwise)),
             StmtKind::For { iterable, body, .. } => d(iterable).max(b(body)),
             StmtKind::While { cond, body } => d(cond).max(b(body)),
-            StmtKind::Try {
-                body,
-                catch,
-                finally,
-            } => b(body)
-                .max(catch.as_ref().map_or(0, |c| b(&c.body)))
-                .max(ob(finally)),
+            StmtKind::Try { body, catch, finally } => b(body).max(catch.as_ref().map_or(0, |c| b(&c.body))).max(ob(finally)),
             StmtKind::Block(block) | StmtKind::Test { body: block, .. } => b(block),
             StmtKind::Class(c) => c
                 .members
@@ -256,17 +213,9 @@ impl Ctx {
         let depth = 1 + self.expr_children_depth(&kind);
         if depth > MAX_DEPTH {
             self.too_deep(span);
-            return Expr {
-                id: self.fresh(1),
-                kind: ExprKind::Error,
-                span,
-            };
+            return Expr { id: self.fresh(1), kind: ExprKind::Error, span };
         }
-        Expr {
-            id: self.fresh(depth),
-            kind,
-            span,
-        }
+        Expr { id: self.fresh(depth), kind, span }
     }
 
     pub fn stmt(&mut self, kind: StmtKind, l: usize, r: usize) -> Stmt {
@@ -274,24 +223,13 @@ impl Ctx {
         let depth = 1 + self.stmt_children_depth(&kind);
         if depth > MAX_DEPTH {
             self.too_deep(span);
-            return Stmt {
-                id: self.fresh(1),
-                kind: StmtKind::Error,
-                span,
-            };
+            return Stmt { id: self.fresh(1), kind: StmtKind::Error, span };
         }
-        Stmt {
-            id: self.fresh(depth),
-            kind,
-            span,
-        }
+        Stmt { id: self.fresh(depth), kind, span }
     }
 
     pub fn block(&mut self, stmts: Vec<Stmt>, l: usize, r: usize) -> Block {
-        Block {
-            stmts,
-            span: self.span(l, r),
-        }
+        Block { stmts, span: self.span(l, r) }
     }
 
     pub fn name_expr(&mut self, name: &str, l: usize, r: usize) -> Expr {
@@ -300,19 +238,12 @@ impl Ctx {
     }
 
     pub fn binary(&mut self, op: BinaryOp, a: Expr, b: Expr, l: usize, r: usize) -> Expr {
-        let kind = ExprKind::Binary {
-            op,
-            left: Box::new(a),
-            right: Box::new(b),
-        };
+        let kind = ExprKind::Binary { op, left: Box::new(a), right: Box::new(b) };
         self.expr(kind, l, r)
     }
 
     pub fn unary(&mut self, op: UnaryOp, e: Expr, l: usize, r: usize) -> Expr {
-        let kind = ExprKind::Unary {
-            op,
-            operand: Box::new(e),
-        };
+        let kind = ExprKind::Unary { op, operand: Box::new(e) };
         self.expr(kind, l, r)
     }
 
@@ -322,14 +253,10 @@ impl Ctx {
             match (&arg.name, named) {
                 (Some(name), None) => named = Some(name.span),
                 (None, Some(first)) => {
-                    let d = Diagnostic::error(
-                        "E0012",
-                        "positional argument after a named argument",
-                        arg.value.span,
-                    )
-                    .with_label("this argument has no name")
-                    .with_secondary(first, "named arguments start here")
-                    .with_help("pass positional arguments first, then `name: value` ones");
+                    let d = Diagnostic::error("E0012", "positional argument after a named argument", arg.value.span)
+                        .with_label("this argument has no name")
+                        .with_secondary(first, "named arguments start here")
+                        .with_help("pass positional arguments first, then `name: value` ones");
                     self.diags.push(d);
                     return;
                 }
@@ -340,10 +267,7 @@ impl Ctx {
 
     pub fn call(&mut self, callee: Expr, args: Vec<Arg>, l: usize, r: usize) -> Expr {
         self.check_args(&args);
-        let kind = ExprKind::Call {
-            callee: Box::new(callee),
-            args,
-        };
+        let kind = ExprKind::Call { callee: Box::new(callee), args };
         self.expr(kind, l, r)
     }
 
@@ -357,23 +281,12 @@ impl Ctx {
         r: usize,
     ) -> Expr {
         self.check_args(&args);
-        let kind = ExprKind::New {
-            class,
-            args,
-            id: id.map(Box::new),
-            scope: scope.map(Box::new),
-        };
+        let kind = ExprKind::New { class, args, id: id.map(Box::new), scope: scope.map(Box::new) };
         self.expr(kind, l, r)
     }
 
     /// `T { … }`: `T` must be a (qualified) type name.
-    pub fn struct_literal(
-        &mut self,
-        ty: Expr,
-        fields: Vec<(Ident, Expr)>,
-        l: usize,
-        r: usize,
-    ) -> Expr {
+    pub fn struct_literal(&mut self, ty: Expr, fields: Vec<(Ident, Expr)>, l: usize, r: usize) -> Expr {
         let span = ty.span;
         let mut path = Vec::new();
         let mut cur = ty;
@@ -383,20 +296,15 @@ impl Ctx {
                     path.push(i);
                     break true;
                 }
-                ExprKind::Member {
-                    object,
-                    name,
-                    optional: false,
-                } => {
+                ExprKind::Member { object, name, optional: false } => {
                     path.push(name);
                     cur = *object;
                 }
                 ExprKind::Error => break false,
                 _ => {
-                    let d =
-                        Diagnostic::error("E0010", "expected a struct type name before `{`", span)
-                            .with_label("this is not a type name")
-                            .with_help("a struct literal looks like `Point { x: 1, y: 2 }`");
+                    let d = Diagnostic::error("E0010", "expected a struct type name before `{`", span)
+                        .with_label("this is not a type name")
+                        .with_help("a struct literal looks like `Point { x: 1, y: 2 }`");
                     self.diags.push(d);
                     break false;
                 }
@@ -446,13 +354,7 @@ impl Ctx {
     ) -> Expr {
         self.check_params(&params);
         let span = self.span(l, r);
-        let closure = Closure {
-            phase,
-            params,
-            return_type,
-            body,
-            span,
-        };
+        let closure = Closure { phase, params, return_type, body, span };
         self.expr(ExprKind::Closure(Box::new(closure)), l, r)
     }
 
@@ -474,24 +376,12 @@ impl Ctx {
         l: usize,
         r: usize,
     ) -> TypeAnnotation {
-        TypeAnnotation {
-            kind: TypeAnnotationKind::Function {
-                phase,
-                params,
-                result: Box::new(result),
-            },
-            span: self.span(l, r),
-        }
+        TypeAnnotation { kind: TypeAnnotationKind::Function { phase, params, result: Box::new(result) }, span: self.span(l, r) }
     }
 
     /// `(T)` in a type: a parenthesized type. `(A, B)` without `: R` is an
     /// incomplete function type.
-    pub fn paren_type(
-        &mut self,
-        mut group: Vec<TypeAnnotation>,
-        l: usize,
-        r: usize,
-    ) -> TypeAnnotation {
+    pub fn paren_type(&mut self, mut group: Vec<TypeAnnotation>, l: usize, r: usize) -> TypeAnnotation {
         if group.len() == 1
             && let Some(t) = group.pop()
         {
@@ -503,10 +393,7 @@ impl Ctx {
             .with_help("write e.g. `(num, str): bool`, or `(…): void`");
         self.diags.push(d);
         let void = TypeAnnotation {
-            kind: TypeAnnotationKind::Named {
-                path: vec![self.ident("void", r, r)],
-                args: Vec::new(),
-            },
+            kind: TypeAnnotationKind::Named { path: vec![self.ident("void", r, r)], args: Vec::new() },
             span: self.span(r, r),
         };
         self.fn_type(Phase::Preflight, group, void, l, r)
@@ -518,41 +405,18 @@ impl Ctx {
     pub fn recover(&mut self, e: Recovery<'_>, context: Recovered) {
         let dropped = e.dropped_tokens.len();
         let err = match e.error {
-            ParseError::UnrecognizedToken {
-                token: (l, tok, r),
-                expected,
-            } => SyntaxError {
-                start: l,
-                end: r,
-                found: Found::of(&tok),
-                expected,
-                context,
-                dropped,
-            },
-            ParseError::UnrecognizedEof { location, expected } => SyntaxError {
-                start: location,
-                end: location,
-                found: Found::Eof,
-                expected,
-                context,
-                dropped,
-            },
-            ParseError::InvalidToken { location } => SyntaxError {
-                start: location,
-                end: location,
-                found: Found::Token,
-                expected: Vec::new(),
-                context,
-                dropped,
-            },
-            ParseError::ExtraToken { token: (l, _, r) } => SyntaxError {
-                start: l,
-                end: r,
-                found: Found::Token,
-                expected: Vec::new(),
-                context,
-                dropped,
-            },
+            ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
+                SyntaxError { start: l, end: r, found: Found::of(&tok), expected, context, dropped }
+            }
+            ParseError::UnrecognizedEof { location, expected } => {
+                SyntaxError { start: location, end: location, found: Found::Eof, expected, context, dropped }
+            }
+            ParseError::InvalidToken { location } => {
+                SyntaxError { start: location, end: location, found: Found::Token, expected: Vec::new(), context, dropped }
+            }
+            ParseError::ExtraToken { token: (l, _, r) } => {
+                SyntaxError { start: l, end: r, found: Found::Token, expected: Vec::new(), context, dropped }
+            }
             ParseError::User { error } => match error {},
         };
         self.errors.push(err);
@@ -573,49 +437,33 @@ impl Ctx {
     /// Folds written modifiers into [`Modifiers`], reporting duplicates,
     /// conflicts and modifiers not in `allowed` (`what` names the
     /// declaration kind for the message).
-    fn modifiers(
-        &mut self,
-        mods: Option<Vec<Mod>>,
-        allowed: &[ModKw],
-        what: &str,
-        at: usize,
-    ) -> Modifiers {
+    fn modifiers(&mut self, mods: Option<Vec<Mod>>, allowed: &[ModKw], what: &str, at: usize) -> Modifiers {
         let mods = mods.unwrap_or_default();
         let span = match (mods.first(), mods.last()) {
             (Some(a), Some(b)) => self.span(a.start, b.end),
             _ => self.span(at, at),
         };
-        let mut out = Modifiers {
-            visibility: Visibility::Private,
-            is_extern: false,
-            is_static: false,
-            phase: None,
-            span,
-        };
+        let mut out = Modifiers { visibility: Visibility::Private, is_extern: false, is_static: false, phase: None, span };
         let mut seen: Vec<ModKw> = Vec::new();
         for m in mods {
             let mspan = self.span(m.start, m.end);
             let text = m.kw.text();
             if !allowed.contains(&m.kw) {
-                let d =
-                    Diagnostic::error("E0015", format!("`{text}` is not allowed on {what}"), mspan)
-                        .with_label("remove this modifier");
+                let d = Diagnostic::error("E0015", format!("`{text}` is not allowed on {what}"), mspan)
+                    .with_label("remove this modifier");
                 self.diags.push(d);
                 continue;
             }
-            let conflict = seen.iter().find(|s| {
-                **s == m.kw
-                    || (is_visibility(**s) && is_visibility(m.kw))
-                    || (is_phase(**s) && is_phase(m.kw))
-            });
+            let conflict = seen
+                .iter()
+                .find(|s| **s == m.kw || (is_visibility(**s) && is_visibility(m.kw)) || (is_phase(**s) && is_phase(m.kw)));
             if let Some(&prev) = conflict {
                 let message = if prev == m.kw {
                     format!("`{text}` is written twice")
                 } else {
                     format!("`{text}` conflicts with `{}`", prev.text())
                 };
-                let d =
-                    Diagnostic::error("E0015", message, mspan).with_label("remove this modifier");
+                let d = Diagnostic::error("E0015", message, mspan).with_label("remove this modifier");
                 self.diags.push(d);
                 continue;
             }
@@ -646,13 +494,9 @@ impl Ctx {
     ) -> Stmt {
         let modifiers = self.modifiers(Some(mods), FUNCTION_MODS, "a function", l);
         if !modifiers.is_extern {
-            let d = Diagnostic::error(
-                "E0016",
-                format!("function `{}` has no body", name.name),
-                name.span,
-            )
-            .with_label("a top-level function needs `extern` or a body")
-            .with_help("declare functions as closures: `let f = (x: num): num => { … };`");
+            let d = Diagnostic::error("E0016", format!("function `{}` has no body", name.name), name.span)
+                .with_label("a top-level function needs `extern` or a body")
+                .with_help("declare functions as closures: `let f = (x: num): num => { … };`");
             self.diags.push(d);
         }
         self.check_params(&params);
@@ -676,36 +520,20 @@ impl Ctx {
         r: usize,
     ) -> Stmt {
         if catch.is_none() && finally.is_none() {
-            let d = Diagnostic::error(
-                "E0017",
-                "`try` without `catch` or `finally`",
-                self.span(l, l + 3),
-            )
-            .with_label("this `try` handles nothing")
-            .with_help("add `catch e { … }` or `finally { … }` after the block");
+            let d = Diagnostic::error("E0017", "`try` without `catch` or `finally`", self.span(l, l + 3))
+                .with_label("this `try` handles nothing")
+                .with_help("add `catch e { … }` or `finally { … }` after the block");
             self.diags.push(d);
         }
         let catch = catch.map(|(var, body)| CatchClause { var, body });
-        self.stmt(
-            StmtKind::Try {
-                body,
-                catch,
-                finally,
-            },
-            l,
-            r,
-        )
+        self.stmt(StmtKind::Try { body, catch, finally }, l, r)
     }
 
     /// `test "a {b}" { }`: the name must be a plain string.
     pub fn test_with_interpolation(&mut self, name: Expr, body: Block, l: usize, r: usize) -> Stmt {
-        let d = Diagnostic::error(
-            "E0018",
-            "a test name cannot use string interpolation",
-            name.span,
-        )
-        .with_label("interpolated name")
-        .with_help("test names are fixed: write a plain string, or escape braces as `\\{`");
+        let d = Diagnostic::error("E0018", "a test name cannot use string interpolation", name.span)
+            .with_label("interpolated name")
+            .with_help("test names are fixed: write a plain string, or escape braces as `\\{`");
         self.diags.push(d);
         let name_span = name.span;
         let mut text = String::new();
@@ -717,11 +545,7 @@ impl Ctx {
                 }
             }
         }
-        let kind = StmtKind::Test {
-            name: text,
-            name_span,
-            body,
-        };
+        let kind = StmtKind::Test { name: text, name_span, body };
         self.stmt(kind, l, r)
     }
 
@@ -791,21 +615,9 @@ impl Ctx {
         self.stmt(StmtKind::Struct(decl), l, r)
     }
 
-    pub fn enum_decl(
-        &mut self,
-        mods: Option<Vec<Mod>>,
-        name: Ident,
-        variants: Vec<Ident>,
-        l: usize,
-        r: usize,
-    ) -> Stmt {
+    pub fn enum_decl(&mut self, mods: Option<Vec<Mod>>, name: Ident, variants: Vec<Ident>, l: usize, r: usize) -> Stmt {
         let m = self.modifiers(mods, TYPE_MODS, "an enum", l);
-        let decl = EnumDecl {
-            name,
-            is_pub: m.visibility == Visibility::Public,
-            variants,
-            span: self.span(l, r),
-        };
+        let decl = EnumDecl { name, is_pub: m.visibility == Visibility::Public, variants, span: self.span(l, r) };
         self.stmt(StmtKind::Enum(decl), l, r)
     }
 
@@ -819,13 +631,7 @@ impl Ctx {
         r: usize,
     ) -> ClassMember {
         let modifiers = self.modifiers(mods, ALL_MODS, "a field", l);
-        ClassMember::Field {
-            modifiers,
-            reassignable,
-            name,
-            ty,
-            span: self.span(l, r),
-        }
+        ClassMember::Field { modifiers, reassignable, name, ty, span: self.span(l, r) }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -841,11 +647,7 @@ impl Ctx {
         l: usize,
         r: usize,
     ) -> MethodDecl {
-        let what = if is_constructor {
-            "a constructor"
-        } else {
-            "a method"
-        };
+        let what = if is_constructor { "a constructor" } else { "a method" };
         let modifiers = self.modifiers(mods, ALL_MODS, what, l);
         self.check_params(&params);
         let span = self.span(l, r);
@@ -857,13 +659,7 @@ impl Ctx {
             return_type,
             span,
         };
-        MethodDecl {
-            modifiers,
-            signature,
-            body,
-            is_constructor,
-            span,
-        }
+        MethodDecl { modifiers, signature, body, is_constructor, span }
     }
 }
 
@@ -876,11 +672,7 @@ fn is_phase(m: ModKw) -> bool {
 }
 
 /// Parses one file. Never panics; every problem is a diagnostic.
-pub(super) fn parse_module(
-    text: &str,
-    file: FileId,
-    ids: &mut NodeIdGen,
-) -> (Module, Vec<Diagnostic>) {
+pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Module, Vec<Diagnostic>) {
     let mut lexer = Lexer::new(text, file);
     let mut ctx = Ctx::new(file, ids.peek());
     let result = grammar::ModuleParser::new().parse(&mut ctx, &mut lexer);
@@ -888,10 +680,7 @@ pub(super) fn parse_module(
         Ok(stmts) => stmts,
         Err(error) => {
             // Recovery always succeeds at the top level; keep a fallback.
-            let recovery = ErrorRecovery {
-                error,
-                dropped_tokens: Vec::new(),
-            };
+            let recovery = ErrorRecovery { error, dropped_tokens: Vec::new() };
             vec![ctx.error_stmt(recovery, Recovered::Statement, 0, text.len())]
         }
     };
@@ -900,15 +689,10 @@ pub(super) fn parse_module(
     let lexer_diags = lexer.diagnostics();
     // Errors at the end of the file after an unterminated string, comment
     // or delimiter are consequences of that one.
-    let eof_reported = lexer_diags
-        .iter()
-        .any(|d| matches!(d.code, "E0003" | "E0004" | "E0009"));
+    let eof_reported = lexer_diags.iter().any(|d| matches!(d.code, "E0003" | "E0004" | "E0009"));
     let tokens = lexer.token_spans().to_vec();
-    let bad_chars: Vec<(usize, usize)> = lexer_diags
-        .iter()
-        .filter(|d| d.code == "E0005")
-        .map(|d| (d.span.start as usize, d.span.end as usize))
-        .collect();
+    let bad_chars: Vec<(usize, usize)> =
+        lexer_diags.iter().filter(|d| d.code == "E0005").map(|d| (d.span.start as usize, d.span.end as usize)).collect();
     let mut diags = lexer.into_diagnostics();
     let mut errors = std::mem::take(&mut ctx.errors);
     errors.sort_by_key(|e| e.start);
@@ -929,17 +713,12 @@ pub(super) fn parse_module(
         };
         let resumed = index + e.dropped;
         resume = Some(resumed + window);
-        let shadow_end = tokens
-            .get(resumed + window)
-            .map_or(usize::MAX, |t| t.0 as usize);
+        let shadow_end = tokens.get(resumed + window).map_or(usize::MAX, |t| t.0 as usize);
         shadows.push((e.start, shadow_end));
         if eof_reported && e.start >= text.len() {
             continue;
         }
-        let prev = index
-            .checked_sub(1)
-            .and_then(|i| tokens.get(i))
-            .map(|&(s, e)| (s as usize, e as usize));
+        let prev = index.checked_sub(1).and_then(|i| tokens.get(i)).map(|&(s, e)| (s as usize, e as usize));
         // A bad character skipped just before the error explains it.
         let gap = prev.map_or(0, |p| p.1)..e.start.max(prev.map_or(0, |p| p.1));
         if bad_chars.iter().any(|&(s, _)| gap.contains(&s)) {
@@ -963,11 +742,10 @@ fn check_bring_order(stmts: &[Stmt], diags: &mut Vec<Diagnostic>) {
     for s in stmts {
         match (&s.kind, first_other) {
             (StmtKind::Bring { .. }, Some(other)) => {
-                let d =
-                    Diagnostic::error("E0011", "`bring` must come before other statements", s.span)
-                        .with_label("this `bring` comes too late")
-                        .with_secondary(other, "first non-`bring` statement")
-                        .with_help("move all `bring` statements to the top of the file");
+                let d = Diagnostic::error("E0011", "`bring` must come before other statements", s.span)
+                    .with_label("this `bring` comes too late")
+                    .with_secondary(other, "first non-`bring` statement")
+                    .with_help("move all `bring` statements to the top of the file");
                 diags.push(d);
             }
             (StmtKind::Bring { .. }, None) | (StmtKind::Error, _) => {}

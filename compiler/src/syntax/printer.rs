@@ -29,10 +29,7 @@ struct Printer {
 }
 
 fn path(p: &[Ident]) -> String {
-    p.iter()
-        .map(|i| i.name.as_str())
-        .collect::<Vec<_>>()
-        .join(".")
+    p.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join(".")
 }
 
 /// A type annotation on one line, as it would be written.
@@ -47,11 +44,7 @@ pub fn type_text(t: &TypeAnnotation) -> String {
             TypeAnnotationKind::Function { .. } => format!("({})?", type_text(inner)),
             _ => format!("{}?", type_text(inner)),
         },
-        TypeAnnotationKind::Function {
-            phase,
-            params,
-            result,
-        } => {
+        TypeAnnotationKind::Function { phase, params, result } => {
             let params: Vec<String> = params.iter().map(type_text).collect();
             let ph = match phase {
                 Phase::Inflight => "inflight ",
@@ -150,18 +143,10 @@ impl Printer {
                     None => self.line(format!("bring {t}")),
                 }
             }
-            StmtKind::Let {
-                reassignable,
-                name,
-                ty,
-                value,
-            } => {
+            StmtKind::Let { reassignable, name, ty, value } => {
                 let var = if *reassignable { "var " } else { "" };
                 let ty = ty.as_ref().map(|t| format!(": {}", type_text(t)));
-                self.labelled(
-                    &format!("let {var}{}{}", name.name, ty.unwrap_or_default()),
-                    value,
-                );
+                self.labelled(&format!("let {var}{}{}", name.name, ty.unwrap_or_default()), value);
             }
             StmtKind::Assign { target, op, value } => {
                 let op = match op {
@@ -176,24 +161,14 @@ impl Printer {
                 });
             }
             StmtKind::Expr(e) => self.labelled("expr", e),
-            StmtKind::If {
-                cond,
-                then,
-                otherwise,
-            } => {
+            StmtKind::If { cond, then, otherwise } => {
                 self.labelled("if", cond);
                 self.block("then", then);
                 if let Some(o) = otherwise {
                     self.block("else", o);
                 }
             }
-            StmtKind::IfLet {
-                reassignable,
-                name,
-                value,
-                then,
-                otherwise,
-            } => {
+            StmtKind::IfLet { reassignable, name, value, then, otherwise } => {
                 let var = if *reassignable { "var " } else { "" };
                 self.labelled(&format!("if let {var}{}", name.name), value);
                 self.block("then", then);
@@ -201,11 +176,7 @@ impl Printer {
                     self.block("else", o);
                 }
             }
-            StmtKind::For {
-                var,
-                iterable,
-                body,
-            } => {
+            StmtKind::For { var, iterable, body } => {
                 self.labelled(&format!("for {} in", var.name), iterable);
                 self.block("do", body);
             }
@@ -218,11 +189,7 @@ impl Printer {
             StmtKind::Return(None) => self.line("return"),
             StmtKind::Return(Some(e)) => self.labelled("return", e),
             StmtKind::Throw(e) => self.labelled("throw", e),
-            StmtKind::Try {
-                body,
-                catch,
-                finally,
-            } => {
+            StmtKind::Try { body, catch, finally } => {
                 self.block("try", body);
                 if let Some(c) = catch {
                     let var = c.var.as_ref().map(|v| format!(" {}", v.name));
@@ -238,30 +205,18 @@ impl Printer {
             StmtKind::Interface(i) => {
                 let ext: Vec<String> = i.extends.iter().map(|t| path(&t.path)).collect();
                 let pub_ = if i.is_pub { "pub " } else { "" };
-                let ext = if ext.is_empty() {
-                    String::new()
-                } else {
-                    format!(" extends {}", ext.join(", "))
-                };
+                let ext = if ext.is_empty() { String::new() } else { format!(" extends {}", ext.join(", ")) };
                 self.line(format!("{pub_}interface {}{ext}", i.name.name));
                 self.nested(|p| {
                     for m in &i.members {
-                        p.line(format!(
-                            "method {}{}",
-                            modifiers(&m.modifiers),
-                            signature(&m.signature)
-                        ));
+                        p.line(format!("method {}{}", modifiers(&m.modifiers), signature(&m.signature)));
                     }
                 });
             }
             StmtKind::Struct(st) => {
                 let ext: Vec<String> = st.extends.iter().map(|t| path(&t.path)).collect();
                 let pub_ = if st.is_pub { "pub " } else { "" };
-                let ext = if ext.is_empty() {
-                    String::new()
-                } else {
-                    format!(" extends {}", ext.join(", "))
-                };
+                let ext = if ext.is_empty() { String::new() } else { format!(" extends {}", ext.join(", ")) };
                 self.line(format!("{pub_}struct {}{ext}", st.name.name));
                 self.nested(|p| {
                     for f in &st.fields {
@@ -275,11 +230,7 @@ impl Printer {
                 self.line(format!("{pub_}enum {} {{ {} }}", e.name.name, v.join(", ")));
             }
             StmtKind::ExternFunction(sig) => {
-                self.line(format!(
-                    "function {}{}",
-                    modifiers(&sig.modifiers),
-                    signature(sig)
-                ));
+                self.line(format!("function {}{}", modifiers(&sig.modifiers), signature(sig)));
             }
             StmtKind::Error => self.line("<error>"),
         }
@@ -308,32 +259,13 @@ impl Printer {
         self.nested(|p| {
             for m in &c.members {
                 match m {
-                    ClassMember::Field {
-                        modifiers: m,
-                        reassignable,
-                        name,
-                        ty,
-                        ..
-                    } => {
+                    ClassMember::Field { modifiers: m, reassignable, name, ty, .. } => {
                         let var = if *reassignable { "var " } else { "" };
-                        p.line(format!(
-                            "field {}{var}{}: {}",
-                            modifiers(m),
-                            name.name,
-                            type_text(ty)
-                        ));
+                        p.line(format!("field {}{var}{}: {}", modifiers(m), name.name, type_text(ty)));
                     }
                     ClassMember::Method(m) => {
-                        let kind = if m.is_constructor {
-                            "constructor"
-                        } else {
-                            "method"
-                        };
-                        let text = format!(
-                            "{kind} {}{}",
-                            modifiers(&m.modifiers),
-                            signature(&m.signature)
-                        );
+                        let kind = if m.is_constructor { "constructor" } else { "method" };
+                        let text = format!("{kind} {}{}", modifiers(&m.modifiers), signature(&m.signature));
                         match &m.body {
                             Some(b) => p.block(&text, b),
                             None => p.line(format!("{text};")),
@@ -378,11 +310,7 @@ impl Printer {
                 });
             }
             ExprKind::Ident(i) => self.line(format!("ident {}", i.name)),
-            ExprKind::Member {
-                object,
-                name,
-                optional,
-            } => {
+            ExprKind::Member { object, name, optional } => {
                 let dot = if *optional { "?." } else { "." };
                 self.labelled(&format!("member {dot}{}", name.name), object);
             }
@@ -416,23 +344,14 @@ impl Printer {
                     p.expr(right);
                 });
             }
-            ExprKind::Range {
-                start,
-                end,
-                inclusive,
-            } => {
+            ExprKind::Range { start, end, inclusive } => {
                 self.line(if *inclusive { "range ..=" } else { "range .." });
                 self.nested(|p| {
                     p.expr(start);
                     p.expr(end);
                 });
             }
-            ExprKind::New {
-                class,
-                args,
-                id,
-                scope,
-            } => {
+            ExprKind::New { class, args, id, scope } => {
                 self.line(format!("new {}", path(&class.path)));
                 self.nested(|p| {
                     p.args(args);
@@ -451,15 +370,8 @@ impl Printer {
                     Phase::Preflight => "",
                 };
                 let params: Vec<String> = c.params.iter().map(param).collect();
-                let ret = c
-                    .return_type
-                    .as_ref()
-                    .map(|t| format!(": {}", type_text(t)));
-                let head = format!(
-                    "closure {ph}({}){}",
-                    params.join(", "),
-                    ret.unwrap_or_default()
-                );
+                let ret = c.return_type.as_ref().map(|t| format!(": {}", type_text(t)));
+                let head = format!("closure {ph}({}){}", params.join(", "), ret.unwrap_or_default());
                 self.block(&head, &c.body);
             }
             ExprKind::ArrayLiteral { ty, items } => {
@@ -480,11 +392,7 @@ impl Printer {
                     }
                 });
             }
-            ExprKind::JsonLiteral {
-                mutable,
-                explicit,
-                fields,
-            } => {
+            ExprKind::JsonLiteral { mutable, explicit, fields } => {
                 let kw = match (explicit, mutable) {
                     (false, _) => "json (bare)",
                     (true, false) => "json Json",

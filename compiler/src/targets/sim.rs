@@ -3,11 +3,11 @@
 //! bundle bytes, and writes them to `target/<name>.wsim/`.
 
 use crate::check::Semantics;
-use crate::codegen::{self, BundleLift};
+use crate::codegen;
 use crate::diagnostics::{Diagnostic, SourceMap};
 use crate::preflight::{App, ClosureValue};
 use std::path::Path;
-use wing_abi::{Bundle, Edge, EdgeKind, Lift, Manifest, Resource, Test, MANIFEST_VERSION};
+use wing_abi::{Bundle, Edge, EdgeKind, LiftedValue, MANIFEST_VERSION, Manifest, Resource, Test};
 
 /// A compiled app: the manifest and each bundle's bytes (by bundle id).
 pub struct SimApp {
@@ -16,7 +16,7 @@ pub struct SimApp {
 }
 
 /// Compiles every handler and test of `app`.
-pub fn build(sem: &Semantics, sources: &SourceMap, file_name: &str, app: &App<'_>) -> Result<SimApp, Diagnostic> {
+pub fn build(sem: &Semantics, sources: &SourceMap, file_name: &str, app: &App<'_>) -> Result<SimApp, Box<Diagnostic>> {
     let name = Path::new(file_name).file_stem().map_or("main".to_string(), |s| s.to_string_lossy().into_owned());
     let mut out = SimApp {
         manifest: Manifest {
@@ -34,7 +34,7 @@ pub fn build(sem: &Semantics, sources: &SourceMap, file_name: &str, app: &App<'_
     for (_, resource) in app.tree.iter() {
         let bundle = match &resource.handler {
             Some(handler) => {
-                let (bundle_id, used) = add_bundle(&mut out, sem, sources, app, handler)?;
+                let (bundle_id, used) = add_bundle(&mut out, sem, sources, app, handler, &resource.path)?;
                 uses.extend(used.into_iter().map(|(to, ops)| (resource.path.clone(), to, ops)));
                 Some(bundle_id)
             }
@@ -48,17 +48,25 @@ pub fn build(sem: &Semantics, sources: &SourceMap, file_name: &str, app: &App<'_
         });
     }
     for (from, to, kind, ops) in app.tree.edges() {
-        out.manifest.edges.push(Edge { from: app.tree.get(from).path.clone(), to: app.tree.get(to).path.clone(), kind, ops: ops.to_vec() });
+        out.manifest.edges.push(Edge {
+            from: app.tree.get(from).path.clone(),
+            to: app.tree.get(to).path.clone(),
+            kind,
+            ops: ops.to_vec(),
+        });
     }
     for (from, to, ops) in uses {
         out.manifest.edges.push(Edge { from, to, kind: EdgeKind::Uses, ops });
     }
     for test in &app.tests {
-        let (bundle, _) = add_bundle(&mut out, sem, sources, app, &test.closure)?;
+        let (bundle, _) = add_bundle(&mut out, sem, sources, app, &test.closure, &format!("test \"{}\"", test.name))?;
         out.manifest.tests.push(Test { name: test.name.clone(), path: format!("root/Default/test:{}", test.name), bundle });
     }
     Ok(out)
 }
+
+/// Resource paths with the operations granted on them.
+type Grants = Vec<(String, Vec<String>)>;
 
 /// Compiles one bundle; gives its id and the resources it uses with the
 /// granted operations.
@@ -68,32 +76,36 @@ fn add_bundle(
     sources: &SourceMap,
     app: &App<'_>,
     handler: &ClosureValue<'_>,
-) -> Result<(String, Vec<(String, Vec<String>)>), Diagnostic> {
-    let compiled = codegen::compile_bundle(sem, sources, handler)?;
+    entry_name: &str,
+) -> Result<(String, Grants), Box<Diagnostic>> {
+    let compiled = codegen::compile_bundle(sem, sources, &app.tree, handler, entry_name)?;
     let id = format!("b{}", out.bundles.len());
     let mut used = Vec::new();
-    let lifts = compiled
-        .lifts
-        .into_iter()
-        .map(|lift| match lift {
-            BundleLift::Resource { resource, ops } => {
-                let path = app.tree.get(resource).path.clone();
-                used.push((path.clone(), ops.clone()));
-                Lift::Resource { path, ops }
-            }
-            BundleLift::Value(value) => Lift::Value { value },
-        })
-        .collect();
+    for lift in &compiled.lifts {
+        resources_in(lift, &mut used);
+    }
     out.manifest.bundles.push(Bundle {
         id: id.clone(),
         file: format!("bundles/{id}.wasm"),
         hash: format!("{:016x}", fnv1a(&compiled.wasm)),
         params: compiled.params,
         result: compiled.result,
-        lifts,
+        lifts: compiled.lifts,
     });
     out.bundles.push((id.clone(), compiled.wasm));
     Ok((id, used))
+}
+
+/// Every resource a lifted value carries, with its granted operations.
+fn resources_in(lifted: &LiftedValue, out: &mut Vec<(String, Vec<String>)>) {
+    match lifted {
+        LiftedValue::Resource { path, ops } => out.push((path.clone(), ops.clone())),
+        LiftedValue::Array(items) | LiftedValue::Set(items) => items.iter().for_each(|i| resources_in(i, out)),
+        LiftedValue::Map(entries) | LiftedValue::Object { fields: entries, .. } => {
+            entries.values().for_each(|v| resources_in(v, out))
+        }
+        _ => {}
+    }
 }
 
 /// Writes `app.json` and `bundles/*.wasm` under `dir` (created if needed).

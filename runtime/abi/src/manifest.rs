@@ -10,6 +10,7 @@
 //! each one lifts, and the test blocks. See `spec/abi.md` for the host ABI the
 //! bundles are compiled against.
 
+use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -87,23 +88,14 @@ pub struct Bundle {
     pub result: String,
     /// Handle slots 1..=n, in order: what the host places in the handle
     /// table before calling the entry.
-    pub lifts: Vec<Lift>,
+    pub lifts: Vec<LiftedValue>,
 }
 
-/// One value the host places in a bundle's handle table at instantiation.
+/// A preflight value copied into a bundle: data is copied, a resource
+/// becomes a capability handle carrying the granted operations. Tagged so
+/// the host rebuilds the exact runtime representation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Lift {
-    /// A capability handle on a resource, carrying the granted operations.
-    Resource { path: String, ops: Vec<String> },
-    /// An immutable preflight value copied into the bundle.
-    Value { value: LiftedValue },
-}
-
-/// An immutable preflight value, tagged so the host rebuilds the exact
-/// runtime representation (a `str` and a `Json` string differ inflight).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum LiftedValue {
     Nil,
     Num(f64),
@@ -111,12 +103,25 @@ pub enum LiftedValue {
     Str(String),
     /// Seconds.
     Duration(f64),
+    Datetime {
+        ms: f64,
+        offset_minutes: i32,
+    },
     Json(serde_json::Value),
     Array(Vec<LiftedValue>),
-    Map(BTreeMap<String, LiftedValue>),
+    /// Maps and struct values, in insertion order.
+    Map(IndexMap<String, LiftedValue>),
     Set(Vec<LiftedValue>),
-    /// A struct value: field name → value.
-    Struct(BTreeMap<String, LiftedValue>),
+    /// A capability handle on a resource.
+    Resource {
+        path: String,
+        ops: Vec<String>,
+    },
+    /// An instance of a user class: its class and lifted fields.
+    Object {
+        class: String,
+        fields: IndexMap<String, LiftedValue>,
+    },
 }
 
 /// One `test "name" { … }` block.

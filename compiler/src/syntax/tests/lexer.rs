@@ -46,16 +46,7 @@ fn keywords_names_and_operators() {
     );
     assert_eq!(
         toks("MutArray<num> Json letx @dirname @"),
-        vec![
-            Coll("MutArray"),
-            Lt,
-            Ident("num"),
-            Gt,
-            Json,
-            Ident("letx"),
-            Intrinsic("dirname"),
-            At
-        ]
+        vec![Coll("MutArray"), Lt, Ident("num"), Gt, Json, Ident("letx"), Intrinsic("dirname"), At]
     );
 }
 
@@ -81,17 +72,7 @@ fn numbers_and_durations() {
     );
     assert_eq!(
         toks("0..10 x.0 1.foo"),
-        vec![
-            Num(0.0),
-            DotDot,
-            Num(10.0),
-            Ident("x"),
-            Dot,
-            Num(0.0),
-            Num(1.0),
-            Dot,
-            Ident("foo")
-        ]
+        vec![Num(0.0), DotDot, Num(10.0), Ident("x"), Dot, Num(0.0), Num(1.0), Dot, Ident("foo")]
     );
     let (t, d) = lex("12abc 0xZZ 3w");
     assert_eq!(t, vec![Num(0.0), Num(0.0), Num(0.0)]);
@@ -102,10 +83,7 @@ fn numbers_and_durations() {
 #[test]
 fn comments_are_skipped() {
     use Tok::*;
-    assert_eq!(
-        toks("a // line\n/* block\n * more */ b /**/ c"),
-        vec![Ident("a"), Ident("b"), Ident("c")]
-    );
+    assert_eq!(toks("a // line\n/* block\n * more */ b /**/ c"), vec![Ident("a"), Ident("b"), Ident("c")]);
     let (t, d) = lex("a /* never closed");
     assert_eq!(t, vec![Ident("a")]);
     assert_eq!(d[0].code, "E0004");
@@ -114,19 +92,9 @@ fn comments_are_skipped() {
 #[test]
 fn plain_and_raw_strings() {
     use Tok::*;
-    assert_eq!(
-        toks(r#""a\n\t\"\\\{x\}\u{41}" #"raw {x} \n""#),
-        vec![Str("a\n\t\"\\{x}A".into()), Str("raw {x} \\n".into())]
-    );
+    assert_eq!(toks(r#""a\n\t\"\\\{x\}\u{41}" #"raw {x} \n""#), vec![Str("a\n\t\"\\{x}A".into()), Str("raw {x} \\n".into())]);
     let (t, d) = lex(r#""\u{41" "\u{110000}" "\u{}""#);
-    assert_eq!(
-        t,
-        vec![
-            Str("\u{FFFD}".into()),
-            Str("\u{FFFD}".into()),
-            Str("\u{FFFD}".into())
-        ]
-    );
+    assert_eq!(t, vec![Str("\u{FFFD}".into()), Str("\u{FFFD}".into()), Str("\u{FFFD}".into())]);
     assert_eq!(d.len(), 3);
     assert!(d.iter().all(|d| d.code == "E0006"));
     let (t, d) = lex(r#""bad \q escape""#);
@@ -155,26 +123,14 @@ fn interpolation_with_nesting() {
     // Braces inside an interpolation do not close it.
     assert_eq!(
         toks(r#""{ {a: 1} }""#),
-        vec![
-            StrHead("".into()),
-            LBrace,
-            Ident("a"),
-            Colon,
-            Num(1.0),
-            RBrace,
-            StrTail("".into())
-        ]
+        vec![StrHead("".into()), LBrace, Ident("a"), Colon, Num(1.0), RBrace, StrTail("".into())]
     );
 }
 
 #[test]
 fn token_spans() {
     let mut lx = Lexer::new(r#"x "a{b}c" y"#, FileId(0));
-    let spans: Vec<(usize, usize)> = lx
-        .by_ref()
-        .map(|t| t.unwrap())
-        .map(|t| (t.0, t.2))
-        .collect();
+    let spans: Vec<(usize, usize)> = lx.by_ref().map(|t| t.unwrap()).map(|t| (t.0, t.2)).collect();
     assert_eq!(spans, vec![(0, 1), (2, 5), (5, 6), (6, 9), (10, 11)]);
 }
 
@@ -200,18 +156,7 @@ fn unterminated_strings_and_bad_characters() {
 fn unclosed_delimiters_are_closed_at_eof() {
     use Tok::*;
     let (t, d) = lex("f({[");
-    assert_eq!(
-        t,
-        vec![
-            Ident("f"),
-            LParen,
-            LBrace,
-            LBracket,
-            RBracket,
-            RBrace,
-            RParen
-        ]
-    );
+    assert_eq!(t, vec![Ident("f"), LParen, LBrace, LBracket, RBracket, RBrace, RParen]);
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].code, "E0009");
     // A `}` closes the nearest `{`, dropping unclosed parens inside.

@@ -21,9 +21,6 @@ pub(super) fn outline(src: &str) -> (String, Vec<Diagnostic>) {
 /// The outline of `src`, which must parse without diagnostics.
 pub(super) fn ok(src: &str) -> String {
     let (out, diags) = outline(src);
-    assert!(
-        diags.is_empty(),
-        "unexpected diagnostics for {src:?}: {diags:#?}"
-    );
+    assert!(diags.is_empty(), "unexpected diagnostics for {src:?}: {diags:#?}");
     out
 }

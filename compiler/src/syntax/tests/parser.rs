@@ -8,10 +8,7 @@ use crate::syntax::{NodeIdGen, parse, printer};
 fn expr(src: &str) -> String {
     let mut ids = NodeIdGen::new();
     let (module, diags) = parse(&format!("let x = {src};"), FileId(0), &mut ids);
-    assert!(
-        diags.is_empty(),
-        "unexpected diagnostics for {src:?}: {diags:#?}"
-    );
+    assert!(diags.is_empty(), "unexpected diagnostics for {src:?}: {diags:#?}");
     match &module.stmts[0].kind {
         StmtKind::Let { value, .. } => printer::dump_expr(value),
         other => panic!("not a let: {other:?}"),
@@ -22,10 +19,7 @@ fn expr(src: &str) -> String {
 fn shape(src: &str) -> String {
     let mut ids = NodeIdGen::new();
     let (module, diags) = parse(&format!("let x = {src};"), FileId(0), &mut ids);
-    assert!(
-        diags.is_empty(),
-        "unexpected diagnostics for {src:?}: {diags:#?}"
-    );
+    assert!(diags.is_empty(), "unexpected diagnostics for {src:?}: {diags:#?}");
     let StmtKind::Let { value, .. } = &module.stmts[0].kind else {
         panic!("not a let");
     };
@@ -41,26 +35,12 @@ fn shape(src: &str) -> String {
                 UnaryOp::Unwrap => format!("({}!)", go(operand)),
                 UnaryOp::IsSome => format!("({}?)", go(operand)),
             },
-            ExprKind::Range {
-                start,
-                end,
-                inclusive,
-            } => format!(
-                "({} {} {})",
-                go(start),
-                if *inclusive { "..=" } else { ".." },
-                go(end)
-            ),
-            ExprKind::Member {
-                object,
-                name,
-                optional,
-            } => format!(
-                "{}{}{}",
-                go(object),
-                if *optional { "?." } else { "." },
-                name.name
-            ),
+            ExprKind::Range { start, end, inclusive } => {
+                format!("({} {} {})", go(start), if *inclusive { "..=" } else { ".." }, go(end))
+            }
+            ExprKind::Member { object, name, optional } => {
+                format!("{}{}{}", go(object), if *optional { "?." } else { "." }, name.name)
+            }
             ExprKind::Call { callee, args } => format!("{}({})", go(callee), args.len()),
             ExprKind::Index { object, index } => format!("{}[{}]", go(object), go(index)),
             ExprKind::Ident(i) => i.name.clone(),
@@ -107,10 +87,7 @@ fn precedence_table() {
 fn struct_literals_are_not_read_in_statement_heads() {
     // `x {` in an `if` head opens the body, as in Rust.
     let out = ok("if x { y; }\nwhile a.b { }\nfor i in items { }");
-    assert!(
-        out.contains("if\n  ident x\nthen\n  expr\n    ident y"),
-        "{out}"
-    );
+    assert!(out.contains("if\n  ident x\nthen\n  expr\n    ident y"), "{out}");
     assert!(!out.contains("struct"), "{out}");
     // In parentheses or outside heads it is a struct literal.
     let out = ok("if (P { x: 1 }).x == 1 { }\nlet p = a.P { x: 1, y };");
@@ -132,30 +109,18 @@ fn braces_at_statement_start_open_a_block() {
 #[test]
 fn json_forms() {
     assert_eq!(expr("Json {}"), "json Json\n");
-    assert_eq!(
-        expr("MutJson { \"a b\": 1 }"),
-        "json MutJson\n  a b:\n    num 1\n"
-    );
+    assert_eq!(expr("MutJson { \"a b\": 1 }"), "json MutJson\n  a b:\n    num 1\n");
     assert_eq!(expr("Json [1]"), "json value Json\n  array\n    num 1\n");
-    assert_eq!(
-        expr("Json.parse(s)"),
-        "call\n  member .parse\n    ident Json\n  ident s\n"
-    );
+    assert_eq!(expr("Json.parse(s)"), "call\n  member .parse\n    ident Json\n  ident s\n");
     assert_eq!(expr("MutJson.x"), "member .x\n  ident MutJson\n");
-    assert_eq!(
-        expr("Json { nil: 1, if: 2 }"),
-        "json Json\n  nil:\n    num 1\n  if:\n    num 2\n"
-    );
+    assert_eq!(expr("Json { nil: 1, if: 2 }"), "json Json\n  nil:\n    num 1\n  if:\n    num 2\n");
 }
 
 #[test]
 fn closures_and_parentheses() {
     assert_eq!(expr("(a)"), "ident a\n");
     assert_eq!(expr("() => {}"), "closure ()\n");
-    assert_eq!(
-        expr("(a: num): (num): str => { }"),
-        "closure (a: num): (num): str\n"
-    );
+    assert_eq!(expr("(a: num): (num): str => { }"), "closure (a: num): (num): str\n");
     assert_eq!(
         expr("inflight (e: Json?): Json? => { return e; }"),
         "closure inflight (e: Json?): Json?\n  return\n    ident e\n"
@@ -203,10 +168,7 @@ fn new_expressions() {
 fn keywords_as_member_and_declaration_names() {
     ok("expect.nil(x);\nx.new;\nx.inflight.class;\nf(nil: 1, test: 2);");
     let out = ok("pub extern unphased nil<T>(value: T?): void;\nclass C { test(): void {} }");
-    assert!(
-        out.contains("function pub extern unphased nil<T>(value: T?): void"),
-        "{out}"
-    );
+    assert!(out.contains("function pub extern unphased nil<T>(value: T?): void"), "{out}");
     assert!(out.contains("method test(): void"), "{out}");
 }
 
@@ -252,10 +214,7 @@ fn recovery_keeps_the_rest_of_the_file() {
         "let d = 4;\n",
     ));
     assert_eq!(d.len(), 5, "{d:#?}");
-    assert!(
-        out.contains("  field x: num\n  method bar(): num\n"),
-        "{out}"
-    );
+    assert!(out.contains("  field x: num\n  method bar(): num\n"), "{out}");
     assert!(out.contains("let a\n  num 1\n"), "{out}");
     assert!(out.contains("let b\n  <error>\n"), "{out}");
     assert!(out.contains("let d\n  num 4\n"), "{out}");
@@ -268,24 +227,15 @@ fn errors_are_in_user_terms() {
         let (_, d) = outline(src);
         d.first().map(|d| d.message.clone()).unwrap_or_default()
     };
-    assert_eq!(
-        msg("if x { log(1) }"),
-        "expected `;` after the statement, found `}`"
-    );
+    assert_eq!(msg("if x { log(1) }"), "expected `;` after the statement, found `}`");
     assert_eq!(msg("let x = );"), "expected an expression, found `)`");
     assert_eq!(msg("f(1 2);"), "expected `,` or `)`, found `2`");
     assert_eq!(msg("let = 1;"), "expected a name or `var`, found `=`");
     assert_eq!(msg("let x: = 1;"), "expected a type, found `=`");
     assert_eq!(msg("x.;"), "expected a name, found `;`");
     assert_eq!(msg("let x = 1;;"), "expected a statement, found `;`");
-    assert_eq!(
-        msg("let x = 1 +"),
-        "expected an expression, found the end of the file"
-    );
-    assert_eq!(
-        msg("class A { 5 }"),
-        "expected a class member or `}`, found `5`"
-    );
+    assert_eq!(msg("let x = 1 +"), "expected an expression, found the end of the file");
+    assert_eq!(msg("class A { 5 }"), "expected a class member or `}`, found `5`");
     assert_eq!(msg("let s = \"{}\";"), "expected an expression, found `}`");
 }
 
@@ -311,9 +261,7 @@ fn node_ids_are_unique_across_files() {
 /// Finds `NodeId(n)` in a debug dump, recording duplicates.
 fn collect_ids(dump: &str, seen: &mut std::collections::HashSet<u32>, dups: &mut Vec<String>) {
     for part in dump.split("NodeId(").skip(1) {
-        let n: u32 = part[..part.find(')').unwrap_or(0)]
-            .parse()
-            .unwrap_or(u32::MAX);
+        let n: u32 = part[..part.find(')').unwrap_or(0)].parse().unwrap_or(u32::MAX);
         if !seen.insert(n) {
             dups.push(n.to_string());
         }
@@ -327,9 +275,7 @@ fn spans_point_at_the_source() {
     let (m, _) = parse(src, FileId(0), &mut ids);
     let s = &m.stmts[0];
     assert_eq!(&src[s.span.range()], src);
-    let StmtKind::Let { name, value, .. } = &s.kind else {
-        panic!()
-    };
+    let StmtKind::Let { name, value, .. } = &s.kind else { panic!() };
     assert_eq!(&src[name.span.range()], "total");
     assert_eq!(&src[value.span.range()], "price * 2");
 }

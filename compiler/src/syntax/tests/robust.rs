@@ -121,11 +121,7 @@ const VOCABULARY: &[&str] = &[
 #[test]
 fn random_token_sequences_do_not_panic() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..std::env::var("WING_FUZZ")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2000)
-    {
+    for _ in 0..std::env::var("WING_FUZZ").ok().and_then(|v| v.parse().ok()).unwrap_or(2000) {
         let len = 1 + rng.below(60);
         let mut src = String::new();
         for _ in 0..len {
@@ -166,11 +162,7 @@ fn random_mutations_of_a_real_program_do_not_panic() {
     let base = include_str!("programs/everything.w");
     let mut rng = Rng(42);
     let chars: Vec<char> = base.chars().collect();
-    for _ in 0..std::env::var("WING_FUZZ")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .map_or(300, |n| n / 4)
-    {
+    for _ in 0..std::env::var("WING_FUZZ").ok().and_then(|v| v.parse::<usize>().ok()).map_or(300, |n| n / 4) {
         let mut c = chars.clone();
         for _ in 0..1 + rng.below(5) {
             let i = rng.below(c.len().max(1)).min(c.len());

@@ -19,55 +19,22 @@ fn everything_outline() {
 /// Programs with syntax errors: name, source.
 const ERROR_PROGRAMS: &[(&str, &str)] = &[
     ("missing_semicolons", "let a = 1\nlet b = 2\nlog(\"{a}\")\n"),
-    (
-        "missing_expression",
-        "let x = ;\nlet y = (1 + );\nlet z = 3;\n",
-    ),
+    ("missing_expression", "let x = ;\nlet y = (1 + );\nlet z = 3;\n"),
     ("bad_arguments", "f(1 2);\nf(1, , 2);\ng(a: 1, 2);\n"),
     (
         "class_body",
         "class Store {\n  count: num\n  get( {\n    return 1;\n  }\n  put(k: str): void { }\n  5;\n}\nlet after = 1;\n",
     ),
-    (
-        "unclosed_block",
-        "test \"t\" {\n  if x {\n    log(\"x\");\n",
-    ),
-    (
-        "lexical",
-        "let a = \"bad \\q\";\nlet b = 12abc;\nlet c = 3 ~ 4;\nlet d = 5w;\n",
-    ),
-    (
-        "unterminated_string",
-        "let a = 1;\nlet s = \"never closed;\nlet b = 2;\n",
-    ),
-    (
-        "unterminated_comment",
-        "let a = 1;\n/* comment\nlet b = 2;\n",
-    ),
-    (
-        "declarations",
-        "struct S { a: num b: str; }\nenum E { A B }\ninterface I { x: num; }\nstatic class C { }\n",
-    ),
-    (
-        "statements",
-        "for in x { }\ntry { }\nlet x = if y { 1 } else { 2 };\nreturn return;\n",
-    ),
-    (
-        "expressions",
-        "let a = x.;\nlet b = a ? b : c;\nlet c = new cloud.Bucket;\nlet d = f() { };\n",
-    ),
-    (
-        "bring_order",
-        "let x = 1;\nbring cloud;\nbring \"./lib.w\" as lib\n",
-    ),
-    (
-        "types",
-        "let a: = 1;\nlet b: Array<num = [];\nlet c: (num, str) = f;\nlet d: inflight (str) = g;\n",
-    ),
-    (
-        "interpolation",
-        "let a = \"{}\";\nlet b = \"x {1 +} y\";\ntest \"t {a}\" { }\n",
-    ),
+    ("unclosed_block", "test \"t\" {\n  if x {\n    log(\"x\");\n"),
+    ("lexical", "let a = \"bad \\q\";\nlet b = 12abc;\nlet c = 3 ~ 4;\nlet d = 5w;\n"),
+    ("unterminated_string", "let a = 1;\nlet s = \"never closed;\nlet b = 2;\n"),
+    ("unterminated_comment", "let a = 1;\n/* comment\nlet b = 2;\n"),
+    ("declarations", "struct S { a: num b: str; }\nenum E { A B }\ninterface I { x: num; }\nstatic class C { }\n"),
+    ("statements", "for in x { }\ntry { }\nlet x = if y { 1 } else { 2 };\nreturn return;\n"),
+    ("expressions", "let a = x.;\nlet b = a ? b : c;\nlet c = new cloud.Bucket;\nlet d = f() { };\n"),
+    ("bring_order", "let x = 1;\nbring cloud;\nbring \"./lib.w\" as lib\n"),
+    ("types", "let a: = 1;\nlet b: Array<num = [];\nlet c: (num, str) = f;\nlet d: inflight (str) = g;\n"),
+    ("interpolation", "let a = \"{}\";\nlet b = \"x {1 +} y\";\ntest \"t {a}\" { }\n"),
     ("empty_and_junk", "};\n)\nlet ok = 1;\n@\n"),
 ];
 
@@ -79,11 +46,8 @@ fn syntax_error_reports() {
         let file = sources.add(format!("{name}.w"), *text);
         let (module, diags) = parse(text, file, &mut ids);
         assert!(!diags.is_empty(), "{name}: expected diagnostics");
-        let report = format!(
-            "--- source\n{text}--- outline\n{}--- diagnostics\n{}",
-            printer::dump(&module),
-            render(&diags, &sources)
-        );
+        let report =
+            format!("--- source\n{text}--- outline\n{}--- diagnostics\n{}", printer::dump(&module), render(&diags, &sources));
         insta::assert_snapshot!(format!("error_{name}"), report);
     }
 }

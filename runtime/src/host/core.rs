@@ -1,0 +1,168 @@
+//! The core intrinsics of `wing:std` (spec/abi.md, "Core intrinsics"):
+//! what compiled code needs to build and inspect values, call closures,
+//! log and throw. Typed host functions: these are the hot path.
+
+use super::{alloc, raise, text};
+use crate::state::{GuestFunction, HostState, fatal};
+use wasmtime::{Caller, Extern, Linker};
+use wing_abi::text::format_num;
+use wing_std::Value;
+
+type Host<'a> = Caller<'a, HostState>;
+type R<T> = wasmtime::Result<T>;
+
+/// Defines the intrinsic `name`; `false` when it is not one.
+pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
+    const M: &str = "wing:std";
+    match name {
+        "str.const" => linker.func_wrap(M, name, string_constant)?,
+        "str.concat" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, b: i32| -> R<i32> {
+            let joined = format!("{}{}", text(&c, a)?, text(&c, b)?);
+            alloc(&mut c, Value::string(joined))
+        })?,
+        "str.cmp" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, b: i32| -> R<f64> {
+            Ok(match text(&c, a)?.cmp(&text(&c, b)?) {
+                std::cmp::Ordering::Less => -1.0,
+                std::cmp::Ordering::Equal => 0.0,
+                std::cmp::Ordering::Greater => 1.0,
+            })
+        })?,
+        "value.eq" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, b: i32| -> R<i32> {
+            Ok(i32::from(a == b || c.data().get(a)?.equals(c.data().get(b)?)))
+        })?,
+        "value.str" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> {
+            let shown = c.data().get(h)?.display();
+            alloc(&mut c, Value::string(shown))
+        })?,
+        "json.str" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> {
+            let shown = c.data().get(h)?.to_json_text();
+            alloc(&mut c, Value::string(shown))
+        })?,
+        "num.str" => {
+            linker.func_wrap(M, name, |mut c: Host<'_>, n: f64| -> R<i32> { alloc(&mut c, Value::string(format_num(n))) })?
+        }
+        "bool.str" => linker.func_wrap(M, name, |mut c: Host<'_>, b: i32| -> R<i32> {
+            alloc(&mut c, Value::str(if b != 0 { "true" } else { "false" }))
+        })?,
+        "num.pow" => linker.func_wrap(M, name, |a: f64, b: f64| a.powf(b))?,
+        "num.box" => linker.func_wrap(M, name, |mut c: Host<'_>, n: f64| -> R<i32> { alloc(&mut c, Value::Num(n)) })?,
+        "num.unbox" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<f64> {
+            match c.data().get(h)? {
+                Value::Num(n) | Value::Duration(n) => Ok(*n),
+                other => Err(fatal(format!("expected a number, found {}", other.kind_name()))),
+            }
+        })?,
+        "bool.box" => linker.func_wrap(M, name, |mut c: Host<'_>, b: i32| -> R<i32> { alloc(&mut c, Value::Bool(b != 0)) })?,
+        "bool.unbox" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> {
+            match c.data().get(h)? {
+                Value::Bool(b) => Ok(i32::from(*b)),
+                other => Err(fatal(format!("expected a boolean, found {}", other.kind_name()))),
+            }
+        })?,
+        "array.new" | "env.new" => linker.func_wrap(M, name, |mut c: Host<'_>, len: i32| -> R<i32> {
+            let len = usize::try_from(len).map_err(|_| fatal("negative length"))?;
+            c.data_mut().charge(16 * len)?;
+            alloc(&mut c, Value::array(vec![Value::Nil; len]))
+        })?,
+        "array.init" | "env.set" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, i: i32, h: i32| -> R<()> {
+            let value = c.data().value(h)?;
+            set_slot(&c, a, i, value)
+        })?,
+        "array.init_num" | "env.set_num" => {
+            linker.func_wrap(M, name, |c: Host<'_>, a: i32, i: i32, n: f64| -> R<()> { set_slot(&c, a, i, Value::Num(n)) })?
+        }
+        "array.init_bool" | "env.set_bool" => linker
+            .func_wrap(M, name, |c: Host<'_>, a: i32, i: i32, b: i32| -> R<()> { set_slot(&c, a, i, Value::Bool(b != 0)) })?,
+        "env.get" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, i: i32| -> R<i32> {
+            let value = slot(&c, a, i)?;
+            alloc(&mut c, value)
+        })?,
+        "env.get_num" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, i: i32| -> R<f64> {
+            match slot(&c, a, i)? {
+                Value::Num(n) | Value::Duration(n) => Ok(n),
+                other => Err(fatal(format!("expected a number, found {}", other.kind_name()))),
+            }
+        })?,
+        "env.get_bool" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, i: i32| -> R<i32> {
+            match slot(&c, a, i)? {
+                Value::Bool(b) => Ok(i32::from(b)),
+                other => Err(fatal(format!("expected a boolean, found {}", other.kind_name()))),
+            }
+        })?,
+        "map.new" => linker.func_wrap(M, name, |mut c: Host<'_>| -> R<i32> { alloc(&mut c, Value::map(Default::default())) })?,
+        "map.init" => linker.func_wrap(M, name, |mut c: Host<'_>, m: i32, k: i32, h: i32| -> R<()> {
+            let value = c.data().value(h)?;
+            insert(&mut c, m, k, value)
+        })?,
+        "map.init_num" => linker
+            .func_wrap(M, name, |mut c: Host<'_>, m: i32, k: i32, n: f64| -> R<()> { insert(&mut c, m, k, Value::Num(n)) })?,
+        "map.init_bool" => linker.func_wrap(M, name, |mut c: Host<'_>, m: i32, k: i32, b: i32| -> R<()> {
+            insert(&mut c, m, k, Value::Bool(b != 0))
+        })?,
+        "closure.new" => linker.func_wrap(M, name, |mut c: Host<'_>, table_index: i32, env: i32| -> R<i32> {
+            let table_index = u32::try_from(table_index).map_err(|_| fatal("negative table index"))?;
+            c.data_mut().add_function(GuestFunction { table_index, env })
+        })?,
+        "closure.func" => {
+            linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> { Ok(c.data().function(h)?.table_index as i32) })?
+        }
+        "closure.env" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> { Ok(c.data().function(h)?.env) })?,
+        "throw" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<()> {
+            let message = c.data().get(h)?.display();
+            raise(&mut c, message)
+        })?,
+        "log" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<()> {
+            let line = c.data().get(h)?.display();
+            c.data().sim.log(&c.data().path, line);
+            Ok(())
+        })?,
+        _ => return Ok(false),
+    };
+    Ok(true)
+}
+
+/// `str.const(ptr, len)`: a string constant from the bundle's memory.
+fn string_constant(mut caller: Host<'_>, ptr: i32, len: i32) -> R<i32> {
+    let Some(Extern::Memory(memory)) = caller.get_export("memory") else {
+        return Err(fatal("the bundle has no memory for its string constants"));
+    };
+    let data = memory.data(&caller);
+    let start = usize::try_from(ptr).map_err(|_| fatal("negative string offset"))?;
+    let end = start.checked_add(usize::try_from(len).map_err(|_| fatal("negative string length"))?);
+    let bytes = end.and_then(|end| data.get(start..end)).ok_or_else(|| fatal("string constant out of bounds"))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| fatal("string constant is not UTF-8"))?.to_string();
+    alloc(&mut caller, Value::string(text))
+}
+
+fn set_slot(caller: &Host<'_>, array: i32, index: i32, value: Value) -> R<()> {
+    match caller.data().get(array)? {
+        Value::Array(items) => {
+            let mut items = items.borrow_mut();
+            let slot = usize::try_from(index).ok().and_then(|i| items.get_mut(i)).ok_or_else(|| fatal("slot out of range"))?;
+            *slot = value;
+            Ok(())
+        }
+        other => Err(fatal(format!("expected an array handle, found {}", other.kind_name()))),
+    }
+}
+
+fn slot(caller: &Host<'_>, array: i32, index: i32) -> R<Value> {
+    match caller.data().get(array)? {
+        Value::Array(items) => {
+            usize::try_from(index).ok().and_then(|i| items.borrow().get(i).cloned()).ok_or_else(|| fatal("slot out of range"))
+        }
+        other => Err(fatal(format!("expected an environment handle, found {}", other.kind_name()))),
+    }
+}
+
+fn insert(caller: &mut Host<'_>, map: i32, key: i32, value: Value) -> R<()> {
+    let key = caller.data().get(key)?.display();
+    caller.data_mut().charge(32 + key.len())?;
+    match caller.data().get(map)? {
+        Value::Map(entries) => {
+            entries.borrow_mut().insert(key, value);
+            Ok(())
+        }
+        other => Err(fatal(format!("expected a map handle, found {}", other.kind_name()))),
+    }
+}

@@ -1,0 +1,72 @@
+//! Stdlib members that are pure data operations, run by [`wing_std::ops`]:
+//! takes an import's name and Wasm type (plus the representations the
+//! compiler recorded), gives a host function converting Wasm values to
+//! [`Value`]s and back. A failed operation raises a Wing error.
+
+use super::raise;
+use crate::bundle::{BundleInfo, ImportSignature, Repr};
+use crate::state::{HostState, fatal};
+use wasmtime::{Caller, FuncType, Linker, Val, ValType};
+use wing_std::Value;
+
+/// Defines `module`'s `name` if the std library has it.
+pub fn define(
+    linker: &mut Linker<HostState>,
+    module: &str,
+    name: &str,
+    ty: FuncType,
+    info: &BundleInfo,
+) -> wasmtime::Result<bool> {
+    let Some(short) = module.strip_prefix("wing:") else { return Ok(false) };
+    let Some(operation) = wing_std::ops::lookup(short, name) else { return Ok(false) };
+    let signature = info.import(module, name).cloned().unwrap_or_else(|| guess(&ty));
+    if signature.params.len() != ty.params().len() {
+        return Err(fatal(format!(
+            "the bundle declares `{name}` with {} parameters, its type has {}",
+            signature.params.len(),
+            ty.params().len()
+        )));
+    }
+    linker.func_new(module, name, ty, move |mut caller: Caller<'_, HostState>, params: &[Val], results: &mut [Val]| {
+        let args = params
+            .iter()
+            .zip(&signature.params)
+            .map(|(val, repr)| value_of(&caller, val, *repr))
+            .collect::<wasmtime::Result<Vec<_>>>()?;
+        match operation(&args) {
+            Ok(result) => {
+                if let Some(slot) = results.first_mut() {
+                    *slot = val_of(&mut caller, result, signature.result)?;
+                }
+                Ok(())
+            }
+            Err(error) => raise(&mut caller, error.0),
+        }
+    })?;
+    Ok(true)
+}
+
+/// Representations from the Wasm type alone (a hand-made bundle without
+/// the `wing.imports` section): `f64` is a number, `i32` a handle.
+fn guess(ty: &FuncType) -> ImportSignature {
+    let of = |t: ValType| if matches!(t, ValType::F64) { Repr::Num } else { Repr::Handle };
+    ImportSignature { params: ty.params().map(of).collect(), result: ty.results().next().map_or(Repr::Void, of) }
+}
+
+fn value_of(caller: &Caller<'_, HostState>, val: &Val, repr: Repr) -> wasmtime::Result<Value> {
+    Ok(match (repr, val) {
+        (Repr::Num, Val::F64(bits)) => Value::Num(f64::from_bits(*bits)),
+        (Repr::Bool, Val::I32(b)) => Value::Bool(*b != 0),
+        (Repr::Handle, Val::I32(h)) => caller.data().value(*h)?,
+        _ => return Err(fatal("an argument does not match its declared representation")),
+    })
+}
+
+fn val_of(caller: &mut Caller<'_, HostState>, value: Value, repr: Repr) -> wasmtime::Result<Val> {
+    Ok(match (repr, value) {
+        (Repr::Num, Value::Num(n) | Value::Duration(n)) => Val::F64(n.to_bits()),
+        (Repr::Bool, Value::Bool(b)) => Val::I32(i32::from(b)),
+        (Repr::Handle, value) => Val::I32(caller.data_mut().alloc(value)?),
+        (_, other) => return Err(fatal(format!("a std operation gave {}, not the declared type", other.kind_name()))),
+    })
+}

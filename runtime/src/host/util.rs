@@ -1,0 +1,103 @@
+//! `wing:util`: waiting and sleeping inside an invocation. Both respect
+//! the invocation's deadline; `waitUntil` re-runs its predicate whenever
+//! simulator state changes, and at least every `interval`.
+
+use super::raise;
+use crate::state::{HostState, fatal};
+use std::time::{Duration, Instant};
+use wasmtime::{Caller, Extern, Linker, Val};
+use wing_std::Value;
+
+type Host<'a> = Caller<'a, HostState>;
+type R<T> = wasmtime::Result<T>;
+
+/// Defines the operation `name`; `false` when it is not one.
+pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
+    const M: &str = "wing:util";
+    match name {
+        "waitUntil" => linker.func_wrap(M, name, wait_until)?,
+        "sleep" => linker.func_wrap(M, name, |c: Host<'_>, seconds: f64| -> R<()> {
+            let until = Instant::now() + Duration::from_secs_f64(seconds.max(0.0));
+            while Instant::now() < until {
+                check_deadline(&c)?;
+                std::thread::sleep((until - Instant::now()).min(Duration::from_millis(50)));
+            }
+            Ok(())
+        })?,
+        _ => return Ok(false),
+    };
+    Ok(true)
+}
+
+struct WaitOptions {
+    timeout: Duration,
+    interval: Duration,
+    throws: bool,
+}
+
+fn options(c: &Host<'_>, handle: i32) -> R<WaitOptions> {
+    let mut options = WaitOptions { timeout: Duration::from_secs(60), interval: Duration::from_millis(100), throws: true };
+    if let Value::Map(props) = c.data().get(handle)? {
+        let props = props.borrow();
+        let seconds = |name: &str| match props.get(name) {
+            Some(Value::Num(n) | Value::Duration(n)) if n.is_finite() && *n >= 0.0 => Some(Duration::from_secs_f64(*n)),
+            _ => None,
+        };
+        options.timeout = seconds("timeout").unwrap_or(options.timeout);
+        options.interval = seconds("interval").unwrap_or(options.interval);
+        if let Some(Value::Bool(throws)) = props.get("throws") {
+            options.throws = *throws;
+        }
+    }
+    Ok(options)
+}
+
+fn wait_until(mut c: Host<'_>, predicate: i32, props: i32) -> R<i32> {
+    let options = options(&c, props)?;
+    let started = Instant::now();
+    let give_up = started + options.timeout;
+    loop {
+        let seen = c.data().sim.activity();
+        if call_predicate(&mut c, predicate)? {
+            return Ok(1);
+        }
+        let now = Instant::now();
+        if now >= give_up {
+            if options.throws {
+                return raise(
+                    &mut c,
+                    format!("util.waitUntil: the predicate was still false after {}", crate::describe_duration(options.timeout)),
+                );
+            }
+            return Ok(0);
+        }
+        check_deadline(&c)?;
+        let sim = c.data().sim.clone();
+        let limit = c.data().deadline.unwrap_or(give_up);
+        sim.wait_for_change(seen, (now + options.interval).min(give_up).min(limit));
+    }
+}
+
+/// Calls a guest closure `inflight (): bool`.
+fn call_predicate(c: &mut Host<'_>, handle: i32) -> R<bool> {
+    let function = c.data().function(handle)?;
+    let Some(Extern::Table(table)) = c.get_export("table") else {
+        return Err(fatal("the bundle has no function table"));
+    };
+    let entry = table
+        .get(&mut *c, u64::from(function.table_index))
+        .and_then(|r| r.as_func().flatten().copied())
+        .ok_or_else(|| fatal(format!("no function at table index {}", function.table_index)))?;
+    let mut result = [Val::I32(0)];
+    entry.call(&mut *c, &[Val::I32(function.env)], &mut result)?;
+    Ok(result[0].i32().is_some_and(|b| b != 0))
+}
+
+/// Fails the invocation once its deadline has passed (host waits are not
+/// interrupted by the epoch clock).
+fn check_deadline(c: &Host<'_>) -> R<()> {
+    match c.data().deadline {
+        Some(deadline) if Instant::now() >= deadline => Err(wasmtime::Trap::Interrupt.into()),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,152 @@
+//! The state of one invocation, owned by its wasmtime store: takes values
+//! the guest creates or receives, gives them `i32` handles. Also holds the
+//! capabilities the bundle was granted, the closures it made, its memory
+//! budget and its deadline.
+//!
+//! Handle `0` is `nil`; slots `1..=n` hold the bundle's lifted values (set
+//! before the entry runs); handles are never reused within an invocation,
+//! and the whole table is dropped with the store when the invocation ends.
+
+use crate::LoadedBundle;
+use crate::bundle::SourceFrame;
+use crate::sim::{ResourceIndex, Shared};
+use std::sync::Arc;
+use std::time::Instant;
+use wing_std::{Ref, RefKind, Value};
+
+/// A guest closure: its index in the bundle's function table and the
+/// handle of its environment (0 when it captures nothing).
+#[derive(Debug, Clone, Copy)]
+pub struct GuestFunction {
+    pub table_index: u32,
+    pub env: i32,
+}
+
+/// A resource handle as granted to this bundle.
+#[derive(Debug, Clone)]
+pub struct Capability {
+    pub resource: ResourceIndex,
+    /// Operation names, sorted.
+    pub ops: Arc<[String]>,
+}
+
+/// Store data of one invocation.
+pub struct HostState {
+    pub sim: Arc<Shared>,
+    pub bundle: Arc<LoadedBundle>,
+    /// Resource path of what runs (for logs and messages).
+    pub path: Arc<str>,
+    values: Vec<Value>,
+    functions: Vec<GuestFunction>,
+    capabilities: Vec<Capability>,
+    /// Approximate bytes held by the value table.
+    heap_bytes: usize,
+    heap_limit: usize,
+    pub deadline: Option<Instant>,
+    /// Where the exception now propagating was raised.
+    pub error_trace: Vec<SourceFrame>,
+}
+
+/// Why a host operation cannot go on: the invocation fails (a trap, not a
+/// Wing exception a `catch` could see).
+pub fn fatal(message: impl Into<String>) -> wasmtime::Error {
+    wasmtime::format_err!("{}", message.into())
+}
+
+impl HostState {
+    pub fn new(sim: Arc<Shared>, bundle: Arc<LoadedBundle>, path: Arc<str>, heap_limit: usize) -> HostState {
+        HostState {
+            sim,
+            bundle,
+            path,
+            values: vec![Value::Nil],
+            functions: Vec::new(),
+            capabilities: Vec::new(),
+            heap_bytes: 0,
+            heap_limit,
+            deadline: None,
+            error_trace: Vec::new(),
+        }
+    }
+
+    /// A new handle for `value` (`nil` is always handle 0, which is how
+    /// compiled code tests for it). Fails the invocation when its values
+    /// outgrow the memory budget.
+    pub fn alloc(&mut self, value: Value) -> wasmtime::Result<i32> {
+        if value.is_nil() {
+            return Ok(0);
+        }
+        self.heap_bytes += 16 + shallow_size(&value);
+        if self.heap_bytes > self.heap_limit {
+            return Err(fatal(format!("out of memory: the invocation used more than {} MB", self.heap_limit / (1 << 20))));
+        }
+        self.values.push(value);
+        Ok(self.values.len() as i32 - 1)
+    }
+
+    /// Counts `bytes` more against the memory budget (a collection grew).
+    pub fn charge(&mut self, bytes: usize) -> wasmtime::Result<()> {
+        self.heap_bytes += bytes;
+        if self.heap_bytes > self.heap_limit {
+            return Err(fatal(format!("out of memory: the invocation used more than {} MB", self.heap_limit / (1 << 20))));
+        }
+        Ok(())
+    }
+
+    /// The value behind a handle.
+    pub fn get(&self, handle: i32) -> wasmtime::Result<&Value> {
+        usize::try_from(handle).ok().and_then(|i| self.values.get(i)).ok_or_else(|| fatal(format!("invalid handle {handle}")))
+    }
+
+    /// The value behind a handle, owned.
+    pub fn value(&self, handle: i32) -> wasmtime::Result<Value> {
+        self.get(handle).cloned()
+    }
+
+    pub fn add_function(&mut self, function: GuestFunction) -> wasmtime::Result<i32> {
+        self.functions.push(function);
+        let id = self.functions.len() as u32 - 1;
+        self.alloc(Value::Ref(Ref { kind: RefKind::Function, id }))
+    }
+
+    pub fn function(&self, handle: i32) -> wasmtime::Result<GuestFunction> {
+        match self.get(handle)? {
+            Value::Ref(Ref { kind: RefKind::Function, id }) => Ok(self.functions[*id as usize]),
+            other => Err(fatal(format!("handle {handle} is {}, not a function", other.kind_name()))),
+        }
+    }
+
+    /// A resource value carrying `capability`.
+    pub fn add_capability(&mut self, capability: Capability) -> Value {
+        self.capabilities.push(capability);
+        Value::Ref(Ref { kind: RefKind::Resource, id: self.capabilities.len() as u32 - 1 })
+    }
+
+    /// The resource behind `handle`, if it is a `type_name` and the grant
+    /// allows `op`; otherwise the invocation fails with a capability error.
+    pub fn resource(&self, handle: i32, type_name: &str, op: &str) -> wasmtime::Result<ResourceIndex> {
+        let capability = match self.get(handle)? {
+            Value::Ref(Ref { kind: RefKind::Resource, id }) => &self.capabilities[*id as usize],
+            _ => return Err(fatal(format!("capability error: handle {handle} is not a {type_name}"))),
+        };
+        let resource = self.sim.resource(capability.resource);
+        if resource.type_name != type_name {
+            return Err(fatal(format!("capability error: handle {handle} is not a {type_name}")));
+        }
+        if capability.ops.binary_search_by(|g| g.as_str().cmp(op)).is_err() {
+            return Err(fatal(format!("capability error: {} does not grant \"{op}\"", resource.path)));
+        }
+        Ok(capability.resource)
+    }
+}
+
+/// Bytes a value adds beyond its handle (its own payload, not what it
+/// shares with other values).
+fn shallow_size(value: &Value) -> usize {
+    match value {
+        Value::Str(s) => s.len(),
+        Value::Array(items) | Value::Set(items) => 16 * items.borrow().len(),
+        Value::Map(entries) => entries.borrow().keys().map(|k| 32 + k.len()).sum(),
+        _ => 0,
+    }
+}

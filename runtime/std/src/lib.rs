@@ -1,0 +1,21 @@
+//! Wing values and the standard library's semantics, shared by the two
+//! places Wing code runs: the compiler's preflight evaluator and the
+//! simulator's host. Takes values and stdlib member names, gives results.
+//!
+//! * [`value`]: the [`Value`] representation, equality, printing, Json.
+//! * [`ops`]: every `extern` member of `stdlib/*.w` that is pure data
+//!   manipulation (`str.split`, `Json.get`, `math.round`, `expect.equal`),
+//!   found by name with [`ops::lookup`].
+//!
+//! ```
+//! use wing_std::{ops, Value};
+//! let split = ops::lookup("std", "str.split").unwrap();
+//! let parts = split(&[Value::str("a,b"), Value::str(",")]).unwrap();
+//! assert_eq!(parts.to_json_text(), r#"["a","b"]"#);
+//! ```
+
+pub mod ops;
+pub mod value;
+
+pub use ops::{StdError, StdResult};
+pub use value::{Ref, RefKind, Value};

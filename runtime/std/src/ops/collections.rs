@@ -1,0 +1,266 @@
+//! `Array`/`MutArray`, `Map`/`MutMap` and `Set`/`MutSet` members.
+//! The mutable classes have every member of their immutable one.
+
+use super::{StdError, StdFn, StdResult, arg, index_in, num_arg, opt_num_arg, opt_str_arg, str_arg};
+use crate::value::Value;
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
+    match class {
+        "Array" => array(member),
+        "MutArray" => mut_array(member).or_else(|| array(member)),
+        "Map" => map(member),
+        "MutMap" => mut_map(member).or_else(|| map(member)),
+        "Set" => set(member),
+        "MutSet" => mut_set(member).or_else(|| set(member)),
+        _ => None,
+    }
+}
+
+type Items = Rc<RefCell<Vec<Value>>>;
+type Entries = Rc<RefCell<IndexMap<String, Value>>>;
+
+fn items(value: &Value) -> Result<&Items, StdError> {
+    match value {
+        Value::Array(items) | Value::Set(items) => Ok(items),
+        other => Err(super::mismatch("an array", other)),
+    }
+}
+
+fn entries(value: &Value) -> Result<&Entries, StdError> {
+    match value {
+        Value::Map(entries) => Ok(entries),
+        other => Err(super::mismatch("a map", other)),
+    }
+}
+
+fn array(member: &str) -> Option<StdFn> {
+    Some(match member {
+        "length" => |a| Ok(Value::Num(items(arg(a, 0))?.borrow().len() as f64)),
+        "at" => |a| at(a)?.ok_or_else(|| StdError::new("Index out of bounds")),
+        "tryAt" => |a| Ok(at(a)?.unwrap_or(Value::Nil)),
+        "contains" => |a| Ok(Value::Bool(position(a)?.is_some())),
+        "indexOf" => |a| Ok(Value::Num(position(a)?.map_or(-1.0, |i| i as f64))),
+        "lastIndexOf" => last_index_of,
+        "join" => join,
+        "concat" => concat,
+        "slice" => slice,
+        "copy" | "copyMut" => |a| Ok(Value::array(items(arg(a, 0))?.borrow().clone())),
+        _ => return None,
+    })
+}
+
+fn mut_array(member: &str) -> Option<StdFn> {
+    Some(match member {
+        "push" => push,
+        "pop" => |a| items(arg(a, 0))?.borrow_mut().pop().ok_or_else(|| StdError::new("Cannot pop from an empty array")),
+        "popAt" => |a| {
+            let list = items(arg(a, 0))?;
+            let i = index_in(num_arg(a, 1)?, list.borrow().len())?;
+            Ok(list.borrow_mut().remove(i))
+        },
+        "set" => |a| {
+            let list = items(arg(a, 0))?;
+            let i = index_in(num_arg(a, 1)?, list.borrow().len())?;
+            list.borrow_mut()[i] = arg(a, 2).clone();
+            Ok(Value::Nil)
+        },
+        "insert" => |a| {
+            let list = items(arg(a, 0))?;
+            let i = index_in(num_arg(a, 1)?, list.borrow().len() + 1)?;
+            list.borrow_mut().insert(i, arg(a, 2).clone());
+            Ok(Value::Nil)
+        },
+        "removeFirst" => |a| {
+            let found = position(a)?;
+            if let Some(i) = found {
+                items(arg(a, 0))?.borrow_mut().remove(i);
+            }
+            Ok(Value::Bool(found.is_some()))
+        },
+        "clear" => |a| {
+            items(arg(a, 0))?.borrow_mut().clear();
+            Ok(Value::Nil)
+        },
+        _ => return None,
+    })
+}
+
+fn at(args: &[Value]) -> Result<Option<Value>, StdError> {
+    let list = items(arg(args, 0))?.borrow();
+    let index = num_arg(args, 1)?;
+    Ok(index_in(index, list.len()).ok().map(|i| list[i].clone()))
+}
+
+fn position(args: &[Value]) -> Result<Option<usize>, StdError> {
+    let needle = arg(args, 1);
+    Ok(items(arg(args, 0))?.borrow().iter().position(|v| v.equals(needle)))
+}
+
+fn last_index_of(args: &[Value]) -> StdResult {
+    let needle = arg(args, 1);
+    let found = items(arg(args, 0))?.borrow().iter().rposition(|v| v.equals(needle));
+    Ok(Value::Num(found.map_or(-1.0, |i| i as f64)))
+}
+
+fn join(args: &[Value]) -> StdResult {
+    let separator = opt_str_arg(args, 1)?.unwrap_or_else(|| Rc::from(","));
+    let list = items(arg(args, 0))?.borrow();
+    let parts: Vec<String> = list.iter().map(Value::display).collect();
+    Ok(Value::string(parts.join(&separator)))
+}
+
+fn concat(args: &[Value]) -> StdResult {
+    let mut joined = items(arg(args, 0))?.borrow().clone();
+    joined.extend(items(arg(args, 1))?.borrow().iter().cloned());
+    Ok(Value::array(joined))
+}
+
+/// JavaScript's `slice`: negative bounds count from the end.
+fn slice(args: &[Value]) -> StdResult {
+    let list = items(arg(args, 0))?.borrow();
+    let len = list.len() as f64;
+    let bound = |n: f64| (if n < 0.0 { len + n } else { n }).clamp(0.0, len) as usize;
+    let start = opt_num_arg(args, 1)?.map_or(0, bound);
+    let end = opt_num_arg(args, 2)?.map_or(list.len(), bound);
+    Ok(Value::array(if start < end { list[start..end].to_vec() } else { Vec::new() }))
+}
+
+/// `push(...values)`: the variadic values arrive as one array.
+fn push(args: &[Value]) -> StdResult {
+    let list = items(arg(args, 0))?;
+    match arg(args, 1) {
+        Value::Array(values) => {
+            let values = values.borrow().clone();
+            list.borrow_mut().extend(values);
+        }
+        value => list.borrow_mut().push(value.clone()),
+    }
+    Ok(Value::Nil)
+}
+
+fn map(member: &str) -> Option<StdFn> {
+    Some(match member {
+        "size" => |a| Ok(Value::Num(entries(arg(a, 0))?.borrow().len() as f64)),
+        "get" => |a| {
+            let key = str_arg(a, 1)?;
+            entries(arg(a, 0))?
+                .borrow()
+                .get(&*key)
+                .cloned()
+                .ok_or_else(|| StdError(format!("Map does not contain key: \"{key}\"")))
+        },
+        "tryGet" => |a| {
+            let key = str_arg(a, 1)?;
+            Ok(entries(arg(a, 0))?.borrow().get(&*key).cloned().unwrap_or(Value::Nil))
+        },
+        "has" => |a| {
+            let key = str_arg(a, 1)?;
+            Ok(Value::Bool(entries(arg(a, 0))?.borrow().contains_key(&*key)))
+        },
+        "keys" => |a| Ok(Value::array(entries(arg(a, 0))?.borrow().keys().map(|k| Value::str(k)).collect())),
+        "values" => |a| Ok(Value::array(entries(arg(a, 0))?.borrow().values().cloned().collect())),
+        "entries" => |a| {
+            let pairs = entries(arg(a, 0))?
+                .borrow()
+                .iter()
+                .map(|(k, v)| Value::map(IndexMap::from([("key".to_string(), Value::str(k)), ("value".to_string(), v.clone())])))
+                .collect();
+            Ok(Value::array(pairs))
+        },
+        "copy" | "copyMut" => |a| Ok(Value::map(entries(arg(a, 0))?.borrow().clone())),
+        _ => return None,
+    })
+}
+
+fn mut_map(member: &str) -> Option<StdFn> {
+    Some(match member {
+        "set" => |a| {
+            let key = str_arg(a, 1)?;
+            entries(arg(a, 0))?.borrow_mut().insert(key.to_string(), arg(a, 2).clone());
+            Ok(Value::Nil)
+        },
+        "delete" => |a| {
+            let key = str_arg(a, 1)?;
+            Ok(Value::Bool(entries(arg(a, 0))?.borrow_mut().shift_remove(&*key).is_some()))
+        },
+        "clear" => |a| {
+            entries(arg(a, 0))?.borrow_mut().clear();
+            Ok(Value::Nil)
+        },
+        _ => return None,
+    })
+}
+
+fn set(member: &str) -> Option<StdFn> {
+    Some(match member {
+        "size" => |a| Ok(Value::Num(items(arg(a, 0))?.borrow().len() as f64)),
+        "has" => |a| Ok(Value::Bool(position(a)?.is_some())),
+        "toArray" => |a| Ok(Value::array(items(arg(a, 0))?.borrow().clone())),
+        "copy" | "copyMut" => |a| Ok(Value::Set(Rc::new(RefCell::new(items(arg(a, 0))?.borrow().clone())))),
+        _ => return None,
+    })
+}
+
+fn mut_set(member: &str) -> Option<StdFn> {
+    Some(match member {
+        "add" => |a| {
+            if position(a)?.is_none() {
+                items(arg(a, 0))?.borrow_mut().push(arg(a, 1).clone());
+            }
+            Ok(arg(a, 0).clone())
+        },
+        "delete" => |a| {
+            let found = position(a)?;
+            if let Some(i) = found {
+                items(arg(a, 0))?.borrow_mut().remove(i);
+            }
+            Ok(Value::Bool(found.is_some()))
+        },
+        "clear" => |a| {
+            items(arg(a, 0))?.borrow_mut().clear();
+            Ok(Value::Nil)
+        },
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(class: &str, member: &str, args: &[Value]) -> StdResult {
+        lookup(class, member).expect("member exists")(args)
+    }
+
+    fn nums(values: &[f64]) -> Value {
+        Value::array(values.iter().map(|n| Value::Num(*n)).collect())
+    }
+
+    #[test]
+    fn arrays_index_strictly_and_mutate_in_place() {
+        let a = nums(&[3.0, 1.0]);
+        assert_eq!(call("Array", "at", &[a.clone(), Value::Num(-1.0)]).unwrap_err().0, "Index out of bounds");
+        call("MutArray", "push", &[a.clone(), nums(&[5.0])]).unwrap();
+        assert!(call("MutArray", "pop", std::slice::from_ref(&a)).unwrap().equals(&Value::Num(5.0)));
+        call("MutArray", "insert", &[a.clone(), Value::Num(0.0), Value::Num(9.0)]).unwrap();
+        assert!(call("MutArray", "removeFirst", &[a.clone(), Value::Num(3.0)]).unwrap().equals(&Value::Bool(true)));
+        assert!(call("Array", "join", &[a.clone(), Value::Nil]).unwrap().equals(&Value::str("9,1")));
+        let sliced = call("Array", "slice", &[nums(&[1.0, 2.0, 3.0]), Value::Num(1.0), Value::Nil]).unwrap();
+        assert_eq!(sliced.to_json_text(), "[2,3]");
+    }
+
+    #[test]
+    fn maps_and_sets() {
+        let m = Value::map(IndexMap::from([("a".to_string(), Value::Num(1.0))]));
+        call("MutMap", "set", &[m.clone(), Value::str("b"), Value::Num(2.0)]).unwrap();
+        assert!(call("Map", "size", std::slice::from_ref(&m)).unwrap().equals(&Value::Num(2.0)));
+        assert_eq!(call("Map", "get", &[m.clone(), Value::str("z")]).unwrap_err().0, "Map does not contain key: \"z\"");
+        assert!(call("MutMap", "delete", &[m.clone(), Value::str("a")]).unwrap().equals(&Value::Bool(true)));
+        let s = Value::set(vec![Value::Num(1.0), Value::Num(2.0), Value::Num(2.0)]);
+        call("MutSet", "add", &[s.clone(), Value::Num(3.0)]).unwrap();
+        assert!(call("Set", "size", std::slice::from_ref(&s)).unwrap().equals(&Value::Num(3.0)));
+    }
+}

@@ -1,0 +1,179 @@
+//! `Json` and `MutJson` members. A Json object is a [`Value::Map`], an
+//! array a [`Value::Array`], `null` is [`Value::Nil`].
+
+use super::{StdError, StdFn, StdResult, arg, index_in, num_arg, str_arg};
+use crate::value::Value;
+use indexmap::IndexMap;
+
+pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
+    Some(match (class, member) {
+        (_, "get") => |a| get(a).and_then(|v| v.ok_or_else(|| missing_property(a))),
+        (_, "tryGet") => |a| Ok(get(a)?.unwrap_or(Value::Nil)),
+        (_, "getAt") => |a| get_at(a)?.ok_or_else(|| StdError::new("Index out of bounds")),
+        (_, "tryGetAt") => |a| Ok(get_at(a)?.unwrap_or(Value::Nil)),
+        (_, "has") => |a| Ok(Value::Bool(get(a)?.is_some())),
+        (_, "asStr") => |a| cast(a, |v| matches!(v, Value::Str(_)), "a string"),
+        (_, "asNum") => |a| cast(a, |v| matches!(v, Value::Num(_)), "a number"),
+        (_, "asBool") => |a| cast(a, |v| matches!(v, Value::Bool(_)), "a boolean"),
+        (_, "tryAsStr") => |a| Ok(try_cast(a, |v| matches!(v, Value::Str(_)))),
+        (_, "tryAsNum") => |a| Ok(try_cast(a, |v| matches!(v, Value::Num(_)))),
+        (_, "tryAsBool") => |a| Ok(try_cast(a, |v| matches!(v, Value::Bool(_)))),
+        ("MutJson", "set") => set,
+        ("MutJson", "setAt") => set_at,
+        ("MutJson", "delete") => |a| delete(&a[..a.len().min(2)]),
+        ("Json", "keys") => |a| Ok(Value::array(object(arg(a, 0))?.keys().map(|k| Value::str(k)).collect())),
+        ("Json", "values") => |a| Ok(Value::array(object(arg(a, 0))?.values().cloned().collect())),
+        ("Json", "entries") => entries,
+        ("Json", "delete") => delete,
+        ("Json", "stringify") => stringify,
+        ("Json", "parse") => |a| parse(&str_arg(a, 0)?),
+        ("Json", "tryParse") => |a| Ok(super::opt_str_arg(a, 0)?.and_then(|t| parse(&t).ok()).unwrap_or(Value::Nil)),
+        ("Json", "deepCopy" | "deepCopyMut") => |a| Ok(arg(a, 0).deep_copy()),
+        _ => return None,
+    })
+}
+
+/// The Json text parsed into a value.
+pub fn parse(text: &str) -> StdResult {
+    serde_json::from_str::<serde_json::Value>(text)
+        .map(|json| Value::from_json(&json))
+        .map_err(|e| StdError(format!("invalid Json: {e}")))
+}
+
+fn object(value: &Value) -> Result<std::cell::Ref<'_, IndexMap<String, Value>>, StdError> {
+    match value {
+        Value::Map(map) => Ok(map.borrow()),
+        other => Err(StdError(format!("expected a Json object, found {}", other.kind_name()))),
+    }
+}
+
+fn get(args: &[Value]) -> Result<Option<Value>, StdError> {
+    let key = str_arg(args, 1)?;
+    Ok(match arg(args, 0) {
+        Value::Map(map) => map.borrow().get(&*key).cloned(),
+        _ => None,
+    })
+}
+
+fn missing_property(args: &[Value]) -> StdError {
+    StdError(format!("Json property \"{}\" does not exist", arg(args, 1).display()))
+}
+
+fn get_at(args: &[Value]) -> Result<Option<Value>, StdError> {
+    let index = num_arg(args, 1)?;
+    Ok(match arg(args, 0) {
+        Value::Array(items) => {
+            let items = items.borrow();
+            index_in(index, items.len()).ok().map(|i| items[i].clone())
+        }
+        _ => None,
+    })
+}
+
+fn cast(args: &[Value], is_kind: fn(&Value) -> bool, kind: &str) -> StdResult {
+    let value = arg(args, 0);
+    if is_kind(value) {
+        Ok(value.clone())
+    } else {
+        let found = value.kind_name().trim_start_matches("a ").trim_start_matches("an ");
+        Err(StdError(format!("unable to parse {found} {} as {kind}", value.display())))
+    }
+}
+
+fn try_cast(args: &[Value], is_kind: fn(&Value) -> bool) -> Value {
+    let value = arg(args, 0);
+    if is_kind(value) { value.clone() } else { Value::Nil }
+}
+
+fn set(args: &[Value]) -> StdResult {
+    let key = str_arg(args, 1)?;
+    match arg(args, 0) {
+        Value::Map(map) => {
+            map.borrow_mut().insert(key.to_string(), arg(args, 2).clone());
+            Ok(Value::Nil)
+        }
+        other => Err(StdError(format!("cannot set a property of {}", other.kind_name()))),
+    }
+}
+
+fn set_at(args: &[Value]) -> StdResult {
+    let index = num_arg(args, 1)?;
+    match arg(args, 0) {
+        Value::Array(items) => {
+            let mut items = items.borrow_mut();
+            if index >= 0.0 && index.fract() == 0.0 && index as usize == items.len() {
+                items.push(arg(args, 2).clone());
+            } else {
+                let i = index_in(index, items.len())?;
+                items[i] = arg(args, 2).clone();
+            }
+            Ok(Value::Nil)
+        }
+        other => Err(StdError(format!("cannot set an element of {}", other.kind_name()))),
+    }
+}
+
+/// `Json.delete(j, key)` and `j.delete(key)`: removes the key, gives
+/// whether it was there.
+fn delete(args: &[Value]) -> StdResult {
+    let key = str_arg(args, 1)?;
+    match arg(args, 0) {
+        Value::Map(map) => Ok(Value::Bool(map.borrow_mut().shift_remove(&*key).is_some())),
+        other => Err(StdError(format!("cannot delete a property of {}", other.kind_name()))),
+    }
+}
+
+fn entries(args: &[Value]) -> StdResult {
+    let entries = object(arg(args, 0))?
+        .iter()
+        .map(|(k, v)| Value::map(IndexMap::from([("key".to_string(), Value::str(k)), ("value".to_string(), v.clone())])))
+        .collect();
+    Ok(Value::array(entries))
+}
+
+/// `Json.stringify(j, indent: 2)`.
+fn stringify(args: &[Value]) -> StdResult {
+    let value = arg(args, 0);
+    let indent = match arg(args, 1) {
+        Value::Map(options) => options.borrow().get("indent").cloned(),
+        _ => None,
+    };
+    Ok(Value::string(match indent {
+        Some(Value::Num(n)) if n > 0.0 => value.to_json_text_pretty(),
+        _ => value.to_json_text(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(class: &str, member: &str, args: &[Value]) -> StdResult {
+        lookup(class, member).expect("member exists")(args)
+    }
+
+    #[test]
+    fn get_and_casts_report_like_wing() {
+        let j = parse(r#"{"a": [1, 2], "b": {"c": "x"}}"#).unwrap();
+        assert!(call("Json", "get", &[j.clone(), Value::str("b")]).is_ok());
+        assert_eq!(call("Json", "get", &[j.clone(), Value::str("z")]).unwrap_err().0, "Json property \"z\" does not exist");
+        let a = call("Json", "get", &[j.clone(), Value::str("a")]).unwrap();
+        assert!(call("Json", "getAt", &[a.clone(), Value::Num(1.0)]).unwrap().equals(&Value::Num(2.0)));
+        assert_eq!(call("Json", "getAt", &[a, Value::Num(5.0)]).unwrap_err().0, "Index out of bounds");
+        let one = Value::Num(1.0);
+        assert_eq!(call("Json", "asStr", std::slice::from_ref(&one)).unwrap_err().0, "unable to parse number 1 as a string");
+        assert!(call("Json", "tryAsStr", &[one]).unwrap().is_nil());
+    }
+
+    #[test]
+    fn mutation_and_static_helpers() {
+        let j = parse("{}").unwrap();
+        call("MutJson", "set", &[j.clone(), Value::str("x"), Value::Num(1.0)]).unwrap();
+        call("MutJson", "set", &[j.clone(), Value::str("y"), parse(r#"[1, "a"]"#).unwrap()]).unwrap();
+        assert_eq!(j.to_json_text(), r#"{"x":1,"y":[1,"a"]}"#);
+        assert_eq!(call("Json", "keys", std::slice::from_ref(&j)).unwrap().to_json_text(), r#"["x","y"]"#);
+        assert!(call("Json", "delete", &[j.clone(), Value::str("x")]).unwrap().equals(&Value::Bool(true)));
+        assert_eq!(j.to_json_text(), r#"{"y":[1,"a"]}"#);
+        assert!(call("Json", "parse", &[Value::str("{bad")]).is_err());
+    }
+}

@@ -1,0 +1,125 @@
+//! `str` members. Positions count characters (Unicode scalar values), not
+//! bytes, so `"héllo".at(1) == "é"`.
+
+use super::{StdError, StdFn, StdResult, index_in, num_arg, opt_num_arg, str_arg};
+use crate::value::Value;
+
+pub(super) fn lookup(member: &str) -> Option<StdFn> {
+    Some(match member {
+        "length" => |a| Ok(Value::Num(str_arg(a, 0)?.chars().count() as f64)),
+        "at" => at,
+        "concat" => |a| Ok(Value::string(format!("{}{}", str_arg(a, 0)?, str_arg(a, 1)?))),
+        "contains" => |a| Ok(Value::Bool(str_arg(a, 0)?.contains(&*str_arg(a, 1)?))),
+        "startsWith" => |a| Ok(Value::Bool(str_arg(a, 0)?.starts_with(&*str_arg(a, 1)?))),
+        "endsWith" => |a| Ok(Value::Bool(str_arg(a, 0)?.ends_with(&*str_arg(a, 1)?))),
+        "indexOf" => index_of,
+        "lowercase" => |a| Ok(Value::string(str_arg(a, 0)?.to_lowercase())),
+        "uppercase" => |a| Ok(Value::string(str_arg(a, 0)?.to_uppercase())),
+        "split" => split,
+        "substring" => substring,
+        "replace" => |a| Ok(Value::string(str_arg(a, 0)?.replacen(&*str_arg(a, 1)?, &str_arg(a, 2)?, 1))),
+        "replaceAll" => replace_all,
+        "trim" => |a| Ok(Value::str(str_arg(a, 0)?.trim())),
+        "trimStart" => |a| Ok(Value::str(str_arg(a, 0)?.trim_start())),
+        "trimEnd" => |a| Ok(Value::str(str_arg(a, 0)?.trim_end())),
+        "fromJson" => from_json,
+        _ => return None,
+    })
+}
+
+fn at(args: &[Value]) -> StdResult {
+    let text = str_arg(args, 0)?;
+    let index = num_arg(args, 1)?;
+    let count = text.chars().count();
+    let position = if index < 0.0 { index + count as f64 } else { index };
+    let i = index_in(position, count).map_err(|_| StdError::new("index out of bounds"))?;
+    Ok(Value::string(text.chars().nth(i).map(String::from).unwrap_or_default()))
+}
+
+fn index_of(args: &[Value]) -> StdResult {
+    let text = str_arg(args, 0)?;
+    let needle = str_arg(args, 1)?;
+    Ok(Value::Num(text.find(&*needle).map_or(-1.0, |byte| text[..byte].chars().count() as f64)))
+}
+
+fn split(args: &[Value]) -> StdResult {
+    let text = str_arg(args, 0)?;
+    let separator = str_arg(args, 1)?;
+    let parts: Vec<Value> = if separator.is_empty() {
+        text.chars().map(|c| Value::string(c.to_string())).collect()
+    } else {
+        text.split(&*separator).map(Value::str).collect()
+    };
+    Ok(Value::array(parts))
+}
+
+/// JavaScript's `substring`: bounds are clamped to the string and swapped
+/// when the start is after the end.
+fn substring(args: &[Value]) -> StdResult {
+    let text = str_arg(args, 0)?;
+    let chars: Vec<char> = text.chars().collect();
+    let clamp = |n: f64| if n.is_nan() { 0 } else { n.clamp(0.0, chars.len() as f64) as usize };
+    let start = clamp(num_arg(args, 1)?);
+    let end = opt_num_arg(args, 2)?.map_or(chars.len(), clamp);
+    let (from, to) = (start.min(end), start.max(end));
+    Ok(Value::string(chars[from..to].iter().collect()))
+}
+
+fn replace_all(args: &[Value]) -> StdResult {
+    let text = str_arg(args, 0)?;
+    let from = str_arg(args, 1)?;
+    let to = str_arg(args, 2)?;
+    if from.is_empty() {
+        let mut out = String::from(&*to);
+        for c in text.chars() {
+            out.push(c);
+            out.push_str(&to);
+        }
+        return Ok(Value::string(out));
+    }
+    Ok(Value::string(text.replace(&*from, &to)))
+}
+
+fn from_json(args: &[Value]) -> StdResult {
+    match super::arg(args, 0) {
+        value @ Value::Str(_) => Ok(value.clone()),
+        other => Err(StdError(format!("unable to parse {} as a string", other.display()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(member: &str, args: &[Value]) -> StdResult {
+        lookup(member).expect("member exists")(args)
+    }
+
+    fn s(text: &str) -> Value {
+        Value::str(text)
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        assert!(call("at", &[s("héllo"), Value::Num(1.0)]).unwrap().equals(&s("é")));
+        assert!(call("indexOf", &[s("héllo"), s("l")]).unwrap().equals(&Value::Num(2.0)));
+        assert!(call("length", &[s("héllo")]).unwrap().equals(&Value::Num(5.0)));
+        assert_eq!(call("at", &[s("abc"), Value::Num(3.0)]).unwrap_err().0, "index out of bounds");
+    }
+
+    #[test]
+    fn substring_clamps_and_swaps_like_javascript() {
+        assert!(call("substring", &[s("héllo"), Value::Num(3.0), Value::Num(1.0)]).unwrap().equals(&s("él")));
+        assert!(call("substring", &[s("hello"), Value::Num(3.0), Value::Nil]).unwrap().equals(&s("lo")));
+        assert!(call("substring", &[s("hello"), Value::Num(-2.0), Value::Num(99.0)]).unwrap().equals(&s("hello")));
+    }
+
+    #[test]
+    fn split_and_replace() {
+        let parts = call("split", &[s("a,b"), s(",")]).unwrap();
+        assert_eq!(parts.to_json_text(), r#"["a","b"]"#);
+        assert_eq!(call("split", &[s("abc"), s("")]).unwrap().to_json_text(), r#"["a","b","c"]"#);
+        assert!(call("replace", &[s("aXbXc"), s("X"), s("-")]).unwrap().equals(&s("a-bXc")));
+        assert!(call("replaceAll", &[s("aXbXc"), s("X"), s("-")]).unwrap().equals(&s("a-b-c")));
+    }
+}

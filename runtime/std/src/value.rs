@@ -1,0 +1,402 @@
+//! Values: takes nothing, gives [`Value`], the one representation of Wing
+//! data that both phases compute with, plus equality, printing and the
+//! conversions to and from Json text and lifted manifest values.
+//!
+//! The static type decides what a value means: Json objects, maps and
+//! struct values are all a [`Value::Map`]; a `num` and a Json number are
+//! both a [`Value::Num`]. Mutable and immutable collections share one
+//! representation; the checker keeps immutable ones from changing.
+//! What only one phase has (closures, resources, class instances) is a
+//! [`Ref`] into that phase's own tables.
+
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::fmt::Write;
+use std::rc::Rc;
+use wing_abi::LiftedValue;
+use wing_abi::text::format_num;
+
+/// A Wing value.
+#[derive(Debug, Clone, Default)]
+pub enum Value {
+    #[default]
+    Nil,
+    Num(f64),
+    Bool(bool),
+    Str(Rc<str>),
+    /// Seconds.
+    Duration(f64),
+    /// A point in time: milliseconds since the Unix epoch and the offset
+    /// from UTC it was read in, in minutes.
+    Datetime {
+        ms: f64,
+        offset_minutes: i32,
+    },
+    /// `Array`, `MutArray` and Json arrays.
+    Array(Rc<RefCell<Vec<Value>>>),
+    /// `Map`, `MutMap`, Json objects and struct values.
+    Map(Rc<RefCell<IndexMap<String, Value>>>),
+    /// `Set` and `MutSet`: distinct items in insertion order.
+    Set(Rc<RefCell<Vec<Value>>>),
+    /// Something only the running phase knows about.
+    Ref(Ref),
+}
+
+/// A phase-owned value: an index into the evaluator's or the simulator's
+/// tables. Two refs are equal when they are the same object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ref {
+    pub kind: RefKind,
+    pub id: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    /// A function value (closure, or a stdlib member bound to its receiver).
+    Function,
+    /// A resource (a capability handle inflight).
+    Resource,
+    /// An instance of a user class.
+    Object,
+}
+
+impl Value {
+    pub fn str(text: &str) -> Value {
+        Value::Str(Rc::from(text))
+    }
+
+    pub fn string(text: String) -> Value {
+        Value::Str(Rc::from(text))
+    }
+
+    pub fn array(items: Vec<Value>) -> Value {
+        Value::Array(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn map(entries: IndexMap<String, Value>) -> Value {
+        Value::Map(Rc::new(RefCell::new(entries)))
+    }
+
+    pub fn set(items: Vec<Value>) -> Value {
+        let mut distinct: Vec<Value> = Vec::with_capacity(items.len());
+        for item in items {
+            if !distinct.iter().any(|d| d.equals(&item)) {
+                distinct.push(item);
+            }
+        }
+        Value::Set(Rc::new(RefCell::new(distinct)))
+    }
+
+    pub fn is_nil(&self) -> bool {
+        matches!(self, Value::Nil)
+    }
+
+    /// What kind of value this is, in the user's words (for messages).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Nil => "nil",
+            Value::Num(_) => "a number",
+            Value::Bool(_) => "a boolean",
+            Value::Str(_) => "a string",
+            Value::Duration(_) => "a duration",
+            Value::Datetime { .. } => "a datetime",
+            Value::Array(_) => "an array",
+            Value::Map(_) => "an object",
+            Value::Set(_) => "a set",
+            Value::Ref(r) => match r.kind {
+                RefKind::Function => "a function",
+                RefKind::Resource => "a resource",
+                RefKind::Object => "an object",
+            },
+        }
+    }
+
+    /// Deep equality, as `==` compares: collections by content, refs by
+    /// identity.
+    pub fn equals(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Nil, Value::Nil) => true,
+            // A duration is boxed as a plain number at the Wasm boundary; the
+            // checker never lets a `num` meet a `duration`.
+            (Value::Num(a) | Value::Duration(a), Value::Num(b) | Value::Duration(b)) => a == b,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Str(a), Value::Str(b)) => a == b,
+            (Value::Datetime { ms: a, .. }, Value::Datetime { ms: b, .. }) => a == b,
+            (Value::Array(a), Value::Array(b)) => {
+                Rc::ptr_eq(a, b) || {
+                    let (a, b) = (a.borrow(), b.borrow());
+                    a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
+                }
+            }
+            (Value::Map(a), Value::Map(b)) => {
+                Rc::ptr_eq(a, b) || {
+                    let (a, b) = (a.borrow(), b.borrow());
+                    a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| v.equals(w)))
+                }
+            }
+            (Value::Set(a), Value::Set(b)) => {
+                Rc::ptr_eq(a, b) || {
+                    let (a, b) = (a.borrow(), b.borrow());
+                    a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x.equals(y)))
+                }
+            }
+            (Value::Ref(a), Value::Ref(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// How string interpolation and `log` print the value: strings as they
+    /// are, numbers as Wing writes them, collections as Json text.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Str(s) => s.to_string(),
+            _ => {
+                let mut out = String::new();
+                self.write_json(&mut out);
+                out
+            }
+        }
+    }
+
+    /// The value as Json text without spaces (`Json.stringify`).
+    pub fn to_json_text(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    /// The value as Json text with two-space indentation.
+    pub fn to_json_text_pretty(&self) -> String {
+        let json = self.to_json();
+        let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+        if text.contains('.') {
+            text = reformat_numbers(&json, 0);
+        }
+        text
+    }
+
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Value::Nil => out.push_str("null"),
+            Value::Num(n) | Value::Duration(n) => {
+                if n.is_finite() {
+                    out.push_str(&format_num(*n));
+                } else {
+                    out.push_str("null");
+                }
+            }
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Str(s) => write_json_string(s, out),
+            Value::Datetime { .. } => write_json_string(&crate::ops::datetime::to_iso(self), out),
+            Value::Array(items) | Value::Set(items) => {
+                out.push('[');
+                for (i, item) in items.borrow().iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_json(out);
+                }
+                out.push(']');
+            }
+            Value::Map(entries) => {
+                out.push('{');
+                for (i, (key, item)) in entries.borrow().iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_json_string(key, out);
+                    out.push(':');
+                    item.write_json(out);
+                }
+                out.push('}');
+            }
+            Value::Ref(r) => {
+                let _ = write!(out, "\"<{}>\"", r.kind_word());
+            }
+        }
+    }
+
+    /// The value as a `serde_json` tree (refs become their description).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Value::Nil => J::Null,
+            Value::Num(n) | Value::Duration(n) => json_number(*n),
+            Value::Bool(b) => J::Bool(*b),
+            Value::Str(s) => J::String(s.to_string()),
+            Value::Datetime { .. } => J::String(crate::ops::datetime::to_iso(self)),
+            Value::Array(items) | Value::Set(items) => J::Array(items.borrow().iter().map(Value::to_json).collect()),
+            Value::Map(entries) => J::Object(entries.borrow().iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+            Value::Ref(r) => J::String(format!("<{}>", r.kind_word())),
+        }
+    }
+
+    /// A value built from a `serde_json` tree.
+    pub fn from_json(json: &serde_json::Value) -> Value {
+        use serde_json::Value as J;
+        match json {
+            J::Null => Value::Nil,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => Value::Num(n.as_f64().unwrap_or(f64::NAN)),
+            J::String(s) => Value::str(s),
+            J::Array(items) => Value::array(items.iter().map(Value::from_json).collect()),
+            J::Object(fields) => Value::map(fields.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect()),
+        }
+    }
+
+    /// A deep copy of the data (refs stay shared): what `copy()` and
+    /// lifting give.
+    pub fn deep_copy(&self) -> Value {
+        match self {
+            Value::Array(items) => Value::array(items.borrow().iter().map(Value::deep_copy).collect()),
+            Value::Set(items) => Value::Set(Rc::new(RefCell::new(items.borrow().iter().map(Value::deep_copy).collect()))),
+            Value::Map(entries) => Value::map(entries.borrow().iter().map(|(k, v)| (k.clone(), v.deep_copy())).collect()),
+            other => other.clone(),
+        }
+    }
+
+    /// The value as copied into a bundle, with `resource` turning each
+    /// phase-owned ref into its lifted form (`None`: it cannot be lifted).
+    pub fn to_lifted(&self, resource: &mut dyn FnMut(Ref) -> Option<LiftedValue>) -> Option<LiftedValue> {
+        Some(match self {
+            Value::Nil => LiftedValue::Nil,
+            Value::Num(n) => LiftedValue::Num(*n),
+            Value::Bool(b) => LiftedValue::Bool(*b),
+            Value::Str(s) => LiftedValue::Str(s.to_string()),
+            Value::Duration(d) => LiftedValue::Duration(*d),
+            Value::Datetime { ms, offset_minutes } => LiftedValue::Datetime { ms: *ms, offset_minutes: *offset_minutes },
+            Value::Array(items) => LiftedValue::Array(lift_all(&items.borrow(), resource)?),
+            Value::Set(items) => LiftedValue::Set(lift_all(&items.borrow(), resource)?),
+            Value::Map(entries) => LiftedValue::Map(
+                entries.borrow().iter().map(|(k, v)| Some((k.clone(), v.to_lifted(resource)?))).collect::<Option<_>>()?,
+            ),
+            Value::Ref(r) => resource(*r)?,
+        })
+    }
+
+    /// The value a lifted manifest value stands for, with `reference`
+    /// rebuilding the phase-owned parts.
+    pub fn from_lifted(lifted: &LiftedValue, reference: &mut dyn FnMut(&LiftedValue) -> Value) -> Value {
+        match lifted {
+            LiftedValue::Nil => Value::Nil,
+            LiftedValue::Num(n) => Value::Num(*n),
+            LiftedValue::Bool(b) => Value::Bool(*b),
+            LiftedValue::Str(s) => Value::str(s),
+            LiftedValue::Duration(d) => Value::Duration(*d),
+            LiftedValue::Datetime { ms, offset_minutes } => Value::Datetime { ms: *ms, offset_minutes: *offset_minutes },
+            LiftedValue::Json(json) => Value::from_json(json),
+            LiftedValue::Array(items) => Value::array(items.iter().map(|i| Value::from_lifted(i, reference)).collect()),
+            LiftedValue::Set(items) => {
+                Value::Set(Rc::new(RefCell::new(items.iter().map(|i| Value::from_lifted(i, reference)).collect())))
+            }
+            LiftedValue::Map(entries) => {
+                Value::map(entries.iter().map(|(k, v)| (k.clone(), Value::from_lifted(v, reference))).collect())
+            }
+            other => reference(other),
+        }
+    }
+}
+
+impl Ref {
+    fn kind_word(self) -> &'static str {
+        match self.kind {
+            RefKind::Function => "function",
+            RefKind::Resource => "resource",
+            RefKind::Object => "object",
+        }
+    }
+}
+
+fn lift_all(items: &[Value], resource: &mut dyn FnMut(Ref) -> Option<LiftedValue>) -> Option<Vec<LiftedValue>> {
+    items.iter().map(|v| v.to_lifted(resource)).collect()
+}
+
+fn json_number(n: f64) -> serde_json::Value {
+    if n.is_finite() && n == n.trunc() && n.abs() < 9.0e15 {
+        serde_json::Value::from(n as i64)
+    } else {
+        serde_json::Number::from_f64(n).map_or(serde_json::Value::Null, serde_json::Value::Number)
+    }
+}
+
+/// Pretty Json with Wing's number format (serde prints `1.0` for floats
+/// that went through `from_f64`).
+fn reformat_numbers(json: &serde_json::Value, indent: usize) -> String {
+    use serde_json::Value as J;
+    let pad = |n: usize| "  ".repeat(n);
+    match json {
+        J::Number(n) => format_num(n.as_f64().unwrap_or(f64::NAN)),
+        J::Array(items) if !items.is_empty() => {
+            let inner: Vec<String> =
+                items.iter().map(|i| format!("{}{}", pad(indent + 1), reformat_numbers(i, indent + 1))).collect();
+            format!("[\n{}\n{}]", inner.join(",\n"), pad(indent))
+        }
+        J::Object(fields) if !fields.is_empty() => {
+            let inner: Vec<String> = fields
+                .iter()
+                .map(|(k, v)| format!("{}{}: {}", pad(indent + 1), J::String(k.clone()), reformat_numbers(v, indent + 1)))
+                .collect();
+            format!("{{\n{}\n{}}}", inner.join(",\n"), pad(indent))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn write_json_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_text_matches_javascript() {
+        let v = Value::map(IndexMap::from([
+            ("a".to_string(), Value::Num(1.0)),
+            ("b".to_string(), Value::array(vec![Value::Bool(true), Value::str("x\"y"), Value::Nil])),
+            ("c".to_string(), Value::Num(2.5)),
+        ]));
+        assert_eq!(v.to_json_text(), r#"{"a":1,"b":[true,"x\"y",null],"c":2.5}"#);
+        assert_eq!(
+            v.to_json_text_pretty(),
+            "{\n  \"a\": 1,\n  \"b\": [\n    true,\n    \"x\\\"y\",\n    null\n  ],\n  \"c\": 2.5\n}"
+        );
+    }
+
+    #[test]
+    fn equality_is_deep_for_data_and_by_identity_for_refs() {
+        let a = Value::array(vec![Value::Num(1.0), Value::str("x")]);
+        let b = Value::array(vec![Value::Num(1.0), Value::str("x")]);
+        assert!(a.equals(&b));
+        let r1 = Value::Ref(Ref { kind: RefKind::Resource, id: 1 });
+        let r2 = Value::Ref(Ref { kind: RefKind::Resource, id: 2 });
+        assert!(r1.equals(&r1.clone()));
+        assert!(!r1.equals(&r2));
+        assert!(Value::set(vec![Value::Num(1.0), Value::Num(2.0)]).equals(&Value::set(vec![Value::Num(2.0), Value::Num(1.0)])));
+    }
+
+    #[test]
+    fn display_prints_strings_bare_and_the_rest_as_json() {
+        assert_eq!(Value::str("hi").display(), "hi");
+        assert_eq!(Value::Num(3.0).display(), "3");
+        assert_eq!(Value::Nil.display(), "null");
+        assert_eq!(Value::array(vec![Value::str("a")]).display(), "[\"a\"]");
+    }
+}

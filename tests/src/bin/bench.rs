@@ -1,0 +1,176 @@
+//! `cargo run --release -p wing-tests --bin bench`: the figures we track.
+//!
+//! * compile: source text → checked → preflight → Wasm bundles, for a
+//!   generated program of about 5,000 lines (this issue's language subset)
+//!   and for `../shared/bench/gen-resources.sh 50` (100 resources);
+//! * simulator start: loading that 100-resource app and starting a
+//!   simulator for it;
+//! * invocation: one `cloud.Function` invocation end to end.
+//!
+//! Prints one line per figure (median of several runs). Not a test: no
+//! timing is asserted anywhere.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use wingc::driver::{Compiled, compile_sim};
+
+fn main() {
+    let subset = subset_program(120);
+    let lines = subset.lines().count();
+    let compile = median(7, || time(|| expect_compiled(&subset)));
+    println!(
+        "compile  {lines} lines (subset generator, 120 blocks): {:>9.2} ms  ({:.0} lines/s)",
+        ms(compile),
+        lines as f64 / compile.as_secs_f64()
+    );
+
+    let resources = shared_workload("gen-resources.sh", 50).unwrap_or_else(|| resources_program(50));
+    let compile = median(7, || time(|| expect_compiled(&resources)));
+    println!("compile  gen-resources 50 (100 resources):        {:>9.2} ms", ms(compile));
+
+    let dir = write_app(&resources, "resources");
+    let load = median(5, || time(|| wing_runtime::App::load(&dir).expect("app loads")));
+    println!("sim load 100-resource app (compile bundles):      {:>9.2} ms", ms(load));
+    let app = wing_runtime::App::load(&dir).expect("app loads");
+    let start = median(21, || {
+        let began = Instant::now();
+        let sim = wing_runtime::Simulator::start(&app);
+        let elapsed = began.elapsed();
+        sim.stop();
+        elapsed
+    });
+    println!("sim start 100-resource app:                       {:>9.3} ms", ms(start));
+
+    let function_app = write_app(FUNCTION_PROGRAM, "function");
+    let app = wing_runtime::App::load(&function_app).expect("app loads");
+    let sim = wing_runtime::Simulator::start(&app);
+    let payload = serde_json::json!("ping");
+    for _ in 0..1_000 {
+        sim.invoke("root/Default/echo", &payload).expect("warm-up invocation");
+    }
+    let rounds = 20_000;
+    let per_call = median(5, || {
+        let began = Instant::now();
+        for _ in 0..rounds {
+            sim.invoke("root/Default/echo", &payload).expect("invocation");
+        }
+        began.elapsed() / rounds
+    });
+    sim.stop();
+    println!("invoke   cloud.Function (Json in, Json out):      {:>9.2} µs", per_call.as_secs_f64() * 1e6);
+}
+
+const FUNCTION_PROGRAM: &str = r#"bring cloud;
+let echo = new cloud.Function(inflight (event: Json?): Json? => {
+  return event;
+}) as "echo";
+"#;
+
+fn expect_compiled(text: &str) -> wingc::targets::sim::SimApp {
+    match compile_sim("main.w", text) {
+        Compiled::Ok { app, .. } => app,
+        Compiled::Failed { sources, diagnostics } => {
+            panic!("benchmark program does not compile:\n{}", wingc::diagnostics::render(&diagnostics, &sources))
+        }
+    }
+}
+
+fn write_app(text: &str, label: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wing-bench-{}-{label}", std::process::id()));
+    let app = expect_compiled(text);
+    wingc::targets::sim::write(&app, &dir).expect("write app");
+    dir
+}
+
+/// The workload from `../shared/bench/NAME N`, when that folder is there.
+fn shared_workload(name: &str, n: usize) -> Option<String> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench").join(name);
+    let output = std::process::Command::new("bash").arg(script).arg(n.to_string()).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The same shape as `gen-resources.sh N`, for machines without `shared/`.
+fn resources_program(n: usize) -> String {
+    let mut out = String::from("bring cloud;\nbring util;\n");
+    for i in 0..n {
+        out += &format!("let b{i} = new cloud.Bucket() as \"b{i}\";\nlet q{i} = new cloud.Queue() as \"q{i}\";\n");
+        out += &format!("q{i}.setConsumer(inflight (m: str) => {{ b{i}.put(\"k.txt\", \"v{i} {{m}}\"); }});\n");
+    }
+    out += "test \"every queue reaches its bucket\" {\n";
+    for i in 0..n {
+        out += &format!("  q{i}.push(\"x\");\n");
+    }
+    for i in 0..n {
+        out += &format!(
+            "  util.waitUntil(inflight () => {{ return b{i}.exists(\"k.txt\"); }});\n  assert(b{i}.get(\"k.txt\") == \"v{i} x\");\n"
+        );
+    }
+    out + "}\n"
+}
+
+/// About 41 lines per block of ordinary code in this issue's subset:
+/// resources, a consumer, closures, loops, strings, maps, Json, a test.
+fn subset_program(blocks: usize) -> String {
+    let mut out = String::from("bring cloud;\nbring util;\nbring expect;\n");
+    for i in 0..blocks {
+        out += &format!(
+            r#"let store{i} = new cloud.Bucket() as "store{i}";
+let inbox{i} = new cloud.Queue() as "inbox{i}";
+let prefix{i} = "block{i}";
+let limits{i} = {{"small" => 1, "large" => {i}}};
+let tags{i} = ["a", "b", "c"];
+
+inbox{i}.setConsumer(inflight (message: str) => {{
+  let parts = message.split(":");
+  let key = "{{prefix{i}}}/{{parts.at(0)}}";
+  if parts.length > 1 {{
+    store{i}.put(key, parts.at(1));
+  }} else {{
+    store{i}.put(key, "empty");
+  }}
+}});
+
+test "block {i}" {{
+  let var total = 0;
+  for k in 0..3 {{
+    let name = "item{{k}}";
+    inbox{i}.push("{{name}}:{{k + {i}}}");
+    total += k;
+  }}
+  let render = (n: num): str => {{
+    return "n={{n}}";
+  }};
+  expect.equal(render(total), "n=3");
+  let payload = Json {{ block: {i}, tags: tags{i} }};
+  expect.equal(payload.get("block").asNum(), {i});
+  for tag in tags{i} {{
+    assert(tag.length == 1);
+  }}
+  util.waitUntil(inflight () => {{
+    return store{i}.list(prefix{i}).length == 3;
+  }});
+  expect.equal(store{i}.get("{{prefix{i}}}/item2"), "{{2 + {i}}}");
+  expect.equal(limits{i}.get("large"), {i});
+}}
+
+"#
+        );
+    }
+    out
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> Duration {
+    let began = Instant::now();
+    std::hint::black_box(f());
+    began.elapsed()
+}
+
+fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
+    let mut samples: Vec<Duration> = (0..runs).map(|_| f()).collect();
+    samples.sort();
+    samples[runs / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
