@@ -83,6 +83,8 @@ pub struct SourceFile {
     /// Name shown in messages (as the user gave it, e.g. `main.w`).
     pub name: String,
     pub text: String,
+    /// Byte offset where each line starts.
+    line_starts: Vec<u32>,
 }
 
 /// Every file of a compilation, addressed by [`FileId`].
@@ -93,7 +95,9 @@ pub struct SourceMap {
 
 impl SourceMap {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
-        self.files.push(SourceFile { name: name.into(), text: text.into() });
+        let text = text.into();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1)).collect();
+        self.files.push(SourceFile { name: name.into(), text, line_starts });
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -107,12 +111,11 @@ impl SourceMap {
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, file: FileId, offset: u32) -> (usize, usize) {
-        let text = &self.get(file).text;
-        let offset = (offset as usize).min(text.len());
-        let before = &text[..floor_char_boundary(text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let file = self.get(file);
+        let offset = floor_char_boundary(&file.text, offset as usize);
+        let line = file.line_starts.partition_point(|start| *start as usize <= offset);
+        let line_start = file.line_starts[line - 1] as usize;
+        let col = file.text[line_start..offset].chars().count() + 1;
         (line, col)
     }
 

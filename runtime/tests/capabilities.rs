@@ -1,0 +1,109 @@
+//! The simulator enforces each bundle's grant: hand-made bundles that call
+//! a resource operation they were not granted, or use a handle they were
+//! never given, fail; the same bundle with the grant succeeds.
+
+use wasm_encoder::{
+    CodeSection, ConstExpr, DataSection, EntityType, ExportKind, ExportSection, Function, FunctionSection, ImportSection,
+    Instruction, MemorySection, MemoryType, Module, TypeSection, ValType,
+};
+use wing_abi::{Bundle, LiftedValue, MANIFEST_VERSION, Manifest, Resource, Test};
+use wing_runtime::App;
+
+const BUCKET: &str = "root/Default/uploads";
+
+/// A bundle whose handler calls `Bucket.put(bucket, "k", "k")` with
+/// `bucket` the handle number given.
+fn put_through_handle(bucket: i32) -> Vec<u8> {
+    let mut module = Module::new();
+    let mut types = TypeSection::new();
+    types.ty().function([ValType::I32, ValType::I32], [ValType::I32]); // str.const
+    types.ty().function([ValType::I32, ValType::I32, ValType::I32], []); // Bucket.put
+    types.ty().function([ValType::I32], []); // handler(env)
+    module.section(&types);
+    let mut imports = ImportSection::new();
+    imports.import("wing:std", "str.const", EntityType::Function(0));
+    imports.import("wing:cloud", "Bucket.put", EntityType::Function(1));
+    module.section(&imports);
+    let mut functions = FunctionSection::new();
+    functions.function(2);
+    module.section(&functions);
+    let mut memories = MemorySection::new();
+    memories.memory(MemoryType { minimum: 1, maximum: Some(1), memory64: false, shared: false, page_size_log2: None });
+    module.section(&memories);
+    let mut exports = ExportSection::new();
+    exports.export("handler", ExportKind::Func, 2);
+    exports.export("memory", ExportKind::Memory, 0);
+    module.section(&exports);
+    let mut code = CodeSection::new();
+    let mut handler = Function::new([(1, ValType::I32)]);
+    handler.instruction(&Instruction::I32Const(0));
+    handler.instruction(&Instruction::I32Const(1));
+    handler.instruction(&Instruction::Call(0));
+    handler.instruction(&Instruction::LocalSet(1));
+    handler.instruction(&Instruction::I32Const(bucket));
+    handler.instruction(&Instruction::LocalGet(1));
+    handler.instruction(&Instruction::LocalGet(1));
+    handler.instruction(&Instruction::Call(1));
+    handler.instruction(&Instruction::End);
+    code.function(&handler);
+    module.section(&code);
+    let mut data = DataSection::new();
+    data.active(0, &ConstExpr::i32_const(0), b"k".iter().copied());
+    module.section(&data);
+    module.finish()
+}
+
+/// Runs the bundle as a test whose one lift is the bucket with `ops`.
+fn run(wasm: Vec<u8>, ops: &[&str]) -> Result<(), String> {
+    let manifest = Manifest {
+        version: MANIFEST_VERSION,
+        name: "main".into(),
+        source: "main.w".into(),
+        resources: vec![Resource {
+            path: BUCKET.into(),
+            type_name: "cloud.Bucket".into(),
+            props: Default::default(),
+            bundle: None,
+        }],
+        edges: vec![],
+        bundles: vec![Bundle {
+            id: "b0".into(),
+            file: "bundles/b0.wasm".into(),
+            hash: "0".into(),
+            params: vec![],
+            result: "void".into(),
+            lifts: vec![LiftedValue::Resource { path: BUCKET.into(), ops: ops.iter().map(|s| s.to_string()).collect() }],
+        }],
+        tests: vec![Test { name: "t".into(), path: "root/Default/test:t".into(), bundle: "b0".into() }],
+    };
+    let app = App::new(manifest, &[("b0".to_string(), wasm)]).map_err(|e| e.to_string())?;
+    let result = app.run_tests(None, 1).pop().expect("one test ran");
+    match result.error {
+        None => Ok(()),
+        Some(error) => Err(error),
+    }
+}
+
+#[test]
+fn a_granted_operation_runs() {
+    assert_eq!(run(put_through_handle(1), &["get", "put"]), Ok(()));
+}
+
+#[test]
+fn an_operation_outside_the_grant_is_refused() {
+    let error = run(put_through_handle(1), &["get"]).unwrap_err();
+    assert_eq!(error, format!("capability error: {BUCKET} does not grant \"put\""));
+}
+
+#[test]
+fn a_handle_the_bundle_was_never_given_is_refused() {
+    let error = run(put_through_handle(99), &["put"]).unwrap_err();
+    assert_eq!(error, "invalid handle 99");
+}
+
+#[test]
+fn a_value_that_is_not_a_resource_cannot_be_used_as_one() {
+    // Handle 2 is the key string the handler just made.
+    let error = run(put_through_handle(2), &["put"]).unwrap_err();
+    assert_eq!(error, "capability error: handle 2 is not a cloud.Bucket");
+}
