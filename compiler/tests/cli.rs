@@ -134,3 +134,16 @@ fn targets_not_built_yet_say_so() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("not supported by this version of wingc yet"));
 }
+
+#[test]
+fn what_inflight_code_logs_is_printed_under_its_test() {
+    let dir = scratch("logs");
+    let file = write_program(
+        &dir,
+        "bring cloud;\nlet q = new cloud.Queue();\nq.setConsumer(inflight (m: str) => { log(\"got {m}\"); });\ntest \"logs\" {\n  log(\"pushing\");\n  q.push(\"x\");\n}\n",
+    );
+    let output = wingc(&["test", file.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(out.contains("    [root/Default/test:logs] pushing"), "{out}");
+}

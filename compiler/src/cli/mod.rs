@@ -85,7 +85,7 @@ pub fn main() -> i32 {
             None => 1,
         },
         Command::Test { file, options, filter, jobs } => match build(&file, &options) {
-            Some((dir, app)) => test::run(&file, &dir, &app, filter.as_deref(), jobs),
+            Some((_, app)) => test::run(&file, &app, filter.as_deref(), jobs),
             None => 1,
         },
         Command::Run { .. } => {

@@ -1,14 +1,15 @@
-//! `wingc test`: takes a compiled app directory, runs its tests in the
-//! simulator, prints a line per test and the closing `N passed, N failed`.
+//! `wingc test`: takes a compiled app, runs its tests in the simulator,
+//! prints a line per test (with what it logged and, for a failure, the
+//! message and inflight stack trace) and the closing `N passed, N failed`.
 
 use std::path::Path;
 use wingc::targets::sim::SimApp;
 
-pub fn run(file: &Path, dir: &Path, _app: &SimApp, filter: Option<&str>, jobs: Option<usize>) -> i32 {
-    let app = match wing_runtime::App::load(dir) {
+pub fn run(file: &Path, app: &SimApp, filter: Option<&str>, jobs: Option<usize>) -> i32 {
+    let app = match wing_runtime::App::new(app.manifest.clone(), &app.bundles) {
         Ok(app) => app,
         Err(e) => {
-            eprintln!("error: cannot start the simulator: {e:#}");
+            eprintln!("error: cannot start the simulator: {e}");
             return 1;
         }
     };
@@ -18,15 +19,15 @@ pub fn run(file: &Path, dir: &Path, _app: &SimApp, filter: Option<&str>, jobs: O
     let mut failed = 0;
     for result in &results {
         let millis = result.duration.as_secs_f64() * 1000.0;
-        if result.passed {
-            println!("pass ─ {name} » {} ({millis:.1}ms)", result.name);
-        } else {
+        let verdict = if result.passed { "pass" } else { "fail" };
+        println!("{verdict} ─ {name} » {} ({millis:.1}ms)", result.name);
+        for line in &result.logs {
+            println!("    [{}] {}", line.source, line.text);
+        }
+        if let Some(error) = &result.error {
             failed += 1;
-            println!("fail ─ {name} » {} ({millis:.1}ms)", result.name);
-            if let Some(error) = &result.error {
-                for line in error.lines() {
-                    println!("    {line}");
-                }
+            for line in error.lines() {
+                println!("    {line}");
             }
         }
     }
