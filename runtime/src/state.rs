@@ -22,6 +22,13 @@ pub struct GuestFunction {
     pub env: i32,
 }
 
+/// An instance of a user class: its class id and fields in layout order.
+#[derive(Debug, Clone)]
+pub struct Object {
+    pub class: u32,
+    pub fields: Vec<Value>,
+}
+
 /// A resource handle as granted to this bundle.
 #[derive(Debug, Clone)]
 pub struct Capability {
@@ -39,6 +46,7 @@ pub struct HostState {
     values: Vec<Value>,
     functions: Vec<GuestFunction>,
     capabilities: Vec<Capability>,
+    objects: Vec<Object>,
     /// Approximate bytes held by the value table.
     heap_bytes: usize,
     heap_limit: usize,
@@ -62,6 +70,7 @@ impl HostState {
             values: vec![Value::Nil],
             functions: Vec::new(),
             capabilities: Vec::new(),
+            objects: Vec::new(),
             heap_bytes: 0,
             heap_limit,
             deadline: None,
@@ -113,6 +122,24 @@ impl HostState {
         match self.get(handle)? {
             Value::Ref(Ref { kind: RefKind::Function, id }) => Ok(self.functions[*id as usize]),
             other => Err(fatal(format!("handle {handle} is {}, not a function", other.kind_name()))),
+        }
+    }
+
+    /// A new object value.
+    pub fn add_object(&mut self, object: Object) -> wasmtime::Result<Value> {
+        self.charge(16 * object.fields.len())?;
+        self.objects.push(object);
+        Ok(Value::Ref(Ref { kind: RefKind::Object, id: self.objects.len() as u32 - 1 }))
+    }
+
+    /// The object behind a handle.
+    pub fn object(&mut self, handle: i32) -> wasmtime::Result<&mut Object> {
+        match self.get(handle)? {
+            Value::Ref(Ref { kind: RefKind::Object, id }) => {
+                let id = *id as usize;
+                Ok(&mut self.objects[id])
+            }
+            other => Err(fatal(format!("handle {handle} is {}, not an object", other.kind_name()))),
         }
     }
 

@@ -1,8 +1,9 @@
-//! Stdlib members run preflight: takes an extern member name (`Queue.setConsumer`,
-//! `str.split`), its receiver and arguments, gives the result value.
-//! Resource constructors record props and handlers in the tree.
+//! Stdlib members run preflight: takes an extern member name
+//! (`Queue.setConsumer`, `str.split`), its receiver and arguments, gives the
+//! result value. Resource constructors record props and handlers in the
+//! tree; data operations run in `wing-std`, as they do inflight.
 
-use super::eval::{Eval, Evaluator, fail};
+use super::eval::{Eval, Evaluator, fail, throw};
 use super::tree::ResourceId;
 use super::value::{ExternValue, FunctionValue, Value, as_resource, resource_value};
 use crate::syntax::ast::Span;
@@ -31,7 +32,7 @@ impl<'a> Evaluator<'a> {
     }
 
     fn set_handler(&mut self, resource: ResourceId, handler: Value, span: Span) -> Eval<()> {
-        match self.function(&handler) {
+        match self.app.function(&handler).cloned() {
             Some(FunctionValue::Closure(closure)) => {
                 self.app.tree.get_mut(resource).handler = Some(closure);
                 Ok(())
@@ -67,8 +68,8 @@ impl<'a> Evaluator<'a> {
             }
             ("assert", _) => match args.as_slice() {
                 [Value::Bool(true), ..] => Ok(Value::Nil),
-                [_, Value::Str(message), ..] => fail("E0514", format!("assertion failed: {message}"), span),
-                _ => fail("E0514", "assertion failed", span),
+                [_, Value::Str(message), ..] => throw(format!("assertion failed: {message}"), span),
+                _ => throw("assertion failed", span),
             },
             (name, _) => {
                 let Some(operation) = wing_std::ops::lookup(&target.module, name) else {
@@ -77,7 +78,7 @@ impl<'a> Evaluator<'a> {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.extend(target.receiver.clone());
                 all.extend(args);
-                operation(&all).or_else(|error| fail("E0510", error.0, span))
+                operation(&all).or_else(|error| throw(error.0, span))
             }
         }
     }
