@@ -44,6 +44,7 @@ impl Semantics {
     pub fn is_json_data(&self, ty: TypeId) -> bool {
         match self.types.get(ty) {
             Type::Struct(id) => self.structure(*id).fields.iter().all(|(_, t)| self.is_json_data(*t)),
+            Type::Enum(_) => true,
             Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) | Type::Map(inner) | Type::MutMap(inner) => {
                 self.is_json_data(*inner)
             }

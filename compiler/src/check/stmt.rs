@@ -46,24 +46,7 @@ impl Checker {
     fn check_stmt(&mut self, stmt: &Stmt) {
         match &stmt.kind {
             StmtKind::Bring { target, alias } => self.check_bring(target, alias.as_ref(), stmt.span),
-            StmtKind::Let { reassignable, name, ty, value } => {
-                let declared = ty.as_ref().map(|t| self.resolve_user_type(t));
-                let value_ty = self.check_expr_expecting(value, declared);
-                let ty = declared.unwrap_or(value_ty);
-                if ty == Types::VOID {
-                    self.report(
-                        Diagnostic::error("E0203", format!("`{}` would hold no value", name.name), value.span)
-                            .with_label("this expression has type `void`"),
-                    );
-                } else if ty == Types::NIL {
-                    self.report(
-                        Diagnostic::error("E0230", format!("cannot tell the type of `{}` from `nil`", name.name), value.span)
-                            .with_help(format!("write the type: `let {}: str? = nil;`", name.name)),
-                    );
-                }
-                let var = self.declare_var(name, ty, *reassignable);
-                self.sem.declared.insert(stmt.id, var);
-            }
+            StmtKind::Let { reassignable, name, ty, value } => self.check_let(stmt, *reassignable, name, ty.as_ref(), value),
             StmtKind::Assign { target, op, value } => self.check_assign(target, *op, value),
             StmtKind::Expr(expr) => {
                 self.check_expr(expr);
@@ -152,6 +135,50 @@ impl Checker {
             ),
             StmtKind::Error => {}
         }
+    }
+
+    /// `let x = …;`. A closure may call itself by the name it is bound to:
+    /// the name is declared first (with the closure's written type), and
+    /// kept in a box when the closure captures it.
+    fn check_let(
+        &mut self,
+        stmt: &Stmt,
+        reassignable: bool,
+        name: &Ident,
+        ty: Option<&crate::syntax::ast::TypeAnnotation>,
+        value: &Expr,
+    ) {
+        let declared = ty.map(|t| self.resolve_user_type(t));
+        if let (ExprKind::Closure(closure), None) = (&value.kind, declared) {
+            let params = closure.params.iter().map(|p| self.resolve_user_type(&p.ty)).collect();
+            let result = closure.return_type.as_ref().map_or(Types::ERROR, |t| self.resolve_user_type(t));
+            let phase = if closure.phase == Phase::Inflight { Phase::Inflight } else { self.phase() };
+            let variadic = closure.params.last().is_some_and(|p| p.variadic);
+            let early = self.sem.types.function(FunctionType { phase, params, result, variadic });
+            let var = self.declare_var(name, early, reassignable);
+            self.sem.declared.insert(stmt.id, var);
+            let actual = self.check_expr(value);
+            self.sem.vars[var.0 as usize].ty = actual;
+            if self.sem.closures.get(value.id).is_some_and(|c| c.captures.contains(&var)) {
+                self.sem.vars[var.0 as usize].boxed = true;
+            }
+            return;
+        }
+        let value_ty = self.check_expr_expecting(value, declared);
+        let ty = declared.unwrap_or(value_ty);
+        if ty == Types::VOID {
+            self.report(
+                Diagnostic::error("E0203", format!("`{}` would hold no value", name.name), value.span)
+                    .with_label("this expression has type `void`"),
+            );
+        } else if ty == Types::NIL {
+            self.report(
+                Diagnostic::error("E0230", format!("cannot tell the type of `{}` from `nil`", name.name), value.span)
+                    .with_help(format!("write the type: `let {}: str? = nil;`", name.name)),
+            );
+        }
+        let var = self.declare_var(name, ty, reassignable);
+        self.sem.declared.insert(stmt.id, var);
     }
 
     fn loops(&self) -> usize {

@@ -163,7 +163,7 @@ impl<'a> Emitter<'_, '_, 'a> {
     }
 
     /// The class declaring the body `class` runs for `name`, and the body.
-    fn implementation(&self, class: ClassId, name: &str) -> Option<(ClassId, NodeId)> {
+    pub(super) fn implementation(&self, class: ClassId, name: &str) -> Option<(ClassId, NodeId)> {
         let (owner, member) = self.sem.find_member(class, name)?;
         match member.kind {
             MemberKind::Method(_) => member.decl.map(|d| (owner, d)),

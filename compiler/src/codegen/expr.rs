@@ -206,6 +206,15 @@ impl<'a> Emitter<'_, '_, 'a> {
                 self.expr(object)?;
                 self.read_member(&MemberRef::Field { class, name: name.clone() }, &name, result)
             }
+            MemberRef::StaticMethod { class, name } => {
+                let (owner, decl) =
+                    self.implementation(class, &name).ok_or_else(|| internal("a static method without a body", expr.span))?;
+                let function = self.b.method_function(owner, decl, expr.span)?;
+                self.push(I::I32Const(function as i32));
+                self.push(I::I32Const(0));
+                self.call_std("closure.new", &[ValType::I32, ValType::I32], &[ValType::I32]);
+                Ok(Repr::Handle)
+            }
             _ => Err(self.unsupported("using a method as a value", expr.span)),
         }
     }

@@ -82,7 +82,8 @@ pub fn compile(input: Input<'_>) -> Compiled {
         return Compiled::Failed { sources: checked.sources, diagnostics: checked.diagnostics };
     }
     let index = DeclIndex::new(checked.files.iter().map(|f| &f.module));
-    let result = preflight::evaluate(checked.program(), &checked.semantics, &index, input).and_then(|app| {
+    let modules = checked.files.iter().map(|f| &f.module);
+    let result = preflight::evaluate(modules, &checked.semantics, &index, input).and_then(|app| {
         let logs = app.logs.clone();
         sim::build(&checked.semantics, &checked.sources, &index, input.name, &app).map(|sim_app| (sim_app, logs))
     });

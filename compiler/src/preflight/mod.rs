@@ -88,14 +88,17 @@ impl<'a> App<'a> {
     }
 }
 
-/// Runs `program`'s top-level code.
+/// Runs the top-level code of every module, brought files (which only
+/// declare types) first and the entry file last.
 pub fn evaluate<'a>(
-    program: &'a Module,
+    modules: impl IntoIterator<Item = &'a Module>,
     sem: &'a Semantics,
     index: &'a DeclIndex<'a>,
     input: Input<'_>,
 ) -> Result<App<'a>, Box<Diagnostic>> {
     let mut evaluator = eval::Evaluator::new(sem, index, input);
-    evaluator.run(program)?;
+    for module in modules {
+        evaluator.run(module)?;
+    }
     Ok(evaluator.into_app())
 }
