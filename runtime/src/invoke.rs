@@ -103,7 +103,7 @@ impl<'a> Invocation<'a> {
         let mut inits = Vec::new();
         for lift in lifts {
             let value = self.materialize(store.data_mut(), lift, &mut inits)?;
-            store.data_mut().alloc(value).map_err(|e| Failure::message(e.to_string()))?;
+            store.data_mut().place(value).map_err(|e| Failure::message(e.to_string()))?;
         }
         Ok(inits)
     }

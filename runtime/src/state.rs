@@ -93,6 +93,14 @@ impl HostState {
         Ok(self.values.len() as i32 - 1)
     }
 
+    /// Puts a lifted value in the next slot, even `nil`: slot `i` must be
+    /// handle `i`.
+    pub fn place(&mut self, value: Value) -> wasmtime::Result<i32> {
+        self.charge(16 + shallow_size(&value))?;
+        self.values.push(value);
+        Ok(self.values.len() as i32 - 1)
+    }
+
     /// Counts `bytes` more against the memory budget (a collection grew).
     pub fn charge(&mut self, bytes: usize) -> wasmtime::Result<()> {
         self.heap_bytes += bytes;
