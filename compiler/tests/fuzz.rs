@@ -1,5 +1,7 @@
-//! Fuzzing the front end and the compiler: no input makes lexing, parsing,
-//! checking, preflight evaluation or code generation panic. Two sources of
+//! Fuzzing the compiler: no input makes lexing, parsing, checking,
+//! preflight evaluation or code generation panic, and random expressions
+//! give the same values preflight (interpreted) and inflight (compiled to
+//! Wasm, run in the simulator). Two sources of
 //! inputs: random programs from a small grammar of Wing (so the checker
 //! and code generator see deep, mostly well-formed code), and random edits
 //! of every real program in the repository. Bounded: `WING_FUZZ=n` sets the
@@ -7,10 +9,10 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use wingc::driver::{Compiled, Input, compile};
+use wingc::driver::{Compiled, Input, compile, compile_sim};
 
 mod support;
-use support::generator::{Rng, Typed};
+use support::generator::{Rng, SIMPLE, Typed};
 
 fn cases() -> usize {
     std::env::var("WING_FUZZ").ok().and_then(|v| v.parse().ok()).unwrap_or(400)
@@ -213,6 +215,33 @@ fn edits_of_real_programs_do_not_panic_the_compiler() {
                 }
             }
             compiles_without_panic(&edited.concat(), file.parent());
+        }
+    }
+}
+
+#[test]
+fn preflight_and_inflight_compute_the_same_values() {
+    let programs = cases() / 6;
+    let mut generator = Typed { rng: Rng(0xD1FF), vars: Vec::new(), next: 0 };
+    for _ in 0..programs {
+        let mut preflight = String::from("bring expect;\n");
+        let mut inflight = String::from("test \"phases agree\" {\n");
+        for i in 0..8 {
+            let ty = generator.rng.pick(SIMPLE);
+            let expr = generator.expr(ty, 3);
+            preflight += &format!("let p{i}: {ty} = {expr};\n");
+            inflight += &format!("  expect.equal({expr}, p{i});\n");
+        }
+        let program = format!("{preflight}{inflight}}}\n");
+        let app = match compile_sim("main.w", &program) {
+            Compiled::Ok { app, .. } => app,
+            Compiled::Failed { sources, diagnostics } => {
+                panic!("a generated program does not compile:\n{program}\n{}", wingc::diagnostics::render(&diagnostics, &sources))
+            }
+        };
+        let simulator = wing_runtime::App::new(app.manifest, &app.bundles).expect("the simulator loads the app");
+        for result in simulator.run_tests(None, 1) {
+            assert!(result.passed, "preflight and inflight disagree:\n{program}\n{}", result.error.unwrap_or_default());
         }
     }
 }
