@@ -120,10 +120,10 @@ impl HostState {
         self.get(handle).cloned()
     }
 
-    pub fn add_function(&mut self, function: GuestFunction) -> wasmtime::Result<i32> {
+    /// A new function value (not yet given a handle).
+    pub fn add_function(&mut self, function: GuestFunction) -> Value {
         self.functions.push(function);
-        let id = self.functions.len() as u32 - 1;
-        self.alloc(Value::Ref(Ref { kind: RefKind::Function, id }))
+        Value::Ref(Ref { kind: RefKind::Function, id: self.functions.len() as u32 - 1 })
     }
 
     pub fn function(&self, handle: i32) -> wasmtime::Result<GuestFunction> {
