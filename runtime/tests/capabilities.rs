@@ -77,7 +77,8 @@ fn run(wasm: Vec<u8>, ops: &[&str]) -> Result<(), String> {
         tests: vec![Test { name: "t".into(), path: "root/Default/test:t".into(), bundle: "b0".into() }],
     };
     let app = App::new(manifest, &[("b0".to_string(), wasm)]).map_err(|e| e.to_string())?;
-    let result = app.run_tests(None, 1).pop().expect("one test ran");
+    let options = wing_runtime::TestOptions { jobs: 1, ..Default::default() };
+    let result = app.run_tests(&options).pop().expect("one test ran");
     match result.error {
         None => Ok(()),
         Some(error) => Err(error),

@@ -10,10 +10,10 @@ use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{AssignOp, Block, BringTarget, ExprKind, Phase, Span, Stmt, StmtKind};
 
 /// Stdlib modules a user can `bring`.
-const BRINGABLE: [&str; 3] = ["cloud", "util", "expect"];
+const BRINGABLE: [&str; 5] = ["cloud", "util", "expect", "http", "ex"];
 /// Modules of LANGUAGE.md not built yet: `bring` reports so instead of
 /// "unknown module".
-const NOT_YET: [&str; 2] = ["http", "math"];
+const NOT_YET: [&str; 1] = ["math"];
 
 impl Checker {
     pub(super) fn check_block_stmts(&mut self, stmts: &[Stmt]) {

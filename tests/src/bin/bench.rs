@@ -34,7 +34,7 @@ fn main() {
     let app = wing_runtime::App::load(&dir).expect("app loads");
     let start = median(21, || {
         let began = Instant::now();
-        let sim = wing_runtime::Simulator::start(&app);
+        let sim = wing_runtime::Simulator::start(&app, Default::default()).expect("simulator starts");
         let elapsed = began.elapsed();
         sim.stop();
         elapsed
@@ -43,7 +43,7 @@ fn main() {
 
     let function_app = write_app(FUNCTION_PROGRAM, "function");
     let app = wing_runtime::App::load(&function_app).expect("app loads");
-    let sim = wing_runtime::Simulator::start(&app);
+    let sim = wing_runtime::Simulator::start(&app, Default::default()).expect("simulator starts");
     let payload = serde_json::json!("ping");
     for _ in 0..1_000 {
         sim.invoke("root/Default/echo", &payload).expect("warm-up invocation");

@@ -13,6 +13,7 @@ pub mod expect;
 pub mod json;
 pub mod number;
 pub mod string;
+pub mod util;
 
 use crate::value::Value;
 use std::fmt;
@@ -56,6 +57,7 @@ pub fn lookup(module: &str, name: &str) -> Option<StdFn> {
         }
         "math" => number::math(name),
         "expect" => expect::lookup(name),
+        "util" => util::lookup(name),
         _ => None,
     }
 }
