@@ -112,8 +112,11 @@ fn call_predicate(c: &mut Host<'_>, handle: i32) -> R<bool> {
 }
 
 /// Fails the invocation once its deadline has passed (host waits are not
-/// interrupted by the epoch clock).
+/// interrupted by the epoch clock) or the simulator is stopping.
 fn check_deadline(c: &Host<'_>) -> R<()> {
+    if c.data().sim.is_stopping() {
+        return Err(crate::state::fatal("the simulator stopped"));
+    }
     match c.data().deadline {
         Some(deadline) if Instant::now() >= deadline => Err(wasmtime::Trap::Interrupt.into()),
         _ => Ok(()),

@@ -24,7 +24,7 @@ pub struct Function {
     pub timeout: Duration,
     /// Bytes the values of one invocation may use.
     pub heap_limit: usize,
-    /// The environment `util.env` reads first (attribute tokens resolved).
+    /// The environment `util.env` reads first.
     pub env: Arc<BTreeMap<String, String>>,
     concurrency: usize,
     running: AtomicUsize,
@@ -40,9 +40,9 @@ impl Drop for Slot<'_> {
 }
 
 impl Function {
-    pub fn new(bundle: usize, props: &Props, resolve: &dyn Fn(&str) -> String) -> Function {
+    pub fn new(bundle: usize, props: &Props) -> Function {
         let memory = num_prop(props, "memory").unwrap_or(DEFAULT_MEMORY_MB);
-        let env = map_prop(props, "env").into_iter().map(|(k, v)| (k, resolve(&v))).collect();
+        let env = map_prop(props, "env").into_iter().collect();
         Function {
             bundle,
             timeout: duration_prop(props, "timeout").unwrap_or(DEFAULT_TIMEOUT),
@@ -80,7 +80,7 @@ mod tests {
     #[test]
     fn concurrency_slots_are_given_back() {
         let props: Props = [("concurrency".to_string(), serde_json::json!(1))].into_iter().collect();
-        let function = Function::new(0, &props, &|s| s.to_string());
+        let function = Function::new(0, &props);
         let slot = function.acquire().expect("a first slot");
         assert!(function.acquire().is_none());
         drop(slot);

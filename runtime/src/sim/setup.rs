@@ -8,7 +8,7 @@ use super::function::Function;
 use super::http::api::Api;
 use super::http::website::Website;
 use super::http::{Bound, Handler, HttpServer};
-use super::props::bool_prop;
+use super::props::{Props, bool_prop};
 use super::store::{KeyFiles, resource_dir, write_atomic};
 use super::{EventHandler, ResourceIndex, ResourceNode, ResourceState, Shared, SimOptions, StartError, lock, queue, service};
 use super::{bucket::Bucket, counter::Counter, schedule::Schedule, secret::Secret, table::Table};
@@ -155,12 +155,13 @@ fn build_state(
     options: &SimOptions,
     resolve: &dyn Fn(&str) -> String,
 ) -> Result<ResourceState, String> {
-    let props = &resource.props;
+    let resolved: Props = resource.props.iter().map(|(k, v)| (k.clone(), resolve_json(v, resolve))).collect();
+    let props = &resolved;
     let dir = options.state_dir.as_ref().map(|root| resource_dir(root, &resource.path));
     let files = |name: &str| dir.as_ref().map(|d| KeyFiles::new(d.join(name)));
     let function = || {
         let bundle = resource.bundle.as_deref().and_then(|id| app.bundle_index(id));
-        bundle.map(|bundle| Function::new(bundle, props, resolve))
+        bundle.map(|bundle| Function::new(bundle, props))
     };
     Ok(match resource.type_name.as_str() {
         "cloud.Bucket" => ResourceState::Bucket(Bucket::new(props, files("objects"))?),
