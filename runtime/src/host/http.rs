@@ -33,7 +33,11 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
         let url = text(&c, url)?.to_string();
         let options = c.data().value(options)?;
         let request = Request::of(&url, method, &options, c.data().deadline);
-        match request.send() {
+        let sim = c.data().sim.clone();
+        let waiting = sim.workers().waiting(&sim);
+        let response = request.send();
+        drop(waiting);
+        match response {
             Ok(response) => alloc(&mut c, response),
             Err(message) => raise(&mut c, message),
         }

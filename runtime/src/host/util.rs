@@ -34,6 +34,8 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             }
         })?,
         "sleep" => linker.func_wrap(M, name, |c: Host<'_>, seconds: f64| -> R<()> {
+            let sim = c.data().sim.clone();
+            let _waiting = sim.workers().waiting(&sim);
             let until = Instant::now() + Duration::from_secs_f64(seconds.max(0.0));
             while Instant::now() < until {
                 check_deadline(&c)?;
@@ -71,6 +73,8 @@ fn options(c: &Host<'_>, handle: i32) -> R<WaitOptions> {
 
 fn wait_until(mut c: Host<'_>, predicate: i32, props: i32) -> R<i32> {
     let options = options(&c, props)?;
+    let sim = c.data().sim.clone();
+    let _waiting = sim.workers().waiting(&sim);
     let started = Instant::now();
     let give_up = started + options.timeout;
     loop {

@@ -24,7 +24,7 @@ pub mod table;
 pub mod trace;
 
 mod setup;
-mod workers;
+pub mod workers;
 
 pub use trace::{Outcome, Trace};
 
@@ -33,7 +33,7 @@ use crate::invoke::{Failure, Invocation};
 use function::{Function, TOO_MANY_REQUESTS};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use wing_abi::LiftedValue;
@@ -148,7 +148,12 @@ pub struct Shared {
     lifts: Vec<Option<Arc<[LiftedValue]>>>,
     options: SimOptions,
     started: Instant,
-    activity: Mutex<u64>,
+    /// Bumped by every change; waiters sleep on `changed` under `waiting`,
+    /// counted in `waiters` so a change with nobody waiting costs one
+    /// atomic add.
+    activity: AtomicU64,
+    waiting: Mutex<()>,
+    waiters: AtomicUsize,
     changed: Condvar,
     stopping: AtomicBool,
     logs: Mutex<Vec<LogLine>>,
@@ -200,27 +205,31 @@ impl Shared {
 
     /// Records that some state changed: wakes the workers and waiters.
     pub fn notify(&self) {
-        let mut activity = lock(&self.activity);
-        *activity += 1;
-        self.changed.notify_all();
+        self.activity.fetch_add(1, Ordering::AcqRel);
+        if self.waiters.load(Ordering::Acquire) > 0 {
+            let _waiting = lock(&self.waiting);
+            self.changed.notify_all();
+        }
     }
 
     /// The current activity count, to wait for a change after it.
     pub fn activity(&self) -> u64 {
-        *lock(&self.activity)
+        self.activity.load(Ordering::Acquire)
     }
 
     /// Blocks until the activity count differs from `seen`, the simulator
     /// stops, or `until` passes.
     pub fn wait_for_change(&self, seen: u64, until: Instant) {
-        let mut activity = lock(&self.activity);
-        while *activity == seen && !self.is_stopping() {
+        let mut waiting = lock(&self.waiting);
+        self.waiters.fetch_add(1, Ordering::AcqRel);
+        while self.activity() == seen && !self.is_stopping() {
             let now = Instant::now();
             if now >= until {
-                return;
+                break;
             }
-            activity = self.changed.wait_timeout(activity, until - now).unwrap_or_else(|e| e.into_inner()).0;
+            waiting = self.changed.wait_timeout(waiting, until - now).unwrap_or_else(|e| e.into_inner()).0;
         }
+        self.waiters.fetch_sub(1, Ordering::AcqRel);
     }
 
     pub fn is_stopping(&self) -> bool {
@@ -264,6 +273,10 @@ impl Shared {
     pub fn enqueue(self: &Arc<Self>, job: AsyncJob) {
         lock(&self.jobs).push_back(job);
         self.wake_workers();
+    }
+
+    pub fn workers(&self) -> &workers::Pool {
+        &self.workers
     }
 
     /// Wakes the workers (starting the first one if none runs yet).
@@ -370,6 +383,8 @@ impl Simulator {
         service::stop_all(&self.shared);
         self.shared.stopping.store(true, Ordering::Release);
         self.shared.notify();
+        drop(lock(&self.shared.waiting));
+        self.shared.changed.notify_all();
         for server in std::mem::take(&mut *lock(&self.shared.servers)) {
             server.stop();
         }

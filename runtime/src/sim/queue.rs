@@ -15,7 +15,7 @@ use super::ops::{Op, OpContext, OpError, OpResult, arg, text, wing};
 use super::props::{Props, duration_prop, num_prop};
 use super::store::KeyFiles;
 use super::{AsyncJob, ResourceIndex, ResourceState, Shared, lock};
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use wing_std::Value;
@@ -38,12 +38,52 @@ pub struct Queue {
     files: Option<KeyFiles>,
 }
 
+/// The messages of a queue: the visible ones in order, the ones taken
+/// for delivery by id, and when each of those becomes visible again.
 #[derive(Debug, Default)]
 struct Messages {
-    items: VecDeque<Message>,
+    ready: VecDeque<Message>,
+    in_flight: HashMap<u64, Message>,
+    timers: BTreeSet<(Instant, u64)>,
     next_id: u64,
     /// Which consumer gets the next batch (round robin).
     next_consumer: usize,
+}
+
+impl Messages {
+    /// Makes due in-flight messages visible again and drops expired ones;
+    /// gives the ids dropped.
+    fn settle(&mut self, now: Instant) -> Vec<u64> {
+        let mut dropped = Vec::new();
+        while let Some(&(at, id)) = self.timers.first() {
+            if at > now {
+                break;
+            }
+            self.timers.pop_first();
+            if let Some(message) = self.in_flight.remove(&id) {
+                if message.expires_at <= now {
+                    dropped.push(id);
+                } else {
+                    self.ready.push_back(message);
+                }
+            }
+        }
+        while self.ready.front().is_some_and(|m| m.expires_at <= now) {
+            dropped.extend(self.ready.pop_front().map(|m| m.id));
+        }
+        dropped
+    }
+
+    /// Takes a message out of flight (nothing if it is not in flight).
+    fn land(&mut self, id: u64) -> Option<Message> {
+        let message = self.in_flight.remove(&id)?;
+        self.timers.remove(&(message.visible_at, id));
+        Some(message)
+    }
+
+    fn len(&self) -> usize {
+        self.ready.len() + self.in_flight.len()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -96,7 +136,7 @@ impl Queue {
                 let id = key.parse::<u64>().map_err(|_| "a saved message is damaged")?;
                 let body = String::from_utf8(body).map_err(|_| "a saved message is damaged")?;
                 state.next_id = state.next_id.max(id + 1);
-                state.items.push_back(queue.message(id, body));
+                state.ready.push_back(queue.message(id, body));
             }
         }
         Ok(queue)
@@ -105,6 +145,14 @@ impl Queue {
     fn message(&self, id: u64, body: String) -> Message {
         let now = Instant::now();
         Message { id, body, attempts: 0, visible_at: now, expires_at: now + self.retention }
+    }
+
+    fn lock(&self, now: Instant) -> std::sync::MutexGuard<'_, Messages> {
+        let mut state = lock(&self.state);
+        for id in state.settle(now) {
+            self.forget(id);
+        }
+        state
     }
 
     /// Appends messages (all saved before any is visible).
@@ -121,35 +169,27 @@ impl Queue {
                     .put(&id.to_string(), body.as_bytes())
                     .map_err(|e| OpError::Wing(format!("cannot save the message: {e}"), vec![]))?;
             }
-            state.items.push_back(self.message(id, body.clone()));
+            state.ready.push_back(self.message(id, body.clone()));
         }
         Ok(())
     }
 
     /// Removes and gives the oldest visible message.
-    fn pop(&self) -> Result<Option<String>, OpError> {
-        let mut state = lock(&self.state);
-        let now = Instant::now();
-        self.expire(&mut state, now);
-        let Some(at) = state.items.iter().position(|m| m.visible_at <= now) else { return Ok(None) };
-        let message = state.items.remove(at).map(|m| (m.id, m.body));
-        if let Some((id, _)) = &message {
-            self.forget(*id);
-        }
-        Ok(message.map(|(_, body)| body))
+    fn pop(&self) -> Option<String> {
+        let message = self.lock(Instant::now()).ready.pop_front()?;
+        self.forget(message.id);
+        Some(message.body)
     }
 
     fn purge(&self) {
         let mut state = lock(&self.state);
-        for message in std::mem::take(&mut state.items) {
-            self.forget(message.id);
-        }
+        let ids: Vec<u64> = state.ready.iter().map(|m| m.id).chain(state.in_flight.keys().copied()).collect();
+        (state.ready, state.in_flight, state.timers) = Default::default();
+        ids.into_iter().for_each(|id| self.forget(id));
     }
 
     fn len(&self) -> usize {
-        let mut state = lock(&self.state);
-        self.expire(&mut state, Instant::now());
-        state.items.len()
+        self.lock(Instant::now()).len()
     }
 
     pub fn has_consumer(&self) -> bool {
@@ -163,11 +203,10 @@ impl Queue {
         if consumers.is_empty() {
             return Ready::Later(None);
         }
-        let mut state = lock(&self.state);
-        self.expire(&mut state, now);
-        let next_wake = state.items.iter().map(|m| m.visible_at.max(now).min(m.expires_at)).filter(|t| *t > now).min();
-        if !state.items.iter().any(|m| m.visible_at <= now) {
-            return Ready::Later(next_wake);
+        let mut state = self.lock(now);
+        if state.ready.is_empty() {
+            let next = state.timers.first().map(|(at, _)| *at);
+            return Ready::Later(next);
         }
         let start = state.next_consumer;
         let Some((consumer, batch)) = (0..consumers.len())
@@ -177,25 +216,22 @@ impl Queue {
             return Ready::Later(None);
         };
         state.next_consumer = start.wrapping_add(1);
-        let visibility = self.visibility;
-        let taken: Vec<Delivery> = state
-            .items
-            .iter_mut()
-            .filter(|m| m.visible_at <= now)
-            .take(batch)
-            .map(|m| {
-                m.attempts += 1;
-                m.visible_at = now + visibility;
-                Delivery { id: m.id, body: m.body.clone() }
-            })
-            .collect();
+        let visible_at = now + self.visibility;
+        let mut taken = Vec::with_capacity(batch);
+        while taken.len() < batch {
+            let Some(mut message) = state.ready.pop_front() else { break };
+            message.attempts += 1;
+            message.visible_at = visible_at;
+            taken.push(Delivery { id: message.id, body: message.body.clone() });
+            state.timers.insert((visible_at, message.id));
+            state.in_flight.insert(message.id, message);
+        }
         Ready::Batch(consumer, taken)
     }
 
     /// The consumer handled the message: it is gone.
     pub fn acknowledge(&self, id: u64) {
-        let mut state = lock(&self.state);
-        state.items.retain(|m| m.id != id);
+        lock(&self.state).land(id);
         self.forget(id);
     }
 
@@ -203,9 +239,10 @@ impl Queue {
     /// visible again at once, its attempt not counted.
     pub fn release(&self, id: u64) {
         let mut state = lock(&self.state);
-        if let Some(message) = state.items.iter_mut().find(|m| m.id == id) {
+        if let Some(mut message) = state.land(id) {
             message.attempts = message.attempts.saturating_sub(1);
             message.visible_at = Instant::now();
+            state.ready.push_front(message);
         }
     }
 
@@ -215,25 +252,12 @@ impl Queue {
     pub fn fail(&self, id: u64) -> Option<(ResourceIndex, String)> {
         let (dead_letters, max) = self.dead_letters?;
         let mut state = lock(&self.state);
-        let at = state.items.iter().position(|m| m.id == id && m.attempts >= max)?;
-        let message = state.items.remove(at)?;
+        if state.in_flight.get(&id)?.attempts < max {
+            return None;
+        }
+        let message = state.land(id)?;
         self.forget(id);
         Some((dead_letters, message.body))
-    }
-
-    fn expire(&self, state: &mut Messages, now: Instant) {
-        let before = state.items.len();
-        let mut expired = Vec::new();
-        state.items.retain(|m| {
-            let keep = m.expires_at > now;
-            if !keep {
-                expired.push(m.id);
-            }
-            keep
-        });
-        if state.items.len() != before {
-            expired.into_iter().for_each(|id| self.forget(id));
-        }
     }
 
     /// Deletes a message's file (best effort: a leftover file only means
@@ -249,7 +273,7 @@ impl Queue {
 pub fn op(method: &str) -> Option<Op> {
     Some(match method {
         "push" => |ctx, args| push(ctx.sim, ctx.index, &messages(args)?).map(|_| Value::Nil),
-        "pop" => |ctx, _| Ok(queue(ctx.sim, ctx.index)?.pop()?.map_or(Value::Nil, Value::string)),
+        "pop" => |ctx, _| Ok(queue(ctx.sim, ctx.index)?.pop().map_or(Value::Nil, Value::string)),
         "purge" => |ctx, _| {
             queue(ctx.sim, ctx.index)?.purge();
             ctx.sim.notify();

@@ -15,7 +15,7 @@ use super::{bucket::Bucket, counter::Counter, schedule::Schedule, secret::Secret
 use crate::App;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 use wing_abi::{EdgeKind, LiftedValue, Resource, token};
@@ -50,7 +50,9 @@ pub fn build(app: &App, options: SimOptions) -> Result<Arc<Shared>, StartError> 
         lifts,
         options,
         started: Instant::now(),
-        activity: Mutex::new(0),
+        activity: AtomicU64::new(0),
+        waiting: Mutex::new(()),
+        waiters: AtomicUsize::new(0),
         changed: Condvar::new(),
         stopping: AtomicBool::new(false),
         logs: Mutex::new(Vec::new()),

@@ -1,12 +1,16 @@
 //! The workers of a simulator: threads that take whatever is ready — an
 //! asynchronous invocation (topic message, bucket event, `invokeAsync`,
 //! schedule tick), a batch of queue messages — and run it, until the
-//! simulator stops. The first worker starts with the first work; another
-//! starts whenever every worker is busy, so a slow handler never holds up
-//! the others.
+//! simulator stops. The first worker starts with the first work. Another
+//! starts when every worker is busy and fewer than one per core are
+//! running code, or when a busy worker's handler starts to wait (sleep,
+//! `waitUntil`, an HTTP request): a waiting handler never holds up the
+//! others, and CPU-bound work does not pile threads on the cores. Workers
+//! beyond one per core leave after a while without work.
 
 use super::queue::{self, Ready};
 use super::{AsyncJob, InvokeError, ResourceIndex, ResourceState, Shared, lock};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -15,17 +19,63 @@ use wing_std::Value;
 
 /// How long an idle worker sleeps when nothing is scheduled.
 const IDLE: Duration = Duration::from_secs(1);
+/// How long a worker beyond one per core stays without work.
+const LINGER: Duration = Duration::from_secs(2);
 /// The most workers one simulator runs.
 const MAX_WORKERS: usize = 64;
+
+thread_local! {
+    /// Whether this thread is a worker (its waits count as blocked).
+    static ON_WORKER: Cell<bool> = const { Cell::new(false) };
+}
 
 #[derive(Default)]
 pub struct Pool {
     threads: Mutex<Vec<JoinHandle<()>>>,
     count: AtomicUsize,
     busy: AtomicUsize,
+    /// Busy workers whose handler is waiting.
+    blocked: AtomicUsize,
+}
+
+/// Marks the current worker (if this thread is one) as waiting until
+/// dropped.
+pub struct Waiting<'a>(Option<&'a Pool>);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        if let Some(pool) = self.0 {
+            pool.blocked.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+}
+
+/// The machine's cores (asked once: the answer reads files under /sys).
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 impl Pool {
+    /// Called before a handler waits: on a worker, counts it as blocked and
+    /// starts another worker if none would be free.
+    pub fn waiting(&self, sim: &Arc<Shared>) -> Waiting<'_> {
+        if !ON_WORKER.get() {
+            return Waiting(None);
+        }
+        self.blocked.fetch_add(1, Ordering::AcqRel);
+        if self.busy.load(Ordering::Acquire) >= self.count.load(Ordering::Acquire) {
+            self.spawn(sim);
+        }
+        Waiting(Some(self))
+    }
+
+    /// Whether a worker that just took a job should get a helper.
+    fn wants_helper(&self) -> bool {
+        let (count, busy) = (self.count.load(Ordering::Acquire), self.busy.load(Ordering::Acquire));
+        busy >= count && busy.saturating_sub(self.blocked.load(Ordering::Acquire)) < cores()
+    }
+
     /// Starts the first worker if none runs.
     pub fn ensure_started(&self, sim: &Arc<Shared>) {
         if self.count.load(Ordering::Acquire) == 0 {
@@ -43,6 +93,18 @@ impl Pool {
             self.count.fetch_add(1, Ordering::AcqRel);
             threads.push(thread);
         }
+    }
+
+    /// Lets an idle worker go when there are more than one per core.
+    fn leave_if_extra(&self) -> bool {
+        let mut count = self.count.load(Ordering::Acquire);
+        while count > cores() {
+            match self.count.compare_exchange(count, count - 1, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => return true,
+                Err(now) => count = now,
+            }
+        }
+        false
     }
 
     /// Waits for every worker to finish (the simulator is stopping).
@@ -66,18 +128,27 @@ enum Job {
 }
 
 fn run(sim: &Arc<Shared>) {
+    ON_WORKER.set(true);
+    let pool = &sim.workers;
+    let mut last_job = Instant::now();
     while !sim.is_stopping() {
         let seen = sim.activity();
         match next_job(sim, Instant::now()) {
             Ok(job) => {
-                let pool = &sim.workers;
-                if pool.busy.fetch_add(1, Ordering::AcqRel) + 1 >= pool.count.load(Ordering::Acquire) {
+                pool.busy.fetch_add(1, Ordering::AcqRel);
+                if pool.wants_helper() {
                     pool.spawn(sim);
                 }
                 run_job(sim, job);
                 pool.busy.fetch_sub(1, Ordering::AcqRel);
+                last_job = Instant::now();
             }
-            Err(wake) => sim.wait_for_change(seen, wake),
+            Err(wake) => {
+                if last_job.elapsed() > LINGER && pool.leave_if_extra() {
+                    return;
+                }
+                sim.wait_for_change(seen, wake.min(Instant::now() + LINGER));
+            }
         }
     }
 }
