@@ -1,7 +1,8 @@
 // The built-in types and global functions, available without `bring`.
 // An `extern` member has no body: it is bound by name to the host
 // (`wing:std` `<Type>.<member>`, see spec/abi.md) and to the preflight
-// evaluator. `unphased` members can be called from preflight and inflight.
+// evaluator; both run `wing-std`, so a member behaves the same in both
+// phases. `unphased` members can be used preflight and inflight.
 
 pub extern unphased log(message: str): void;
 // Compiled inline: a failure throws `assertion failed: <source of condition>`.
@@ -9,6 +10,8 @@ pub extern unphased assert(condition: bool, message: str?): void;
 
 pub class str {
   pub extern unphased length: num;
+  pub extern unphased at(index: num): str;
+  pub extern unphased concat(strN: str): str;
   pub extern unphased contains(searchString: str): bool;
   pub extern unphased startsWith(searchString: str): bool;
   pub extern unphased endsWith(searchString: str): bool;
@@ -20,7 +23,6 @@ pub class str {
   pub extern unphased substring(indexStart: num, indexEnd: num?): str;
   pub extern unphased replace(searchString: str, replaceString: str): str;
   pub extern unphased replaceAll(searchString: str, replaceString: str): str;
-  pub extern unphased at(index: num): str;
   pub extern static unphased fromJson(json: Json): str;
 }
 
@@ -31,6 +33,7 @@ pub class num {
 
 pub class bool {
   pub extern static unphased fromJson(json: Json): bool;
+  pub extern static unphased fromStr(s: str): bool;
 }
 
 pub class duration {
@@ -38,33 +41,151 @@ pub class duration {
   pub extern unphased seconds: num;
   pub extern unphased minutes: num;
   pub extern unphased hours: num;
+  pub extern unphased days: num;
+  pub extern unphased months: num;
+  pub extern unphased years: num;
+  pub extern static unphased fromMilliseconds(amount: num): duration;
+  pub extern static unphased fromSeconds(amount: num): duration;
+  pub extern static unphased fromMinutes(amount: num): duration;
+  pub extern static unphased fromHours(amount: num): duration;
+  pub extern static unphased fromDays(amount: num): duration;
+  pub extern static unphased fromMonths(amount: num): duration;
+  pub extern static unphased fromYears(amount: num): duration;
+}
+
+// Month is 0–11 and `tz` the offset in minutes as JavaScript gives it.
+pub struct DatetimeComponents {
+  year: num;
+  month: num;
+  day: num;
+  hour: num;
+  min: num;
+  sec: num;
+  ms: num;
+  tz: num;
+}
+
+pub class datetime {
+  pub extern static unphased utcNow(): datetime;
+  pub extern static unphased systemNow(): datetime;
+  pub extern static unphased fromIso(iso: str): datetime;
+  pub extern static unphased fromComponents(c: DatetimeComponents): datetime;
+  pub extern unphased timestamp: num;
+  pub extern unphased timestampMs: num;
+  pub extern unphased year: num;
+  pub extern unphased month: num;
+  pub extern unphased dayOfMonth: num;
+  pub extern unphased dayOfWeek: num;
+  pub extern unphased hours: num;
+  pub extern unphased min: num;
+  pub extern unphased sec: num;
+  pub extern unphased ms: num;
+  pub extern unphased timezone: num;
+  pub extern unphased toIso(): str;
+  pub extern unphased toUtc(): datetime;
+}
+
+pub struct JsonStringifyOptions {
+  indent: num;
+}
+
+pub struct JsonEntry {
+  key: str;
+  value: Json;
 }
 
 pub class Json {
   pub extern unphased get(key: str): Json;
   pub extern unphased tryGet(key: str): Json?;
   pub extern unphased getAt(index: num): Json;
+  pub extern unphased tryGetAt(index: num): Json?;
+  pub extern unphased has(key: str): bool;
   pub extern unphased asStr(): str;
   pub extern unphased tryAsStr(): str?;
   pub extern unphased asNum(): num;
   pub extern unphased tryAsNum(): num?;
   pub extern unphased asBool(): bool;
   pub extern unphased tryAsBool(): bool?;
-  pub extern static unphased stringify(json: Json): str;
+  pub extern static unphased stringify(json: Json, options: JsonStringifyOptions?): str;
   pub extern static unphased parse(text: str): Json;
+  pub extern static unphased tryParse(text: str?): Json?;
+  pub extern static unphased keys(json: Json): Array<str>;
+  pub extern static unphased values(json: Json): Array<Json>;
+  pub extern static unphased entries(json: Json): Array<JsonEntry>;
+  pub extern static unphased delete(json: MutJson, key: str): void;
+  pub extern static unphased deepCopy(json: MutJson): Json;
+  pub extern static unphased deepCopyMut(json: Json): MutJson;
+}
+
+pub class MutJson {
+  pub extern unphased get(key: str): MutJson;
+  pub extern unphased tryGet(key: str): MutJson?;
+  pub extern unphased getAt(index: num): MutJson;
+  pub extern unphased tryGetAt(index: num): MutJson?;
+  pub extern unphased has(key: str): bool;
+  pub extern unphased asStr(): str;
+  pub extern unphased tryAsStr(): str?;
+  pub extern unphased asNum(): num;
+  pub extern unphased tryAsNum(): num?;
+  pub extern unphased asBool(): bool;
+  pub extern unphased tryAsBool(): bool?;
+  pub extern unphased set(key: str, value: Json): void;
+  pub extern unphased setAt(index: num, value: Json): void;
+  pub extern unphased delete(key: str): bool;
 }
 
 pub class Array<T> {
   pub extern unphased length: num;
   pub extern unphased at(index: num): T;
+  pub extern unphased tryAt(index: num): T?;
   pub extern unphased contains(value: T): bool;
+  pub extern unphased indexOf(value: T): num;
+  pub extern unphased lastIndexOf(value: T): num;
   pub extern unphased join(separator: str?): str;
+  pub extern unphased concat(other: Array<T>): Array<T>;
+  pub extern unphased slice(start: num?, end: num?): Array<T>;
+  pub extern unphased copy(): Array<T>;
+  pub extern unphased copyMut(): MutArray<T>;
+}
+
+// A mutable collection has every member of its immutable one, too.
+pub class MutArray<T> {
+  pub extern unphased push(...values: Array<T>): void;
+  pub extern unphased pop(): T;
+  pub extern unphased popAt(index: num): T;
+  pub extern unphased set(index: num, value: T): void;
+  pub extern unphased insert(index: num, value: T): void;
+  pub extern unphased removeFirst(value: T): bool;
+  pub extern unphased clear(): void;
 }
 
 pub class Map<T> {
+  pub extern unphased size(): num;
   pub extern unphased get(key: str): T;
   pub extern unphased tryGet(key: str): T?;
   pub extern unphased has(key: str): bool;
-  pub extern unphased size(): num;
   pub extern unphased keys(): Array<str>;
+  pub extern unphased values(): Array<T>;
+  pub extern unphased copy(): Map<T>;
+  pub extern unphased copyMut(): MutMap<T>;
+}
+
+pub class MutMap<T> {
+  pub extern unphased set(key: str, value: T): void;
+  pub extern unphased delete(key: str): bool;
+  pub extern unphased clear(): void;
+}
+
+pub class Set<T> {
+  pub extern unphased size: num;
+  pub extern unphased has(value: T): bool;
+  pub extern unphased toArray(): Array<T>;
+  pub extern unphased copy(): Set<T>;
+  pub extern unphased copyMut(): MutSet<T>;
+}
+
+pub class MutSet<T> {
+  pub extern unphased add(value: T): MutSet<T>;
+  pub extern unphased delete(value: T): bool;
+  pub extern unphased clear(): void;
 }

@@ -3,7 +3,7 @@
 //! validator.
 
 use std::path::Path;
-use wingc::driver::{Compiled, compile_sim};
+use wingc::driver::{Compiled, Input, compile};
 
 fn programs() -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
@@ -22,7 +22,8 @@ fn every_bundle_is_valid_wasm() {
     let mut failures = Vec::new();
     for file in programs() {
         let text = std::fs::read_to_string(&file).unwrap();
-        match compile_sim("main.w", &text) {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        match compile(Input { name: &name, text: &text, dir: file.parent() }) {
             Compiled::Ok { app, .. } => {
                 for (id, wasm) in &app.bundles {
                     if let Err(e) = wasmparser::Validator::new().validate_all(wasm) {

@@ -13,7 +13,7 @@ use crate::bundle::{Repr, SourceFrame};
 use crate::engine::{EPOCH_TICK, engine};
 use crate::sim::function::DEFAULT_TIMEOUT;
 use crate::sim::{Outcome, Shared, Trace};
-use crate::state::{Capability, HostState};
+use crate::state::{Capability, GuestFunction, HostState, Object};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -111,27 +111,52 @@ impl<'a> Invocation<'a> {
         Ok(Live { store, instance, timeout: self.timeout })
     }
 
-    /// Puts the lifted values in slots `1..=n`.
-    fn place_lifts(&self, store: &mut Store<HostState>, lifts: &[LiftedValue]) -> Result<(), Failure> {
+    /// Puts the lifted values in slots `1..=n`; gives the objects whose
+    /// inflight initializer must run, innermost first.
+    fn place_lifts(&self, store: &mut Store<HostState>, lifts: &[LiftedValue]) -> Result<Vec<i32>, Failure> {
+        let mut inits = Vec::new();
         for lift in lifts {
-            let mut missing = None;
-            let state = store.data_mut();
-            let value = Value::from_lifted(lift, &mut |reference| match reference {
-                LiftedValue::Resource { path, ops } => match self.shared.index_of(path) {
-                    Some(resource) => state.add_capability(Capability { resource, ops: ops.iter().cloned().collect() }),
-                    None => {
-                        missing = Some(path.clone());
-                        Value::Nil
-                    }
-                },
-                _ => Value::Nil,
-            });
-            if let Some(path) = missing {
-                return Err(Failure::message(format!("the bundle lifts {path}, which is not in the app")));
-            }
-            state.alloc(value).map_err(|e| Failure::message(e.to_string()))?;
+            let value = self.materialize(store.data_mut(), lift, &mut inits)?;
+            store.data_mut().alloc(value).map_err(|e| Failure::message(e.to_string()))?;
         }
-        Ok(())
+        Ok(inits)
+    }
+
+    /// The runtime value of a lifted value: data as it is, resources as
+    /// capability handles, objects and closures in this invocation's tables.
+    fn materialize(&self, state: &mut HostState, lifted: &LiftedValue, inits: &mut Vec<i32>) -> Result<Value, Failure> {
+        let fail = |e: wasmtime::Error| Failure::message(e.to_string());
+        Ok(match lifted {
+            LiftedValue::Resource { path, ops } => match self.shared.index_of(path) {
+                Some(resource) => state.add_capability(Capability { resource, ops: ops.iter().cloned().collect() }),
+                None => return Err(Failure::message(format!("the bundle lifts {path}, which is not in the app"))),
+            },
+            LiftedValue::Closure { index } => {
+                let handle = state.add_function(GuestFunction { table_index: *index, env: 0 }).map_err(fail)?;
+                state.value(handle).map_err(fail)?
+            }
+            LiftedValue::Object { id, fields, init, .. } => {
+                let fields = fields.values().map(|f| self.materialize(state, f, inits)).collect::<Result<Vec<_>, _>>()?;
+                let object = state.add_object(Object { class: *id, fields }).map_err(fail)?;
+                if *init {
+                    inits.push(state.alloc(object.clone()).map_err(fail)?);
+                }
+                object
+            }
+            LiftedValue::Array(items) => {
+                Value::array(items.iter().map(|i| self.materialize(state, i, inits)).collect::<Result<_, _>>()?)
+            }
+            LiftedValue::Set(items) => {
+                Value::set(items.iter().map(|i| self.materialize(state, i, inits)).collect::<Result<_, _>>()?)
+            }
+            LiftedValue::Map(entries) => Value::map(
+                entries
+                    .iter()
+                    .map(|(k, v)| Ok((k.clone(), self.materialize(state, v, inits)?)))
+                    .collect::<Result<_, Failure>>()?,
+            ),
+            data => Value::from_lifted(data, &mut |_| Value::Nil),
+        })
     }
 }
 

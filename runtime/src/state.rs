@@ -23,6 +23,13 @@ pub struct GuestFunction {
     pub env: i32,
 }
 
+/// An instance of a user class: its class id and fields in layout order.
+#[derive(Debug, Clone)]
+pub struct Object {
+    pub class: u32,
+    pub fields: Vec<Value>,
+}
+
 /// A resource handle as granted to this bundle.
 #[derive(Debug, Clone)]
 pub struct Capability {
@@ -40,6 +47,7 @@ pub struct HostState {
     values: Vec<Value>,
     functions: Vec<GuestFunction>,
     capabilities: Vec<Capability>,
+    objects: Vec<Object>,
     /// Approximate bytes held by the value table.
     heap_bytes: usize,
     heap_limit: usize,
@@ -67,6 +75,7 @@ impl HostState {
             values: vec![Value::Nil],
             functions: Vec::new(),
             capabilities: Vec::new(),
+            objects: Vec::new(),
             heap_bytes: 0,
             heap_limit,
             deadline: None,
@@ -133,6 +142,24 @@ impl HostState {
         match self.get(handle)? {
             Value::Ref(Ref { kind: RefKind::Function, id }) => Ok(self.functions[*id as usize]),
             other => Err(fatal(format!("handle {handle} is {}, not a function", other.kind_name()))),
+        }
+    }
+
+    /// A new object value.
+    pub fn add_object(&mut self, object: Object) -> wasmtime::Result<Value> {
+        self.charge(16 * object.fields.len())?;
+        self.objects.push(object);
+        Ok(Value::Ref(Ref { kind: RefKind::Object, id: self.objects.len() as u32 - 1 }))
+    }
+
+    /// The object behind a handle.
+    pub fn object(&mut self, handle: i32) -> wasmtime::Result<&mut Object> {
+        match self.get(handle)? {
+            Value::Ref(Ref { kind: RefKind::Object, id }) => {
+                let id = *id as usize;
+                Ok(&mut self.objects[id])
+            }
+            other => Err(fatal(format!("handle {handle} is {}, not an object", other.kind_name()))),
         }
     }
 

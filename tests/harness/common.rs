@@ -2,7 +2,7 @@
 //! fresh directory, run its tests in the simulator.
 
 use std::path::{Path, PathBuf};
-use wingc::driver::{Compiled, compile_sim};
+use wingc::driver::{Compiled, Input, compile};
 use wingc::targets::sim;
 
 /// The repository root.
@@ -33,7 +33,7 @@ pub fn scratch(label: &str) -> PathBuf {
 pub fn compile_to(file: &Path, out: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(file).expect("read program");
     let name = file.file_name().expect("file name").to_string_lossy().into_owned();
-    match compile_sim(&name, &text) {
+    match compile(Input { name: &name, text: &text, dir: file.parent() }) {
         Compiled::Ok { app, .. } => {
             sim::write(&app, out).expect("write app");
             Ok(())

@@ -176,7 +176,7 @@ let check = new cloud.Function(inflight (e: Json?): Json? => {
 fn every_invocation_is_traced_with_its_outcome_and_logs() {
     let source = r#"bring cloud;
 let inner = new cloud.Function(inflight (e: Json?): Json? => {
-  log("inner got {e}");
+  log("inner got {e!}");
   throw "no";
 }) as "inner";
 let outer = new cloud.Function(inflight (e: Json?): Json? => {

@@ -1,28 +1,50 @@
-//! Checking: takes the parsed stdlib modules and the user's module, gives
-//! [`Semantics`] (types, name resolutions, call plans, closure captures and
-//! lifts) plus diagnostics for unknown names, type mismatches and phase
-//! errors.
+//! Checking: takes the parsed stdlib modules and the user's modules, gives
+//! [`Semantics`] (types, name resolutions, call plans, function bodies with
+//! their captures and lifts) plus diagnostics for unknown names, type
+//! mismatches and phase errors.
 //!
 //! The same function serves the CLI and the language server. A program with
 //! errors still yields complete tables: wrong parts get the `Error` type,
 //! which fits everywhere, so one mistake is reported once.
+//!
+//! Files: `stdlib.rs` and `declare.rs` fill the declaration tables
+//! (`symbols.rs`), `annotations.rs` reads written types, `scope.rs` and
+//! `lifting.rs` resolve names and record captures and lifts, `stmt.rs`,
+//! `expr.rs`, `member.rs`, `call.rs` and `literal.rs` check code,
+//! `class.rs` checks class bodies, `relations.rs` decides assignability,
+//! `flow.rs` answers control-flow questions.
 
-pub mod decls;
+pub mod lifting;
 pub mod model;
+pub mod symbols;
 pub mod types;
 
+mod annotations;
+mod call;
+mod class;
+mod declare;
 mod expr;
+mod flow;
+mod literal;
+mod member;
+mod modules;
+mod relations;
+mod schema;
 mod scope;
+mod stdlib;
 mod stmt;
 
+pub use lifting::{Lift, Usage};
 pub use model::*;
-pub use types::{ClassId, FunctionType, StructId, Type, TypeId, Types};
+pub use modules::UserModule;
+pub use schema::struct_schema;
+pub use symbols::*;
+pub use types::{ClassId, EnumId, FunctionType, InterfaceId, StructId, Type, TypeId, Types};
 
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::Module;
-use decls::Namespace;
 use scope::{FnContext, Scope};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A stdlib module to declare: its name (`cloud`) and parsed declarations.
 pub struct StdlibModule<'a> {
@@ -30,20 +52,22 @@ pub struct StdlibModule<'a> {
     pub module: &'a Module,
 }
 
-/// Checks `program` against the given stdlib modules.
-pub fn check(stdlib: &[StdlibModule<'_>], program: &Module) -> (Semantics, Vec<Diagnostic>) {
+/// Checks the user's modules (dependencies first, the entry file last)
+/// against the given stdlib modules.
+pub fn check(stdlib: &[StdlibModule<'_>], modules: &[UserModule<'_>]) -> (Semantics, Vec<Diagnostic>) {
     let mut checker = Checker::new();
     for module in stdlib {
         checker.declare_stdlib_module(module.name, module.module);
     }
-    checker.check_program(program);
+    checker.bind_prelude();
+    checker.check_modules(modules);
     (checker.sem, checker.diagnostics)
 }
 
 pub(crate) struct Checker {
     sem: Semantics,
     diagnostics: Vec<Diagnostic>,
-    namespaces: HashMap<String, Namespace>,
+    namespaces: HashMap<String, symbols::Namespace>,
     /// Classes of the `std` module by name: `str`, `Json`, `Array`, …
     builtin: HashMap<String, ClassId>,
     scopes: Vec<Scope>,
@@ -51,8 +75,12 @@ pub(crate) struct Checker {
     functions: Vec<FnContext>,
     /// The function depth each variable was declared at.
     var_depth: Vec<usize>,
-    /// Loops enclosing the current statement in the current function.
-    loop_depth: usize,
+    /// The `this` of every inflight method of a preflight class.
+    client_this: HashSet<VarId>,
+    /// Loops around the current top-level statement.
+    top_level_loops: usize,
+    /// How the module being checked resolves its file `bring`s.
+    current_brings: HashMap<String, String>,
 }
 
 impl Checker {
@@ -65,7 +93,9 @@ impl Checker {
             scopes: vec![Scope::default()],
             functions: Vec::new(),
             var_depth: Vec::new(),
-            loop_depth: 0,
+            client_this: HashSet::new(),
+            top_level_loops: 0,
+            current_brings: HashMap::new(),
         }
     }
 
@@ -73,13 +103,13 @@ impl Checker {
         self.diagnostics.push(diagnostic);
     }
 
-    fn check_program(&mut self, program: &Module) {
+    /// `std`'s free functions (`log`, `assert`), visible in every file.
+    fn bind_prelude(&mut self) {
         if let Some(std) = self.namespaces.get("std") {
             let functions: Vec<_> = std.functions.iter().map(|(n, f)| (n.clone(), f.clone())).collect();
             for (name, target) in functions {
-                self.scopes[0].names.insert(name, scope::Binding::Extern(target));
+                self.bind(&name, scope::Binding::Extern(target));
             }
         }
-        self.check_block_stmts(&program.stmts);
     }
 }

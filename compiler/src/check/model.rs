@@ -1,11 +1,14 @@
 //! The checker's output: takes nothing, gives the tables later stages read
 //! instead of re-resolving names: the type of every expression, what every
 //! name and member refers to, how every call's arguments map to parameters,
-//! and for every closure its parameters, captures and lifts.
+//! and for every function body (closure, method, test) its parameters,
+//! captures and lifts.
 
-use super::types::{ClassId, FunctionType, StructId, TypeId, Types};
+use super::lifting::{Lift, Usage};
+use super::symbols::{ClassInfo, EnumInfo, InterfaceInfo, StructInfo, TypeRef};
+use super::types::{ClassId, EnumId, FunctionType, InterfaceId, StructId, TypeId, Types};
 use crate::syntax::ast::{NodeId, Phase, Span};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// A dense map from [`NodeId`] to `T` (node ids are small and contiguous).
 #[derive(Debug, Clone)]
@@ -37,7 +40,8 @@ impl<T> NodeMap<T> {
     }
 }
 
-/// A variable: a `let`, a parameter, a `for` or `if let` or `catch` binding.
+/// A variable: a `let`, a parameter, `this`, a `for`, `if let` or `catch`
+/// binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct VarId(pub u32);
 
@@ -48,6 +52,9 @@ pub struct VarInfo {
     pub reassignable: bool,
     /// The phase of the code that declared it.
     pub phase: Phase,
+    /// Reassignable and captured by a nested inflight function: compiled
+    /// code keeps it in a shared box so every function sees assignments.
+    pub boxed: bool,
     pub span: Span,
 }
 
@@ -77,23 +84,54 @@ pub enum NameRef {
     Extern(ExternRef),
     /// A module brought in with `bring`; only valid as a member's object.
     Namespace(String),
-    Class(ClassId),
-    Struct(StructId),
+    /// A declared type used as a value's object (`Color.RED`, `P.fromJson`).
+    Type(TypeRef),
+    /// `super(…)` in a constructor: the parent class's constructor, run on
+    /// the constructor's `this`.
+    SuperConstructor {
+        parent: ClassId,
+        this: VarId,
+    },
 }
 
 /// What a member expression (`a.b`) refers to.
 #[derive(Debug, Clone)]
 pub enum MemberRef {
     /// A host-bound member: a method (called) or a property (read).
-    Extern {
-        target: ExternRef,
-        is_property: bool,
-    },
+    Extern { target: ExternRef, is_property: bool },
     /// A field of a struct value.
     StructField(String),
+    /// A field of a user class instance.
+    Field { class: ClassId, name: String },
+    /// An instance method of a user class or interface.
+    Method { receiver: MethodReceiver, name: String },
+    /// A static method of a user class.
+    StaticMethod { class: ClassId, name: String },
+    /// `Color.RED`.
+    EnumVariant { id: EnumId, name: String },
+    /// `P.fromJson` and friends.
+    StructStatic { id: StructId, op: StructOp },
     /// A type inside a namespace (`cloud.Bucket`).
+    Type(TypeRef),
+}
+
+/// The static type of a method call's receiver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MethodReceiver {
+    /// Dispatched on the object's class (it may override the method).
     Class(ClassId),
-    Struct(StructId),
+    Interface(InterfaceId),
+    /// `super.m()`: exactly this class's implementation.
+    Super(ClassId),
+}
+
+/// The static operations every struct type has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StructOp {
+    FromJson,
+    TryFromJson,
+    ParseJson,
+    TryParseJson,
 }
 
 /// How a call's written arguments fill the callee's parameters.
@@ -106,9 +144,12 @@ pub enum ArgSlot {
     /// A struct parameter built from named arguments (`f(a, name: "x")`):
     /// field name and written argument index.
     Expanded { fields: Vec<(String, usize)> },
+    /// A variadic parameter: the written arguments at these indices, as
+    /// an array.
+    Rest(Vec<usize>),
 }
 
-/// A checked call: what is called and how arguments map.
+/// A checked call: how arguments map.
 #[derive(Debug, Clone)]
 pub struct CallInfo {
     pub slots: Vec<ArgSlot>,
@@ -116,28 +157,26 @@ pub struct CallInfo {
     pub params: Vec<TypeId>,
 }
 
-/// A preflight value an inflight closure uses.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lift {
-    pub var: VarId,
-    /// For a resource: the inflight operations the closure may call on it.
-    pub ops: BTreeSet<String>,
-}
-
-/// A closure, a `test` block or (later) a method body.
+/// A function body: a closure, a `test` block, a method or constructor.
 #[derive(Debug, Clone)]
 pub struct ClosureInfo {
     pub phase: Phase,
     pub params: Vec<VarId>,
     pub result: TypeId,
-    /// The closure's function type.
+    /// The function's type.
     pub ty: TypeId,
-    /// Variables of enclosing inflight code the closure reads (kept in its
-    /// environment), in a fixed order.
+    /// Variables of enclosing functions of the same phase the body reads
+    /// (kept in its environment), in a fixed order.
     pub captures: Vec<VarId>,
-    /// Preflight values the closure and every closure nested in it use;
-    /// filled for inflight closures whose parent code is preflight.
+    /// Preflight values the body (and every function nested in it) uses
+    /// inflight, with how it uses them.
     pub lifts: Vec<Lift>,
+    /// `this` of a method or constructor.
+    pub this_var: Option<VarId>,
+    /// Operations called on values of resource or class type that do not
+    /// come from a lifted variable (an element of a lifted array, say):
+    /// granted to every such value reachable from the lifts.
+    pub untracked: BTreeMap<ClassId, Usage>,
 }
 
 /// A `new T(…)` expression.
@@ -157,11 +196,19 @@ pub struct Semantics {
     pub members: NodeMap<MemberRef>,
     pub calls: NodeMap<CallInfo>,
     pub news: NodeMap<NewInfo>,
+    /// Function bodies, by the id of the closure expression, `test`
+    /// statement or method declaration.
     pub closures: NodeMap<ClosureInfo>,
-    /// The variable a `let`, `for`, `if let` statement declares.
+    /// The variable a `let`, `for`, `if let` or `try … catch` statement
+    /// declares.
     pub declared: NodeMap<VarId>,
-    pub classes: Vec<super::decls::ClassInfo>,
-    pub structs: Vec<super::decls::StructInfo>,
+    /// The type a `class`, `struct`, `interface` or `enum` statement
+    /// declares.
+    pub declarations: NodeMap<TypeRef>,
+    pub classes: Vec<ClassInfo>,
+    pub structs: Vec<StructInfo>,
+    pub interfaces: Vec<InterfaceInfo>,
+    pub enums: Vec<EnumInfo>,
 }
 
 impl Semantics {
@@ -173,11 +220,70 @@ impl Semantics {
         self.expr_types.get(expr).copied().unwrap_or(Types::ERROR)
     }
 
-    pub fn class(&self, id: ClassId) -> &super::decls::ClassInfo {
+    pub fn class(&self, id: ClassId) -> &ClassInfo {
         &self.classes[id.0 as usize]
     }
 
-    pub fn structure(&self, id: StructId) -> &super::decls::StructInfo {
+    pub fn structure(&self, id: StructId) -> &StructInfo {
         &self.structs[id.0 as usize]
+    }
+
+    pub fn interface(&self, id: InterfaceId) -> &InterfaceInfo {
+        &self.interfaces[id.0 as usize]
+    }
+
+    pub fn enumeration(&self, id: EnumId) -> &EnumInfo {
+        &self.enums[id.0 as usize]
+    }
+
+    /// The classes from `id` up to its root, `id` first.
+    pub fn ancestry(&self, id: ClassId) -> impl Iterator<Item = ClassId> + '_ {
+        std::iter::successors(Some(id), |c| self.class(*c).parent)
+    }
+
+    /// The member `name` of class `id` or its nearest ancestor declaring it.
+    pub fn find_member(&self, id: ClassId, name: &str) -> Option<(ClassId, &super::symbols::MemberInfo)> {
+        self.ancestry(id).find_map(|c| self.class(c).own_member(name).map(|m| (c, m)))
+    }
+
+    /// Every field of a user class, ancestors' first: the object layout.
+    pub fn field_layout(&self, id: ClassId) -> Vec<(String, TypeId)> {
+        let mut chain: Vec<ClassId> = self.ancestry(id).collect();
+        chain.reverse();
+        chain
+            .into_iter()
+            .flat_map(|c| self.class(c).members.iter())
+            .filter_map(|m| match m.kind {
+                super::symbols::MemberKind::Field { ty, .. } if !m.is_static => Some((m.name.clone(), ty)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether class `sub` is `sup` or inherits from it.
+    pub fn is_subclass(&self, sub: ClassId, sup: ClassId) -> bool {
+        self.ancestry(sub).any(|c| c == sup)
+    }
+
+    /// Whether class `id` (or an ancestor) implements interface `target`,
+    /// directly or through interface inheritance.
+    pub fn implements(&self, id: ClassId, target: InterfaceId) -> bool {
+        self.ancestry(id).any(|c| self.class(c).interfaces.iter().any(|i| self.interface_extends(*i, target)))
+    }
+
+    /// Whether interface `id` is `target` or extends it.
+    pub fn interface_extends(&self, id: InterfaceId, target: InterfaceId) -> bool {
+        let mut stack = vec![id];
+        let mut seen = Vec::new();
+        while let Some(next) = stack.pop() {
+            if next == target {
+                return true;
+            }
+            if !seen.contains(&next) {
+                seen.push(next);
+                stack.extend(self.interface(next).extends.iter().copied());
+            }
+        }
+        false
     }
 }

@@ -1,25 +1,28 @@
 //! Scopes and function contexts: takes declarations and name uses as the
 //! checker walks the tree, gives variable ids, name resolutions, and the
-//! captures and lifts of every closure.
+//! captures of every function.
 //!
 //! A use of a variable declared outside the current function is where
-//! phases meet: a preflight variable used by inflight code is *lifted* into
-//! the outermost inflight function (its bundle), with the operations called
-//! on it; an inflight variable of an enclosing inflight function is
-//! *captured* into the environment of every function in between.
+//! phases meet: a preflight variable used by inflight code is *lifted*
+//! into the lift root (see `lifting.rs`); an inflight variable of an
+//! enclosing inflight function is *captured* into the environment of every
+//! function in between (and kept in a box when it can be reassigned).
 
 use super::Checker;
-use super::model::{ExternRef, Lift, NameRef, VarId, VarInfo};
-use super::types::{Type, TypeId};
+use super::lifting::{Lift, Usage};
+use super::model::{ExternRef, NameRef, VarId, VarInfo};
+use super::symbols::TypeRef;
+use super::types::{ClassId, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Ident, NodeId, Phase, Span};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone)]
 pub(super) enum Binding {
     Var(VarId),
     Namespace(String),
     Extern(ExternRef),
+    Type(TypeRef),
 }
 
 #[derive(Debug, Default)]
@@ -27,7 +30,7 @@ pub(super) struct Scope {
     pub names: HashMap<String, Binding>,
 }
 
-/// A function being checked (a closure or a `test` block).
+/// A function being checked (a closure, a `test` block, a method).
 #[derive(Debug)]
 pub(super) struct FnContext {
     pub phase: Phase,
@@ -36,11 +39,24 @@ pub(super) struct FnContext {
     pub inferred_result: Option<TypeId>,
     pub captures: Vec<VarId>,
     pub lifts: Vec<Lift>,
+    pub untracked: BTreeMap<ClassId, Usage>,
+    /// The class whose method or constructor this is.
+    pub class: Option<ClassId>,
+    /// Loops enclosing the current statement within this function.
+    pub loops: usize,
+    /// Whether this is a constructor (or inflight initializer).
+    pub constructor: bool,
 }
 
 impl Checker {
     pub(super) fn phase(&self) -> Phase {
         self.functions.last().map_or(Phase::Preflight, |f| f.phase)
+    }
+
+    /// The class whose method the current code is in (also inside closures
+    /// nested in the method).
+    pub(super) fn current_class(&self) -> Option<ClassId> {
+        self.functions.iter().rev().find_map(|f| f.class)
     }
 
     pub(super) fn push_scope(&mut self) {
@@ -51,8 +67,18 @@ impl Checker {
         self.scopes.pop();
     }
 
-    pub(super) fn push_function(&mut self, phase: Phase, declared_result: Option<TypeId>) {
-        self.functions.push(FnContext { phase, declared_result, inferred_result: None, captures: Vec::new(), lifts: Vec::new() });
+    pub(super) fn push_function(&mut self, phase: Phase, declared_result: Option<TypeId>, class: Option<ClassId>) {
+        self.functions.push(FnContext {
+            phase,
+            declared_result,
+            inferred_result: None,
+            captures: Vec::new(),
+            lifts: Vec::new(),
+            untracked: BTreeMap::new(),
+            class,
+            loops: 0,
+            constructor: false,
+        });
         self.push_scope();
     }
 
@@ -65,7 +91,14 @@ impl Checker {
     /// the same scope.
     pub(super) fn declare_var(&mut self, name: &Ident, ty: TypeId, reassignable: bool) -> VarId {
         let id = VarId(self.sem.vars.len() as u32);
-        self.sem.vars.push(VarInfo { name: name.name.clone(), ty, reassignable, phase: self.phase(), span: name.span });
+        self.sem.vars.push(VarInfo {
+            name: name.name.clone(),
+            ty,
+            reassignable,
+            phase: self.phase(),
+            boxed: false,
+            span: name.span,
+        });
         self.var_depth.push(self.functions.len());
         let scope = self.scopes.last_mut().expect("a scope is open");
         if let Some(Binding::Var(previous)) = scope.names.get(&name.name) {
@@ -74,10 +107,10 @@ impl Checker {
                 Diagnostic::error("E0101", format!("`{}` is already declared in this scope", name.name), name.span)
                     .with_label("declared again here")
                     .with_secondary(previous_span, "first declared here")
-                    .with_help("choose another name, or assign with `let var` and `=`"),
+                    .with_help("choose another name, or declare it once with `let var` and assign with `=`"),
             );
         }
-        self.scopes.last_mut().expect("a scope is open").names.insert(name.name.clone(), Binding::Var(id));
+        self.bind(&name.name, Binding::Var(id));
         id
     }
 
@@ -89,7 +122,7 @@ impl Checker {
         self.scopes.iter().rev().find_map(|s| s.names.get(name))
     }
 
-    /// The stdlib module a `bring`-bound name refers to.
+    /// The module a `bring`-bound name refers to.
     pub(super) fn brought_namespace(&self, name: &str) -> Option<String> {
         match self.lookup(name) {
             Some(Binding::Namespace(ns)) => Some(ns.clone()),
@@ -97,67 +130,90 @@ impl Checker {
         }
     }
 
-    /// User-declared types by bare name (none until user classes exist).
-    pub(super) fn lookup_type_in_scope(&self, _name: &str) -> Option<Type> {
-        None
-    }
-
-    /// Resolves a name expression. `receiver_of` is the member name when
-    /// the name is the object of a member access (`bucket.put`): that is
-    /// the operation a lifted resource grants.
-    pub(super) fn resolve_name(&mut self, ident: &Ident, node: NodeId, receiver_of: Option<&str>) -> TypeId {
+    /// Resolves a name used as a value. A lifted variable used this way is
+    /// needed whole.
+    pub(super) fn resolve_name(&mut self, ident: &Ident, node: NodeId) -> TypeId {
         let Some(binding) = self.lookup(&ident.name).cloned() else {
             self.report_unknown_name(ident);
-            return super::Types::ERROR;
+            return Types::ERROR;
         };
         let (name_ref, ty) = match binding {
             Binding::Var(var) => {
-                self.note_var_use(var, ident.span, receiver_of);
-                (NameRef::Var(var), self.sem.var(var).ty)
+                let (ty, root) = self.use_var(var, ident.span);
+                if let Some(root) = root {
+                    self.record_lift(root, &super::lifting::Path { var, fields: Vec::new() }, super::lifting::PathUse::Whole);
+                }
+                (NameRef::Var(var), ty)
             }
             Binding::Extern(target) => {
-                let ty = self.sem.types.intern(Type::Function(target.signature.clone()));
+                let ty = self.sem.types.function(target.signature.clone());
                 (NameRef::Extern(target), ty)
             }
-            Binding::Namespace(ns) => (NameRef::Namespace(ns), super::Types::VOID),
+            Binding::Namespace(ns) => {
+                self.report(
+                    Diagnostic::error("E0112", format!("the module `{ns}` is not a value"), ident.span)
+                        .with_help(format!("use one of its members: `{}.…`", ident.name)),
+                );
+                (NameRef::Namespace(ns), Types::ERROR)
+            }
+            Binding::Type(ty) => {
+                let shown = self.type_ref_name(ty);
+                self.report(
+                    Diagnostic::error("E0113", format!("the type `{shown}` is not a value"), ident.span)
+                        .with_help("create a value with `new` or a literal, or use one of its static members"),
+                );
+                (NameRef::Type(ty), Types::ERROR)
+            }
         };
         self.sem.names.insert(node, name_ref);
         ty
+    }
+
+    pub(super) fn type_ref_name(&self, ty: TypeRef) -> String {
+        match ty {
+            TypeRef::Class(c) => self.sem.class(c).qualified.clone(),
+            TypeRef::Struct(s) => self.sem.structure(s).qualified.clone(),
+            TypeRef::Interface(i) => self.sem.interface(i).qualified.clone(),
+            TypeRef::Enum(e) => self.sem.enumeration(e).qualified.clone(),
+        }
     }
 
     fn report_unknown_name(&mut self, ident: &Ident) {
         let candidates: Vec<&str> = self.scopes.iter().flat_map(|s| s.names.keys().map(String::as_str)).collect();
         let mut diagnostic = Diagnostic::error("E0102", format!("unknown name `{}`", ident.name), ident.span)
             .with_label("not found in this scope");
-        if let Some(best) = closest_name(&ident.name, candidates) {
-            diagnostic = diagnostic.with_help(format!("a name with a similar spelling exists: `{best}`"));
-        } else if ["cloud", "util", "expect", "http", "math"].contains(&ident.name.as_str()) {
+        if ["cloud", "util", "expect", "http", "math"].contains(&ident.name.as_str()) {
             diagnostic = diagnostic.with_help(format!("add `bring {};` at the top of the file", ident.name));
+        } else if let Some(best) = closest_name(&ident.name, candidates) {
+            diagnostic = diagnostic.with_help(format!("a name with a similar spelling exists: `{best}`"));
         }
         self.report(diagnostic);
     }
 
-    /// Records what using `var` from the current function means: nothing
-    /// (a local), a capture into closure environments, or a lift.
-    fn note_var_use(&mut self, var: VarId, span: Span, receiver_of: Option<&str>) {
-        let declared_depth = self.var_depth[var.0 as usize];
+    /// What using `var` from the current function means: its type as seen
+    /// here, and the lift root it is lifted into (if it is a lifted
+    /// preflight value or the `this` of an inflight method). Records
+    /// captures on the way.
+    pub(super) fn use_var(&mut self, var: VarId, span: Span) -> (TypeId, Option<usize>) {
+        let declared = self.var_depth[var.0 as usize];
         let depth = self.functions.len();
-        if declared_depth == depth {
-            return;
-        }
         let info = self.sem.var(var).clone();
-        if info.phase == Phase::Inflight {
-            for f in &mut self.functions[declared_depth..] {
+        if info.phase == Phase::Inflight || declared == depth {
+            for f in &mut self.functions[declared.min(depth)..] {
                 if !f.captures.contains(&var) {
                     f.captures.push(var);
                 }
             }
-            return;
+            if info.reassignable && declared < depth && info.phase == Phase::Inflight {
+                self.sem.vars[var.0 as usize].boxed = true;
+            }
+            let root = self.client_this.contains(&var).then(|| declared - 1);
+            return (info.ty, root);
         }
-        let Some(root) = self.functions[declared_depth..].iter().position(|f| f.phase == Phase::Inflight) else {
-            return;
+        let Some(offset) = self.functions[declared..].iter().position(|f| f.phase == Phase::Inflight) else {
+            return (info.ty, None);
         };
-        let root = declared_depth + root;
+        let root = declared + offset;
         if info.reassignable {
             self.report(
                 Diagnostic::error(
@@ -170,38 +226,20 @@ impl Checker {
                 .with_note("inflight code gets a copy of preflight values, taken when the app is compiled")
                 .with_help("declare it with `let` so its value is fixed"),
             );
-            return;
+            return (Types::ERROR, None);
         }
         if let Type::Function(f) = self.sem.types.get(info.ty)
             && f.phase == Phase::Preflight
         {
             self.report(
-                Diagnostic::error("E0302", format!("cannot use the preflight function `{}` inflight", info.name), span)
+                Diagnostic::error("E0302", format!("cannot call the preflight function `{}` inflight", info.name), span)
                     .with_label("used inflight here")
                     .with_secondary(info.span, "declared preflight here")
                     .with_help("declare it `inflight (…) => { … }` to call it from inflight code"),
             );
-            return;
+            return (Types::ERROR, None);
         }
-        let ops = self.granted_ops(info.ty, receiver_of);
-        let lifts = &mut self.functions[root].lifts;
-        match lifts.iter_mut().find(|l| l.var == var) {
-            Some(lift) => lift.ops.extend(ops),
-            None => lifts.push(Lift { var, ops }),
-        }
-    }
-
-    /// The operations a use grants on a lifted value: the called method of a
-    /// resource, every inflight method when the handle itself escapes.
-    fn granted_ops(&self, ty: TypeId, receiver_of: Option<&str>) -> BTreeSet<String> {
-        let Type::Class(class) = self.sem.types.get(ty) else {
-            return BTreeSet::new();
-        };
-        let class = self.sem.class(*class);
-        match receiver_of {
-            Some(op) => class.inflight_methods().filter(|m| *m == op).map(str::to_string).collect(),
-            None => class.inflight_methods().map(str::to_string).collect(),
-        }
+        (self.sem.types.frozen(info.ty), Some(root))
     }
 }
 

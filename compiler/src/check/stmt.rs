@@ -1,21 +1,21 @@
 //! Statements: takes statement lists, declares what they bind, checks
-//! conditions, loops, assignments and returns, and opens function contexts
-//! for `test` blocks.
+//! conditions, loops, assignments, returns and `try`, and opens function
+//! contexts for `test` blocks.
 
 use super::Checker;
-use super::model::ClosureInfo;
+use super::model::{ClosureInfo, MemberRef, NameRef};
 use super::scope::Binding;
+use super::symbols::{MemberKind, TypeRef};
 use super::types::{FunctionType, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
-use crate::syntax::ast::{AssignOp, Block, BringTarget, ExprKind, Phase, Span, Stmt, StmtKind};
+use crate::syntax::ast::{AssignOp, Block, BringTarget, Expr, ExprKind, Ident, Phase, Span, Stmt, StmtKind};
 
 /// Stdlib modules a user can `bring`.
-const BRINGABLE: [&str; 5] = ["cloud", "util", "expect", "http", "ex"];
-/// Modules of LANGUAGE.md not built yet: `bring` reports so instead of
-/// "unknown module".
-const NOT_YET: [&str; 1] = ["math"];
+pub(super) const BRINGABLE: [&str; 6] = ["cloud", "util", "expect", "http", "math", "ex"];
 
 impl Checker {
+    /// Checks a statement list: `bring`s first (they must come first),
+    /// then its type declarations, hoisted, then the statements in order.
     pub(super) fn check_block_stmts(&mut self, stmts: &[Stmt]) {
         let mut seen_other = false;
         for stmt in stmts {
@@ -26,9 +26,13 @@ impl Checker {
                             .with_help("move this `bring` to the top of the file"),
                     );
                 }
+                self.check_stmt(stmt);
             } else {
                 seen_other = true;
             }
+        }
+        self.declare_types(stmts);
+        for stmt in stmts.iter().filter(|s| !matches!(s.kind, StmtKind::Bring { .. })) {
             self.check_stmt(stmt);
         }
     }
@@ -42,19 +46,7 @@ impl Checker {
     fn check_stmt(&mut self, stmt: &Stmt) {
         match &stmt.kind {
             StmtKind::Bring { target, alias } => self.check_bring(target, alias.as_ref(), stmt.span),
-            StmtKind::Let { reassignable, name, ty, value } => {
-                let declared = ty.as_ref().map(|t| self.resolve_user_type(t));
-                let value_ty = self.check_expr_expecting(value, declared);
-                let ty = declared.unwrap_or(value_ty);
-                if ty == Types::VOID {
-                    self.report(
-                        Diagnostic::error("E0203", format!("`{}` would hold no value", name.name), value.span)
-                            .with_label("this expression has type `void`"),
-                    );
-                }
-                let var = self.declare_var(name, ty, *reassignable);
-                self.sem.declared.insert(stmt.id, var);
-            }
+            StmtKind::Let { reassignable, name, ty, value } => self.check_let(stmt, *reassignable, name, ty.as_ref(), value),
             StmtKind::Assign { target, op, value } => self.check_assign(target, *op, value),
             StmtKind::Expr(expr) => {
                 self.check_expr(expr);
@@ -101,7 +93,7 @@ impl Checker {
                 self.loop_body(body);
             }
             StmtKind::Break | StmtKind::Continue => {
-                if self.loop_depth == 0 {
+                if self.loops() == 0 {
                     let word = if matches!(stmt.kind, StmtKind::Break) { "break" } else { "continue" };
                     self.report(Diagnostic::error("E0105", format!("`{word}` outside of a loop"), stmt.span));
                 }
@@ -111,10 +103,15 @@ impl Checker {
                 self.check_expr_expecting(value, Some(Types::STR));
             }
             StmtKind::Try { body, catch, finally } => {
-                self.not_yet("`try`/`catch`", stmt.span);
                 self.check_block(body);
                 if let Some(catch) = catch {
+                    self.push_scope();
+                    if let Some(var) = &catch.var {
+                        let id = self.declare_var(var, Types::STR, false);
+                        self.sem.declared.insert(stmt.id, id);
+                    }
                     self.check_block(&catch.body);
+                    self.pop_scope();
                 }
                 if let Some(finally) = finally {
                     self.check_block(finally);
@@ -122,44 +119,95 @@ impl Checker {
             }
             StmtKind::Block(block) => self.check_block(block),
             StmtKind::Test { body, .. } => self.check_test(stmt, body),
-            StmtKind::Class(decl) => self.not_yet("classes", decl.name.span),
-            StmtKind::Interface(decl) => self.not_yet("interfaces", decl.name.span),
-            StmtKind::Struct(decl) => self.not_yet("struct declarations", decl.name.span),
-            StmtKind::Enum(decl) => self.not_yet("enums", decl.name.span),
+            StmtKind::Class(decl) => {
+                if let Some(TypeRef::Class(id)) = self.sem.declarations.get(stmt.id).copied() {
+                    self.check_class_body(id, decl);
+                }
+            }
+            StmtKind::Interface(_) | StmtKind::Struct(_) | StmtKind::Enum(_) => {}
             StmtKind::ExternFunction(sig) => self.report(
                 Diagnostic::error("E0106", "`extern` declarations are only allowed in the standard library", sig.span)
                     .with_help("give the function a body: `let f = (…) => { … };`"),
+            ),
+            StmtKind::ExternConstant { name, .. } => self.report(
+                Diagnostic::error("E0106", "`extern` declarations are only allowed in the standard library", name.span)
+                    .with_help("declare a value with `let`"),
             ),
             StmtKind::Error => {}
         }
     }
 
-    pub(super) fn not_yet(&mut self, what: &str, span: Span) {
-        self.report(
-            Diagnostic::error("E0900", format!("{what} are not supported by this version of wingc yet"), span)
-                .with_label("not supported yet"),
-        );
+    /// `let x = …;`. A closure may call itself by the name it is bound to:
+    /// the name is declared first (with the closure's written type), and
+    /// kept in a box when the closure captures it.
+    fn check_let(
+        &mut self,
+        stmt: &Stmt,
+        reassignable: bool,
+        name: &Ident,
+        ty: Option<&crate::syntax::ast::TypeAnnotation>,
+        value: &Expr,
+    ) {
+        let declared = ty.map(|t| self.resolve_user_type(t));
+        if let (ExprKind::Closure(closure), None) = (&value.kind, declared) {
+            let params = closure.params.iter().map(|p| self.resolve_user_type(&p.ty)).collect();
+            let result = closure.return_type.as_ref().map_or(Types::ERROR, |t| self.resolve_user_type(t));
+            let phase = if closure.phase == Phase::Inflight { Phase::Inflight } else { self.phase() };
+            let variadic = closure.params.last().is_some_and(|p| p.variadic);
+            let early = self.sem.types.function(FunctionType { phase, params, result, variadic });
+            let var = self.declare_var(name, early, reassignable);
+            self.sem.declared.insert(stmt.id, var);
+            let actual = self.check_expr(value);
+            self.sem.vars[var.0 as usize].ty = actual;
+            if self.sem.closures.get(value.id).is_some_and(|c| c.captures.contains(&var)) {
+                self.sem.vars[var.0 as usize].boxed = true;
+            }
+            return;
+        }
+        let value_ty = self.check_expr_expecting(value, declared);
+        let ty = declared.unwrap_or(value_ty);
+        if ty == Types::VOID {
+            self.report(
+                Diagnostic::error("E0203", format!("`{}` would hold no value", name.name), value.span)
+                    .with_label("this expression has type `void`"),
+            );
+        } else if ty == Types::NIL {
+            self.report(
+                Diagnostic::error("E0230", format!("cannot tell the type of `{}` from `nil`", name.name), value.span)
+                    .with_help(format!("write the type: `let {}: str? = nil;`", name.name)),
+            );
+        }
+        let var = self.declare_var(name, ty, reassignable);
+        self.sem.declared.insert(stmt.id, var);
     }
 
-    fn check_bring(&mut self, target: &BringTarget, alias: Option<&crate::syntax::ast::Ident>, span: Span) {
-        if !self.functions.is_empty() || self.scopes.len() > 1 {
+    fn loops(&self) -> usize {
+        self.functions.last().map_or(self.top_level_loops, |f| f.loops)
+    }
+
+    fn loop_body(&mut self, body: &Block) {
+        self.adjust_loops(1);
+        self.check_block(body);
+        self.adjust_loops(-1);
+    }
+
+    fn adjust_loops(&mut self, by: isize) {
+        let count = match self.functions.last_mut() {
+            Some(f) => &mut f.loops,
+            None => &mut self.top_level_loops,
+        };
+        *count = count.saturating_add_signed(by);
+    }
+
+    fn check_bring(&mut self, target: &BringTarget, alias: Option<&Ident>, span: Span) {
+        if !self.functions.is_empty() || self.scopes.len() > 2 {
             self.report(Diagnostic::error("E0104", "`bring` is only allowed at the top of a file", span));
             return;
         }
         match target {
-            BringTarget::Module(name) if BRINGABLE.contains(&name.name.as_str()) => {
+            BringTarget::Module(name) if BRINGABLE.contains(&name.name.as_str()) && self.namespaces.contains_key(&name.name) => {
                 let bound = alias.unwrap_or(name);
                 self.bind(&bound.name, Binding::Namespace(name.name.clone()));
-            }
-            BringTarget::Module(name) if NOT_YET.contains(&name.name.as_str()) => {
-                self.report(
-                    Diagnostic::error(
-                        "E0900",
-                        format!("the `{}` module is not supported by this version of wingc yet", name.name),
-                        name.span,
-                    )
-                    .with_label("not supported yet"),
-                );
             }
             BringTarget::Module(name) => {
                 let mut diagnostic = Diagnostic::error("E0107", format!("unknown module `{}`", name.name), name.span)
@@ -170,21 +218,15 @@ impl Checker {
                 }
                 self.report(diagnostic);
             }
-            BringTarget::File { span, .. } => self.not_yet("`bring` of other files", *span),
+            BringTarget::File { path, span } => self.bring_file(path, alias, *span),
         }
     }
 
-    fn check_condition(&mut self, cond: &crate::syntax::ast::Expr) {
+    fn check_condition(&mut self, cond: &Expr) {
         self.check_expr_expecting(cond, Some(Types::BOOL));
     }
 
-    fn loop_body(&mut self, body: &Block) {
-        self.loop_depth += 1;
-        self.check_block(body);
-        self.loop_depth -= 1;
-    }
-
-    fn check_iterable(&mut self, iterable: &crate::syntax::ast::Expr) -> TypeId {
+    fn check_iterable(&mut self, iterable: &Expr) -> TypeId {
         if let ExprKind::Range { start, end, .. } = &iterable.kind {
             self.check_expr_expecting(start, Some(Types::NUM));
             self.check_expr_expecting(end, Some(Types::NUM));
@@ -193,44 +235,30 @@ impl Checker {
         }
         let ty = self.check_expr(iterable);
         match self.sem.types.get(ty) {
-            Type::Array(item) | Type::MutArray(item) => *item,
+            Type::Array(item) | Type::MutArray(item) | Type::Set(item) | Type::MutSet(item) => *item,
+            Type::Json | Type::MutJson => ty,
             Type::Error => Types::ERROR,
             _ => {
                 let shown = self.sem.types.display(ty);
                 self.report(
                     Diagnostic::error("E0205", format!("cannot iterate over a value of type `{shown}`"), iterable.span)
-                        .with_label("not an array or a range")
-                        .with_help("iterate over an array, or a range like `0..10`"),
+                        .with_label("not an array, a set or a range")
+                        .with_help("iterate over an array, a set, or a range like `0..10`; for a map, iterate over `m.keys()`"),
                 );
                 Types::ERROR
             }
         }
     }
 
-    fn check_assign(&mut self, target: &crate::syntax::ast::Expr, op: AssignOp, value: &crate::syntax::ast::Expr) {
+    fn check_assign(&mut self, target: &Expr, op: AssignOp, value: &Expr) {
         let target_ty = match &target.kind {
-            ExprKind::Ident(ident) => {
-                let ty = self.resolve_name(ident, target.id, None);
-                self.sem.expr_types.insert(target.id, ty);
-                if let Some(super::model::NameRef::Var(var)) = self.sem.names.get(target.id).cloned() {
-                    let info = self.sem.var(var).clone();
-                    if !info.reassignable {
-                        self.report(
-                            Diagnostic::error("E0103", format!("cannot assign twice to `{}`", info.name), target.span)
-                                .with_label("assigned here")
-                                .with_secondary(info.span, "declared with `let`, so it cannot change")
-                                .with_help(format!("declare it with `let var {}` to make it reassignable", info.name)),
-                        );
-                    } else if info.phase == Phase::Preflight && self.phase() == Phase::Inflight {
-                        // The use was already reported as an illegal lift.
-                    }
-                }
-                ty
-            }
+            ExprKind::Ident(ident) => self.check_assign_var(target, ident),
+            ExprKind::Member { object, name, .. } => self.check_assign_field(target, object, name),
+            ExprKind::Index { object, index } => self.check_assign_index(target, object, index),
             ExprKind::Error => Types::ERROR,
             _ => {
                 self.check_expr(target);
-                self.not_yet("assignments to fields and elements", target.span);
+                self.report(Diagnostic::error("E0231", "only variables, fields and elements can be assigned", target.span));
                 Types::ERROR
             }
         };
@@ -240,14 +268,12 @@ impl Checker {
             }
             AssignOp::Add | AssignOp::Sub => {
                 let allowed = if op == AssignOp::Add && target_ty == Types::STR { Types::STR } else { Types::NUM };
-                if !self.sem.types.is_assignable(target_ty, allowed) {
+                if !self.sem.is_assignable(target_ty, allowed) {
                     let shown = self.sem.types.display(target_ty);
+                    let symbol = if op == AssignOp::Add { "+" } else { "-" };
                     self.report(Diagnostic::error(
                         "E0206",
-                        format!(
-                            "`{}=` needs a `num` variable, this one is `{shown}`",
-                            if op == AssignOp::Add { "+" } else { "-" }
-                        ),
+                        format!("`{symbol}=` needs a `num` (or, for `+=`, a `str`), this is `{shown}`"),
                         target.span,
                     ));
                 }
@@ -256,7 +282,95 @@ impl Checker {
         }
     }
 
-    fn check_return(&mut self, value: Option<&crate::syntax::ast::Expr>, span: Span) {
+    fn check_assign_var(&mut self, target: &Expr, ident: &Ident) -> TypeId {
+        let ty = self.resolve_name(ident, target.id);
+        self.sem.expr_types.insert(target.id, ty);
+        if let Some(NameRef::Var(var)) = self.sem.names.get(target.id).cloned() {
+            let info = self.sem.var(var).clone();
+            if !info.reassignable {
+                self.report(
+                    Diagnostic::error("E0103", format!("cannot assign twice to `{}`", info.name), target.span)
+                        .with_label("assigned here")
+                        .with_secondary(info.span, "declared with `let`, so it cannot change")
+                        .with_help(format!("declare it with `let var {}` to make it reassignable", info.name)),
+                );
+            }
+        }
+        ty
+    }
+
+    /// `object.name = …`: a reassignable field (any field in its own
+    /// class's constructor), or a MutJson key.
+    fn check_assign_field(&mut self, target: &Expr, object: &Expr, name: &Ident) -> TypeId {
+        let ty = self.check_expr(target);
+        match self.sem.members.get(target.id).cloned() {
+            Some(MemberRef::Field { class, name: field }) => {
+                let Some((owner, member)) = self.sem.find_member(class, &field).map(|(c, m)| (c, m.clone())) else { return ty };
+                let MemberKind::Field { reassignable, .. } = member.kind else { return ty };
+                let in_constructor = self.in_constructor_of(owner, member.phase) && is_this(object);
+                if !reassignable && !in_constructor {
+                    self.report(
+                        Diagnostic::error("E0103", format!("cannot assign to the field `{}`", name.name), target.span)
+                            .with_label("assigned here")
+                            .with_secondary(member.span, "declared without `var`, so only its constructor can set it")
+                            .with_help(format!("declare it `var {}: …;` to make it reassignable", name.name)),
+                    );
+                }
+                ty
+            }
+            Some(MemberRef::StructField(_)) => {
+                self.report(
+                    Diagnostic::error("E0232", format!("cannot assign to the field `{}` of a struct", name.name), target.span)
+                        .with_note("struct values are immutable")
+                        .with_help("build a new struct value instead"),
+                );
+                ty
+            }
+            _ if ty == Types::ERROR => ty,
+            _ => {
+                self.report(Diagnostic::error("E0231", format!("`{}` cannot be assigned", name.name), name.span));
+                Types::ERROR
+            }
+        }
+    }
+
+    fn in_constructor_of(&self, class: super::types::ClassId, phase: Phase) -> bool {
+        self.functions.last().is_some_and(|f| f.class == Some(class) && f.phase == phase && f.constructor)
+    }
+
+    /// `a[i] = …` on a `MutArray`, `MutMap` or `MutJson`.
+    fn check_assign_index(&mut self, target: &Expr, object: &Expr, index: &Expr) -> TypeId {
+        let object_ty = self.check_expr(object);
+        let (key, item) = match self.sem.types.get(object_ty).clone() {
+            Type::MutArray(item) => (Types::NUM, item),
+            Type::MutMap(item) => (Types::STR, item),
+            Type::MutJson => (Types::STR, Types::MUT_JSON),
+            Type::Error => (Types::ERROR, Types::ERROR),
+            _ => {
+                let shown = self.sem.types.display(object_ty);
+                self.check_expr(index);
+                self.report(
+                    Diagnostic::error("E0233", format!("cannot assign to an element of a `{shown}`"), target.span)
+                        .with_label("this collection is immutable")
+                        .with_help("use a `MutArray`, `MutMap` or `MutJson` to change elements"),
+                );
+                return Types::ERROR;
+            }
+        };
+        let key = if object_ty == Types::MUT_JSON && self.check_expr(index) == Types::NUM {
+            Types::NUM
+        } else {
+            if object_ty != Types::MUT_JSON {
+                self.check_expr_expecting(index, Some(key));
+            }
+            key
+        };
+        self.sem.expr_types.insert(index.id, key);
+        self.sem.expr_types.insert(target.id, item);
+        item
+    }
+
+    fn check_return(&mut self, value: Option<&Expr>, span: Span) {
         let Some(function) = self.functions.last() else {
             self.report(Diagnostic::error("E0108", "`return` outside of a function", span));
             if let Some(value) = value {
@@ -266,7 +380,18 @@ impl Checker {
         };
         let expected = function.declared_result.or(function.inferred_result);
         let ty = match value {
-            Some(value) => self.check_expr_expecting(value, expected),
+            Some(value) => {
+                if expected == Some(Types::VOID) {
+                    self.check_expr(value);
+                    self.report(
+                        Diagnostic::error("E0234", "this function returns no value", value.span)
+                            .with_help("remove the value, or declare a return type"),
+                    );
+                    Types::VOID
+                } else {
+                    self.check_expr_expecting(value, expected)
+                }
+            }
             None => {
                 if let Some(expected) = expected.filter(|t| *t != Types::VOID && !self.sem.types.is_optional(*t)) {
                     let shown = self.sem.types.display(expected);
@@ -279,25 +404,24 @@ impl Checker {
             }
         };
         let function = self.functions.last_mut().expect("checked above");
-        if function.declared_result.is_none() && function.inferred_result.is_none() {
-            function.inferred_result = Some(ty);
+        if function.declared_result.is_none() {
+            function.inferred_result = Some(match function.inferred_result {
+                Some(previous) if previous == Types::NIL => self.sem.types.optional(ty),
+                Some(previous) if ty == Types::NIL => self.sem.types.optional(previous),
+                Some(previous) => previous,
+                None => ty,
+            });
         }
     }
 
     fn check_test(&mut self, stmt: &Stmt, body: &Block) {
-        if !self.functions.is_empty() {
+        if !self.functions.is_empty() || self.scopes.len() > 2 {
             self.report(Diagnostic::error("E0109", "`test` blocks are only allowed at the top level", stmt.span));
         }
-        self.push_function(Phase::Inflight, Some(Types::VOID));
-        let saved_loops = std::mem::take(&mut self.loop_depth);
+        self.push_function(Phase::Inflight, Some(Types::VOID), None);
         self.check_block_stmts(&body.stmts);
-        self.loop_depth = saved_loops;
         let context = self.pop_function();
-        let ty = self.sem.types.intern(Type::Function(FunctionType {
-            phase: Phase::Inflight,
-            params: Vec::new(),
-            result: Types::VOID,
-        }));
+        let ty = self.sem.types.function(FunctionType::new(Phase::Inflight, Vec::new(), Types::VOID));
         self.sem.closures.insert(
             stmt.id,
             ClosureInfo {
@@ -307,7 +431,13 @@ impl Checker {
                 ty,
                 captures: context.captures,
                 lifts: context.lifts,
+                this_var: None,
+                untracked: context.untracked,
             },
         );
     }
+}
+
+fn is_this(expr: &Expr) -> bool {
+    matches!(&expr.kind, ExprKind::Ident(i) if i.name == "this")
 }

@@ -1,22 +1,31 @@
 //! Types: takes nothing, gives the [`Type`] vocabulary and the [`Types`]
 //! arena that interns them, so a type is a small copyable [`TypeId`] and two
-//! equal types have the same id.
+//! equal types have the same id. Subtyping between user types needs the
+//! declaration tables, so it lives in `check::relations`; the rules that
+//! need only the types themselves are here.
 
 use crate::syntax::ast::Phase;
 use std::collections::HashMap;
-use std::fmt::Write;
 
 /// A type, interned in [`Types`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TypeId(pub u32);
 
-/// A class (stdlib or user), by index into the checker's class table.
+/// A class (stdlib or user), by index into the class table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClassId(pub u32);
 
-/// A struct, by index into the checker's struct table.
+/// A struct, by index into the struct table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct StructId(pub u32);
+
+/// An interface, by index into the interface table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InterfaceId(pub u32);
+
+/// An enum, by index into the enum table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EnumId(pub u32);
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Type {
@@ -30,6 +39,7 @@ pub enum Type {
     Str,
     Bool,
     Duration,
+    Datetime,
     Json,
     MutJson,
     Optional(TypeId),
@@ -37,20 +47,42 @@ pub enum Type {
     MutArray(TypeId),
     Map(TypeId),
     MutMap(TypeId),
+    Set(TypeId),
+    MutSet(TypeId),
     Function(FunctionType),
-    /// An instance of a class (`cloud.Bucket`).
+    /// An instance of a class (`cloud.Bucket`, a user class).
     Class(ClassId),
+    Interface(InterfaceId),
     Struct(StructId),
+    Enum(EnumId),
     /// A type parameter of a stdlib generic (`T`).
     Param(String),
 }
 
-/// The type of a function or closure.
+/// The type of a function, closure or method.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FunctionType {
     pub phase: Phase,
     pub params: Vec<TypeId>,
     pub result: TypeId,
+    /// The last parameter is `...rest: Array<T>`: it takes any number of
+    /// trailing arguments of type `T`.
+    pub variadic: bool,
+}
+
+impl FunctionType {
+    pub fn new(phase: Phase, params: Vec<TypeId>, result: TypeId) -> FunctionType {
+        FunctionType { phase, params, result, variadic: false }
+    }
+}
+
+/// Printable names of declared types, by kind and id.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    classes: Vec<String>,
+    structs: Vec<String>,
+    interfaces: Vec<String>,
+    enums: Vec<String>,
 }
 
 /// The arena every type lives in.
@@ -58,15 +90,21 @@ pub struct FunctionType {
 pub struct Types {
     types: Vec<Type>,
     ids: HashMap<Type, TypeId>,
-    /// Names of classes and structs, for printing.
-    class_names: Vec<String>,
-    struct_names: Vec<String>,
+    names: Names,
 }
 
 impl Default for Types {
     fn default() -> Self {
         Self::new()
     }
+}
+
+fn set_name(names: &mut Vec<String>, i: u32, name: String) {
+    let i = i as usize;
+    if names.len() <= i {
+        names.resize(i + 1, String::new());
+    }
+    names[i] = name;
 }
 
 impl Types {
@@ -79,12 +117,22 @@ impl Types {
     pub const DURATION: TypeId = TypeId(6);
     pub const JSON: TypeId = TypeId(7);
     pub const MUT_JSON: TypeId = TypeId(8);
+    pub const DATETIME: TypeId = TypeId(9);
 
     pub fn new() -> Types {
-        let mut types = Types { types: Vec::new(), ids: HashMap::new(), class_names: Vec::new(), struct_names: Vec::new() };
-        for ty in
-            [Type::Error, Type::Void, Type::Nil, Type::Num, Type::Str, Type::Bool, Type::Duration, Type::Json, Type::MutJson]
-        {
+        let mut types = Types { types: Vec::new(), ids: HashMap::new(), names: Names::default() };
+        for ty in [
+            Type::Error,
+            Type::Void,
+            Type::Nil,
+            Type::Num,
+            Type::Str,
+            Type::Bool,
+            Type::Duration,
+            Type::Json,
+            Type::MutJson,
+            Type::Datetime,
+        ] {
             types.intern(ty);
         }
         types
@@ -106,26 +154,29 @@ impl Types {
 
     pub fn optional(&mut self, inner: TypeId) -> TypeId {
         match self.get(inner) {
-            Type::Optional(_) | Type::Error => inner,
+            Type::Optional(_) | Type::Error | Type::Nil => inner,
             _ => self.intern(Type::Optional(inner)),
         }
     }
 
-    /// Registers the printable name of a class id.
+    pub fn function(&mut self, function: FunctionType) -> TypeId {
+        self.intern(Type::Function(function))
+    }
+
     pub fn name_class(&mut self, id: ClassId, name: String) {
-        let i = id.0 as usize;
-        if self.class_names.len() <= i {
-            self.class_names.resize(i + 1, String::new());
-        }
-        self.class_names[i] = name;
+        set_name(&mut self.names.classes, id.0, name);
     }
 
     pub fn name_struct(&mut self, id: StructId, name: String) {
-        let i = id.0 as usize;
-        if self.struct_names.len() <= i {
-            self.struct_names.resize(i + 1, String::new());
-        }
-        self.struct_names[i] = name;
+        set_name(&mut self.names.structs, id.0, name);
+    }
+
+    pub fn name_interface(&mut self, id: InterfaceId, name: String) {
+        set_name(&mut self.names.interfaces, id.0, name);
+    }
+
+    pub fn name_enum(&mut self, id: EnumId, name: String) {
+        set_name(&mut self.names.enums, id.0, name);
     }
 
     /// `T` for `T?`, the type itself otherwise.
@@ -140,39 +191,37 @@ impl Types {
         matches!(self.get(id), Type::Optional(_) | Type::Nil)
     }
 
-    /// Whether values of this type can cross into Json without conversion.
+    /// The immutable counterpart of a mutable collection (what a lifted
+    /// value becomes inflight); other types as they are.
+    pub fn frozen(&mut self, id: TypeId) -> TypeId {
+        match self.get(id).clone() {
+            Type::MutArray(t) => self.intern(Type::Array(t)),
+            Type::MutMap(t) => self.intern(Type::Map(t)),
+            Type::MutSet(t) => self.intern(Type::Set(t)),
+            Type::MutJson => Types::JSON,
+            Type::Optional(inner) => {
+                let inner = self.frozen(inner);
+                self.optional(inner)
+            }
+            _ => id,
+        }
+    }
+
+    /// Whether values of this type are Json values or convert to Json
+    /// implicitly (`Json { a: 1 }` may hold numbers, arrays of strings, …).
     pub fn is_json_compatible(&self, id: TypeId) -> bool {
         match self.get(id) {
-            Type::Error | Type::Num | Type::Str | Type::Bool | Type::Json | Type::MutJson => true,
-            Type::Nil => true,
-            Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) => self.is_json_compatible(*inner),
-            Type::Map(inner) | Type::MutMap(inner) => self.is_json_compatible(*inner),
+            Type::Error | Type::Num | Type::Str | Type::Bool | Type::Json | Type::MutJson | Type::Nil => true,
+            Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) | Type::Map(inner) | Type::MutMap(inner) => {
+                self.is_json_compatible(*inner)
+            }
             _ => false,
         }
     }
 
-    /// Whether a value of type `from` may be used where `to` is expected.
-    pub fn is_assignable(&self, from: TypeId, to: TypeId) -> bool {
-        if from == to {
-            return true;
-        }
-        match (self.get(from), self.get(to)) {
-            (Type::Error, _) | (_, Type::Error) => true,
-            (Type::Nil, Type::Optional(_)) => true,
-            (Type::Optional(f), Type::Optional(t)) => self.is_assignable(*f, *t),
-            (_, Type::Optional(t)) => self.is_assignable(from, *t),
-            (Type::MutJson, Type::Json) => true,
-            (_, Type::Json) => self.is_json_compatible(from),
-            (Type::MutArray(f), Type::Array(t)) | (Type::Array(f), Type::Array(t)) => self.is_assignable(*f, *t),
-            (Type::MutMap(f), Type::Map(t)) | (Type::Map(f), Type::Map(t)) => self.is_assignable(*f, *t),
-            (Type::Function(f), Type::Function(t)) => {
-                (f.phase == t.phase || t.phase == Phase::Independent)
-                    && f.params.len() == t.params.len()
-                    && f.params.iter().zip(&t.params).all(|(fp, tp)| self.is_assignable(*tp, *fp))
-                    && (t.result == Types::VOID || self.is_assignable(f.result, t.result))
-            }
-            _ => false,
-        }
+    /// Whether interpolation can print it: Wing's "stringable" types.
+    pub fn is_stringable(&self, id: TypeId) -> bool {
+        matches!(self.get(id), Type::Error | Type::Str | Type::Num | Type::Bool | Type::Json | Type::MutJson | Type::Enum(_))
     }
 
     /// The type as the user writes it: `Array<str>?`, `inflight (str): void`.
@@ -182,6 +231,31 @@ impl Types {
         out
     }
 
+    /// A function type as the user writes it.
+    pub fn display_function(&self, f: &FunctionType) -> String {
+        let mut out = String::new();
+        self.write_function(f, &mut out);
+        out
+    }
+
+    fn write_function(&self, f: &FunctionType, out: &mut String) {
+        if f.phase == Phase::Inflight {
+            out.push_str("inflight ");
+        }
+        out.push('(');
+        for (i, p) in f.params.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            if f.variadic && i + 1 == f.params.len() {
+                out.push_str("...");
+            }
+            self.write(*p, out);
+        }
+        out.push_str("): ");
+        self.write(f.result, out);
+    }
+
     fn write(&self, id: TypeId, out: &mut String) {
         let generic = |out: &mut String, name: &str, inner: TypeId| {
             out.push_str(name);
@@ -189,6 +263,7 @@ impl Types {
             self.write(inner, out);
             out.push('>');
         };
+        let name = |names: &[String], i: u32| names.get(i as usize).cloned().unwrap_or_else(|| "?".to_string());
         match self.get(id) {
             Type::Error => out.push_str("unknown"),
             Type::Void => out.push_str("void"),
@@ -197,6 +272,7 @@ impl Types {
             Type::Str => out.push_str("str"),
             Type::Bool => out.push_str("bool"),
             Type::Duration => out.push_str("duration"),
+            Type::Datetime => out.push_str("datetime"),
             Type::Json => out.push_str("Json"),
             Type::MutJson => out.push_str("MutJson"),
             Type::Optional(inner) => {
@@ -214,26 +290,13 @@ impl Types {
             Type::MutArray(inner) => generic(out, "MutArray", *inner),
             Type::Map(inner) => generic(out, "Map", *inner),
             Type::MutMap(inner) => generic(out, "MutMap", *inner),
-            Type::Function(f) => {
-                if f.phase == Phase::Inflight {
-                    out.push_str("inflight ");
-                }
-                out.push('(');
-                for (i, p) in f.params.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    self.write(*p, out);
-                }
-                out.push_str("): ");
-                self.write(f.result, out);
-            }
-            Type::Class(c) => {
-                let _ = write!(out, "{}", self.class_names.get(c.0 as usize).map_or("?", |s| s));
-            }
-            Type::Struct(s) => {
-                let _ = write!(out, "{}", self.struct_names.get(s.0 as usize).map_or("?", |s| s));
-            }
+            Type::Set(inner) => generic(out, "Set", *inner),
+            Type::MutSet(inner) => generic(out, "MutSet", *inner),
+            Type::Function(f) => self.write_function(f, out),
+            Type::Class(c) => out.push_str(&name(&self.names.classes, c.0)),
+            Type::Struct(s) => out.push_str(&name(&self.names.structs, s.0)),
+            Type::Interface(i) => out.push_str(&name(&self.names.interfaces, i.0)),
+            Type::Enum(e) => out.push_str(&name(&self.names.enums, e.0)),
             Type::Param(name) => out.push_str(name),
         }
     }

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use wingc::diagnostics::{Diagnostic, SourceMap, render, render_json};
-use wingc::driver::{Compiled, compile_sim};
+use wingc::driver::{Compiled, Input, compile};
 use wingc::targets::sim::{self, SimApp};
 
 #[derive(Parser)]
@@ -159,7 +159,7 @@ fn build(file: &Path, options: &CompileOptions) -> Option<(PathBuf, SimApp)> {
         }
     };
     let name = file.file_name().map_or("main.w".into(), |n| n.to_string_lossy().into_owned());
-    match compile_sim(&name, &text) {
+    match compile(Input { name: &name, text: &text, dir: file.parent() }) {
         Compiled::Failed { sources, diagnostics } => {
             print_diagnostics(&diagnostics, &sources, options.format);
             None

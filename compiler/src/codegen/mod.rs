@@ -1,19 +1,39 @@
-//! Inflight code generation: takes an inflight closure value (a handler or a
-//! `test` block) with the checker's tables, gives one Wasm bundle: the
-//! handler, every closure nested in it, the imports they call, and the
-//! lifted values and capability handles the host must place in slots
-//! `1..=n` (see `spec/abi.md`).
+//! Inflight code generation: takes an inflight closure value (a handler or
+//! a `test` block) with the checker's tables and the preflight app, gives
+//! one Wasm bundle: the entry, every function reachable from it (nested
+//! closures, methods of user classes, dispatchers for overridden and
+//! interface methods, lifted closures), the imports they call, and the
+//! lifted values the host places in slots `1..=n` (see `spec/abi.md`).
+//!
+//! Functions are compiled on demand: compiling one may ask for others
+//! (a method it calls, a closure it creates) and for lift slots. Slot
+//! values are computed last, when every use of every lifted value is
+//! known, by expanding usages through the methods of the lifted objects'
+//! classes (`lift.rs`). That expansion is the bundle's grant.
+//!
+//! Files: `function.rs` (a function's locals and statements), `expr.rs`
+//! (expressions), `calls.rs` (calls, methods, dispatch, `new`),
+//! `lift.rs`, `module.rs` (the module under construction).
 
+mod calls;
+mod expr;
 mod function;
+mod lift;
 mod module;
 
-use crate::check::{Semantics, Types, VarId};
+use crate::check::{ClassId, Lift, MethodReceiver, Semantics, Types, Usage, VarId};
 use crate::diagnostics::{Diagnostic, SourceMap};
-use crate::preflight::{ClosureValue, FnBody, RefKind, ResourceId, ResourceTree};
-use function::{Emitter, Pending};
+use crate::preflight::env::Env;
+use crate::preflight::{App, ClosureValue, FnBody};
+use crate::syntax::ast::{Block, NodeId, Span};
+use crate::syntax::index::DeclIndex;
+use function::Emitter;
 use module::ModuleBuilder;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 use wing_abi::LiftedValue;
+
+type Result<T, E = Box<Diagnostic>> = std::result::Result<T, E>;
 
 #[derive(Debug)]
 pub struct CompiledBundle {
@@ -27,68 +47,193 @@ pub struct CompiledBundle {
 
 /// Compiles the bundle whose entry is `closure`; `entry_name` names the
 /// entry in stack traces (`test "adds"`, `root/Default/Queue/Consumer0`).
-pub fn compile_bundle(
+pub fn compile_bundle<'a>(
     sem: &Semantics,
     sources: &SourceMap,
-    tree: &ResourceTree<'_>,
-    closure: &ClosureValue<'_>,
+    index: &DeclIndex<'a>,
+    app: &App<'a>,
+    closure: &ClosureValue<'a>,
     entry_name: &str,
-) -> Result<CompiledBundle, Box<Diagnostic>> {
-    let span = match closure.body {
-        FnBody::Closure(c) => c.span,
-        FnBody::Test(b) => b.span,
+) -> Result<CompiledBundle> {
+    let (body, span) = match closure.body {
+        FnBody::Closure(c) => (&c.body, c.span),
+        FnBody::Test(b) => (b, b.span),
     };
     let Some(info) = sem.closures.get(closure.node) else {
         return Err(Diagnostic::error("E0600", "internal error: handler was not checked", span).into());
     };
-    let mut lifts = Vec::new();
-    let mut slots: HashMap<VarId, u32> = HashMap::new();
-    for lift in &info.lifts {
-        let var = sem.var(lift.var);
-        let Some(value) = closure.env.get(lift.var) else {
-            return Err(Diagnostic::error(
-                "E0601",
-                format!("`{}` has no value when the inflight code is created", var.name),
-                var.span,
-            )
-            .with_label("declared here")
-            .into());
-        };
-        let ops: Vec<String> = lift.ops.iter().cloned().collect();
-        let lifted = value.to_lifted(&mut |reference| match reference.kind {
-            RefKind::Resource => {
-                Some(LiftedValue::Resource { path: tree.get(ResourceId(reference.id)).path.clone(), ops: ops.clone() })
-            }
-            _ => None,
-        });
-        let Some(lifted) = lifted else {
-            return Err(Diagnostic::error(
-                "E0900",
-                format!(
-                    "using `{}` (a function defined outside this inflight code) is not supported by this version of wingc yet",
-                    var.name
-                ),
-                var.span,
-            )
-            .with_label("defined here")
-            .with_help("define the function inside the inflight closure that uses it")
-            .into());
-        };
-        lifts.push(lifted);
-        slots.insert(lift.var, lifts.len() as u32);
-    }
+    let mut bundle = Bundle::new(sem, sources, index, app);
+    let entry = bundle.builder.reserve_function();
+    bundle.pending.push(Pending {
+        index: entry,
+        node: closure.node,
+        body,
+        kind: FnKind::Closure,
+        lift_root: closure.node,
+        lift_env: closure.env.clone(),
+        name: entry_name.to_string(),
+    });
+    let lifts = bundle.run()?;
     let file = sources.get(span.file).name.clone();
-    let mut builder = ModuleBuilder::default();
-    let root = builder.reserve_function();
-    let mut pending = vec![Pending { index: root, node: closure.node, body: closure.body, name: entry_name.to_string() }];
-    while let Some(next) = pending.pop() {
-        let code = Emitter::new(sem, sources, &mut builder, &slots, &mut pending).emit_function(&next)?;
-        builder.define_function(next.index, code);
-    }
     Ok(CompiledBundle {
-        wasm: builder.finish(&file),
+        wasm: bundle.builder.finish(&file),
         lifts,
         params: info.params.iter().map(|p| sem.types.display(sem.var(*p).ty)).collect(),
         result: if info.result == Types::ERROR { "void".to_string() } else { sem.types.display(info.result) },
     })
+}
+
+/// What a function body is compiled as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FnKind {
+    /// A closure or `test`: parameter 0 is its environment.
+    Closure,
+    /// A method, constructor or initializer: parameter 0 is `this`.
+    Method,
+}
+
+/// A function waiting to be compiled.
+pub(super) struct Pending<'a> {
+    pub index: u32,
+    /// Key of its `ClosureInfo` (closure expression, `test`, method).
+    pub node: NodeId,
+    pub body: &'a Block,
+    pub kind: FnKind,
+    /// The function whose recorded lifts resolve this body's preflight
+    /// variables, and the environment they live in.
+    pub lift_root: NodeId,
+    pub lift_env: Rc<Env>,
+    pub name: String,
+}
+
+/// A lifted preflight variable: where its value lives and how the bundle
+/// uses it.
+struct Slot {
+    env: Rc<Env>,
+    var: VarId,
+    usage: Usage,
+    /// Lift roots whose usage is already merged in.
+    merged: Vec<NodeId>,
+}
+
+/// The bundle under construction, shared by every function compiled into
+/// it.
+pub(super) struct Bundle<'s, 'a> {
+    pub sem: &'s Semantics,
+    pub sources: &'s SourceMap,
+    pub index: &'s DeclIndex<'a>,
+    pub app: &'s App<'a>,
+    pub builder: ModuleBuilder,
+    pending: Vec<Pending<'a>>,
+    slots: Vec<Slot>,
+    slot_ids: HashMap<(usize, VarId), u32>,
+    /// Compiled methods and constructors by declaration.
+    methods: HashMap<NodeId, u32>,
+    /// Dispatchers by receiver and method name.
+    dispatchers: HashMap<(MethodReceiver, String), u32>,
+    /// Lifted closures by expression and environment.
+    lifted_closures: HashMap<(NodeId, usize), u32>,
+    /// Operations on values not reached through a lifted path, from every
+    /// function compiled so far.
+    untracked: BTreeMap<ClassId, Usage>,
+    /// Classes of lifted objects that need their inflight initializer run.
+    inits: Vec<ClassId>,
+}
+
+impl<'s, 'a> Bundle<'s, 'a> {
+    fn new(sem: &'s Semantics, sources: &'s SourceMap, index: &'s DeclIndex<'a>, app: &'s App<'a>) -> Self {
+        Bundle {
+            sem,
+            sources,
+            index,
+            app,
+            builder: ModuleBuilder::default(),
+            pending: Vec::new(),
+            slots: Vec::new(),
+            slot_ids: HashMap::new(),
+            methods: HashMap::new(),
+            dispatchers: HashMap::new(),
+            lifted_closures: HashMap::new(),
+            untracked: BTreeMap::new(),
+            inits: Vec::new(),
+        }
+    }
+
+    /// Compiles until nothing is pending, then gives the slot values.
+    fn run(&mut self) -> Result<Vec<LiftedValue>> {
+        loop {
+            while let Some(next) = self.pending.pop() {
+                if let Some(info) = self.sem.closures.get(next.node) {
+                    for (class, usage) in &info.untracked {
+                        self.untracked.entry(*class).or_default().merge(usage);
+                    }
+                }
+                let code = Emitter::new(self, &next)?.emit(&next)?;
+                self.builder.define_function(next.index, code);
+            }
+            let lifts = self.lift_slots()?;
+            self.queue_inits()?;
+            if self.pending.is_empty() {
+                self.define_init_export()?;
+                return Ok(lifts);
+            }
+        }
+    }
+
+    /// The slot of a preflight variable used by a function whose lift root
+    /// is `root`.
+    pub(super) fn slot(&mut self, root: NodeId, env: &Rc<Env>, var: VarId) -> u32 {
+        let key = (Rc::as_ptr(env) as usize, var);
+        let id = match self.slot_ids.get(&key) {
+            Some(id) => *id,
+            None => {
+                self.slots.push(Slot { env: env.clone(), var, usage: Usage::default(), merged: Vec::new() });
+                let id = self.slots.len() as u32;
+                self.slot_ids.insert(key, id);
+                id
+            }
+        };
+        let slot = &mut self.slots[id as usize - 1];
+        if !slot.merged.contains(&root) {
+            slot.merged.push(root);
+            let recorded = self.sem.closures.get(root).and_then(|info| info.lifts.iter().find(|l: &&Lift| l.var == var));
+            match recorded {
+                Some(lift) => slot.usage.merge(&lift.usage),
+                None => slot.usage.whole = true,
+            }
+        }
+        id
+    }
+
+    /// Queues a function body for compilation; gives its index.
+    pub(super) fn queue(&mut self, pending: impl FnOnce(u32) -> Pending<'a>) -> u32 {
+        let index = self.builder.reserve_function();
+        self.pending.push(pending(index));
+        index
+    }
+
+    /// The function of a method, constructor or initializer of `class`
+    /// declared at `decl`.
+    pub(super) fn method_function(&mut self, class: ClassId, decl: NodeId, span: Span) -> Result<u32> {
+        if let Some(index) = self.methods.get(&decl) {
+            return Ok(*index);
+        }
+        let (Some(method), Some(env)) = (self.index.method(decl), self.class_env(class)) else {
+            return Err(Diagnostic::error("E0600", "internal error: a method without a declaration", span).into());
+        };
+        let Some(body) = &method.body else {
+            return Err(Diagnostic::error("E0600", "internal error: a method without a body", span).into());
+        };
+        let name = format!("{}.{}", self.sem.class(class).name, method.signature.name.name);
+        let index =
+            self.queue(|index| Pending { index, node: decl, body, kind: FnKind::Method, lift_root: decl, lift_env: env, name });
+        self.methods.insert(decl, index);
+        Ok(index)
+    }
+
+    /// Where a class's methods find the preflight variables around it; an
+    /// inflight class declared inside inflight code has none to lift.
+    fn class_env(&self, class: ClassId) -> Option<Rc<Env>> {
+        Some(self.app.class_envs.get(&class).cloned().unwrap_or_default())
+    }
 }

@@ -16,6 +16,8 @@ pub enum Op {
     Wasm(Instruction<'static>),
     /// Call an import by its index in [`ModuleBuilder::imports`].
     CallImport(u32),
+    /// Call a function of the module by its index among defined functions.
+    CallFunction(u32),
     /// `call_indirect` with a signature registered by [`ModuleBuilder::type_index`].
     CallIndirect(u32),
     /// The next instructions belong to the statement at this line and column.
@@ -44,6 +46,8 @@ pub struct ModuleBuilder {
     strings: HashMap<String, (u32, u32)>,
     /// Defined functions by index (0 is the handler); `None` while reserved.
     functions: Vec<Option<FunctionCode>>,
+    /// The function exported as `wing_init`, if any.
+    init: Option<u32>,
 }
 
 impl ModuleBuilder {
@@ -95,6 +99,29 @@ impl ModuleBuilder {
 
     pub fn define_function(&mut self, index: u32, code: FunctionCode) {
         self.functions[index as usize] = Some(code);
+    }
+
+    /// Defines and exports `wing_init(this)`: for an object of one of the
+    /// given classes (by class id), calls that class's functions in order
+    /// with `this`.
+    pub fn define_init(&mut self, cases: Vec<(u32, Vec<u32>)>) {
+        let class_of = self.import("wing:std", "object.class", vec![ValType::I32], vec![ValType::I32]);
+        let type_index = self.type_index(vec![ValType::I32], vec![]);
+        let mut ops = vec![Op::Wasm(Instruction::LocalGet(0)), Op::CallImport(class_of), Op::Wasm(Instruction::LocalSet(1))];
+        for (class, functions) in cases {
+            ops.push(Op::Wasm(Instruction::LocalGet(1)));
+            ops.push(Op::Wasm(Instruction::I32Const(class as i32)));
+            ops.push(Op::Wasm(Instruction::I32Eq));
+            ops.push(Op::Wasm(Instruction::If(wasm_encoder::BlockType::Empty)));
+            for function in functions {
+                ops.push(Op::Wasm(Instruction::LocalGet(0)));
+                ops.push(Op::CallFunction(function));
+            }
+            ops.push(Op::Wasm(Instruction::End));
+        }
+        let index = self.reserve_function();
+        self.define_function(index, FunctionCode { name: "wing_init".to_string(), type_index, locals: vec![ValType::I32], ops });
+        self.init = Some(index);
     }
 
     /// Encodes the module: function 0 is exported as `handler`, every
@@ -154,6 +181,9 @@ impl ModuleBuilder {
         let mut exports = ExportSection::new();
         exports.export("handler", ExportKind::Func, import_count);
         exports.export("error", ExportKind::Tag, 0);
+        if let Some(init) = self.init {
+            exports.export("wing_init", ExportKind::Func, import_count + init);
+        }
         exports.export("table", ExportKind::Table, 0);
         exports.export("memory", ExportKind::Memory, 0);
         module.section(&exports);
@@ -166,7 +196,7 @@ impl ModuleBuilder {
         let mut code = CodeSection::new();
         let mut srcmap = serde_json::Map::new();
         for (i, f) in functions.iter().enumerate() {
-            let (body, lines) = encode_function(f);
+            let (body, lines) = encode_function(f, import_count);
             code.function(&body);
             srcmap.insert((i as u32 + import_count).to_string(), serde_json::json!({ "name": f.name, "lines": lines }));
         }
@@ -185,7 +215,7 @@ impl ModuleBuilder {
 }
 
 /// Encodes one body; gives it with its `[offset, line, col]` marks.
-fn encode_function(f: &FunctionCode) -> (Function, Vec<[u32; 3]>) {
+fn encode_function(f: &FunctionCode, import_count: u32) -> (Function, Vec<[u32; 3]>) {
     let mut groups: Vec<(u32, ValType)> = Vec::new();
     for local in &f.locals {
         match groups.last_mut() {
@@ -202,6 +232,9 @@ fn encode_function(f: &FunctionCode) -> (Function, Vec<[u32; 3]>) {
             }
             Op::CallImport(i) => {
                 body.instruction(&Instruction::Call(*i));
+            }
+            Op::CallFunction(i) => {
+                body.instruction(&Instruction::Call(import_count + *i));
             }
             Op::CallIndirect(type_index) => {
                 body.instruction(&Instruction::CallIndirect { type_index: *type_index, table_index: 0 });

@@ -1,10 +1,11 @@
-//! Stdlib members run preflight: takes an extern member name (`Queue.setConsumer`,
-//! `str.split`), its receiver and arguments, gives the result value.
-//! Resource constructors check and record props; members that attach
-//! inflight code (`setConsumer`, `onCreate`, `api.get`, `onTick`) add a
-//! child `cloud.Function` and the edge saying when it runs.
+//! Stdlib members run preflight: takes an extern member name
+//! (`Queue.setConsumer`, `str.split`), its receiver and arguments, gives the
+//! result value. Resource constructors check and record props; members that
+//! attach inflight code (`setConsumer`, `onCreate`, `api.get`, `onTick`) add
+//! a child `cloud.Function` and the edge saying when it runs; data
+//! operations run in `wing-std`, as they do inflight.
 
-use super::eval::{Eval, Evaluator, fail};
+use super::eval::{Eval, Evaluator, fail, throw};
 use super::tree::ResourceId;
 use super::value::{ExternValue, FunctionValue, Ref, RefKind, Value, as_resource, resource_value};
 use crate::syntax::ast::Span;
@@ -54,7 +55,7 @@ impl<'a> Evaluator<'a> {
     }
 
     fn set_handler(&mut self, resource: ResourceId, handler: Value, span: Span) -> Eval<()> {
-        match self.function(&handler) {
+        match self.app.function(&handler).cloned() {
             Some(FunctionValue::Closure(closure)) => {
                 self.app.tree.get_mut(resource).handler = Some(closure);
                 Ok(())
@@ -79,8 +80,8 @@ impl<'a> Evaluator<'a> {
             }
             (_, "assert") => match args.as_slice() {
                 [Value::Bool(true), ..] => Ok(Value::Nil),
-                [_, Value::Str(message), ..] => fail("E0514", format!("assertion failed: {message}"), span),
-                _ => fail("E0514", "assertion failed", span),
+                [_, Value::Str(message), ..] => throw(format!("assertion failed: {message}"), span),
+                _ => throw("assertion failed", span),
             },
             ("util", "env" | "tryEnv") => {
                 let name = args.first().map(Value::display).unwrap_or_default();
@@ -97,7 +98,7 @@ impl<'a> Evaluator<'a> {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.extend(target.receiver.clone());
                 all.extend(args);
-                operation(&all).or_else(|error| fail("E0510", error.0, span))
+                operation(&all).or_else(|error| throw(error.0, span))
             }
         }
     }

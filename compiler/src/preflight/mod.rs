@@ -1,21 +1,33 @@
 //! Preflight evaluation: takes the checked program, runs its top-level code
 //! once, gives the [`App`]: the resource tree (with each function-like
-//! resource's handler closure and handler → resource edges) and the tests.
+//! resource's handler closure and handler → resource edges), the tests,
+//! and the preflight objects and closures inflight code may lift.
 //!
-//! Errors raised while running (a duplicate resource id, a failed `assert`,
-//! a `throw`) are diagnostics at the expression that raised them; evaluation
-//! stops at the first one.
+//! Errors raised while running (a duplicate resource id, an uncaught
+//! `throw`, a failed `assert`) are diagnostics at the code that raised
+//! them; evaluation stops at the first one.
+//!
+//! Files: `eval.rs` (statements), `expr.rs` (expressions), `classes.rs`
+//! (user classes: `new`, fields, methods), `intrinsics.rs` (stdlib members
+//! run preflight), `tree.rs` (the resource tree), `value.rs` and `env.rs`.
 
 pub mod env;
 pub mod tree;
 pub mod value;
 
+mod classes;
 mod eval;
+mod expr;
 mod intrinsics;
 
-use crate::check::Semantics;
+use crate::check::{ClassId, Semantics};
 use crate::diagnostics::Diagnostic;
+use crate::driver::Input;
 use crate::syntax::ast::{Module, Span};
+use crate::syntax::index::DeclIndex;
+use env::Env;
+use indexmap::IndexMap;
+use std::collections::HashMap;
 use std::rc::Rc;
 pub use tree::{ResourceId, ResourceTree};
 pub use value::{ClosureValue, ExternValue, FnBody, FunctionValue, Ref, RefKind, Value};
@@ -28,6 +40,16 @@ pub struct TestDecl<'a> {
     pub span: Span,
 }
 
+/// An instance of a user class created preflight.
+#[derive(Debug, Clone)]
+pub struct ObjectData {
+    pub class: ClassId,
+    /// Field values by name (fields not yet set are absent).
+    pub fields: IndexMap<String, Value>,
+    /// Its node in the resource tree (preflight classes have one).
+    pub node: Option<ResourceId>,
+}
+
 /// The result of running preflight code.
 #[derive(Debug, Default)]
 pub struct App<'a> {
@@ -35,11 +57,48 @@ pub struct App<'a> {
     pub tests: Vec<TestDecl<'a>>,
     /// Lines printed by preflight `log` calls.
     pub logs: Vec<String>,
+    /// What `RefKind::Function` refs point at.
+    pub functions: Vec<FunctionValue<'a>>,
+    /// What `RefKind::Object` refs point at.
+    pub objects: Vec<ObjectData>,
+    /// The environment each user class was declared in: what its methods
+    /// see of the variables around it.
+    pub class_envs: HashMap<ClassId, Rc<Env>>,
+    /// What `@filename`, `@dirname` and `@app` give.
+    pub file_name: String,
+    pub dir_name: String,
+    pub app_name: String,
 }
 
-/// Runs `program`'s top-level code.
-pub fn evaluate<'a>(program: &'a Module, sem: &'a Semantics) -> Result<App<'a>, Box<Diagnostic>> {
-    let mut evaluator = eval::Evaluator::new(sem);
-    evaluator.run(program)?;
+impl<'a> App<'a> {
+    /// The function a value is, if it is one.
+    pub fn function(&self, value: &Value) -> Option<&FunctionValue<'a>> {
+        match value {
+            Value::Ref(Ref { kind: RefKind::Function, id }) => self.functions.get(*id as usize),
+            _ => None,
+        }
+    }
+
+    /// The object a value is, if it is one.
+    pub fn object(&self, value: &Value) -> Option<&ObjectData> {
+        match value {
+            Value::Ref(Ref { kind: RefKind::Object, id }) => self.objects.get(*id as usize),
+            _ => None,
+        }
+    }
+}
+
+/// Runs the top-level code of every module, brought files (which only
+/// declare types) first and the entry file last.
+pub fn evaluate<'a>(
+    modules: impl IntoIterator<Item = &'a Module>,
+    sem: &'a Semantics,
+    index: &'a DeclIndex<'a>,
+    input: Input<'_>,
+) -> Result<App<'a>, Box<Diagnostic>> {
+    let mut evaluator = eval::Evaluator::new(sem, index, input);
+    for module in modules {
+        evaluator.run(module)?;
+    }
     Ok(evaluator.into_app())
 }

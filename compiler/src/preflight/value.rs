@@ -6,9 +6,15 @@
 
 use super::env::Env;
 use super::tree::ResourceId;
+use crate::check::{ClassId, MethodReceiver, StructId, StructOp};
 use crate::syntax::ast::{Block, Closure, NodeId, Phase};
 use std::rc::Rc;
 pub use wing_std::{Ref, RefKind, Value};
+
+/// The value of a user object.
+pub fn object_value(id: u32) -> Value {
+    Value::Ref(Ref { kind: RefKind::Object, id })
+}
 
 /// A closure value: its code and the environment it was created in.
 #[derive(Debug)]
@@ -40,6 +46,22 @@ pub struct ExternValue {
 pub enum FunctionValue<'a> {
     Closure(Rc<ClosureValue<'a>>),
     Extern(ExternValue),
+    /// A user method bound to its object.
+    Method {
+        this: Value,
+        class: MethodReceiver,
+        name: String,
+    },
+    /// A static method of a user class.
+    Static {
+        class: ClassId,
+        name: String,
+    },
+    /// `Struct.fromJson` and friends.
+    StructStatic {
+        id: StructId,
+        op: StructOp,
+    },
 }
 
 /// The value of a resource.

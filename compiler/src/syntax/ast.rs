@@ -149,6 +149,13 @@ pub enum StmtKind {
     /// A bodiless function declared in a stdlib file:
     /// `pub extern inflight waitUntil(…): bool;`
     ExternFunction(FunctionSignatureDecl),
+    /// A host-provided module constant in a stdlib file:
+    /// `pub extern unphased PI: num;`
+    ExternConstant {
+        modifiers: Modifiers,
+        name: Ident,
+        ty: TypeAnnotation,
+    },
     /// Statements the parser could not read.
     Error,
 }
@@ -225,6 +232,8 @@ pub enum ClassMember {
 
 #[derive(Debug, Clone)]
 pub struct MethodDecl {
+    /// Identity of the method's body for the checker's tables.
+    pub id: NodeId,
     pub modifiers: Modifiers,
     pub signature: FunctionSignatureDecl,
     /// `None` for `extern` declarations (stdlib only) and interface members.
@@ -232,6 +241,20 @@ pub struct MethodDecl {
     /// True for `new(…)`: the constructor.
     pub is_constructor: bool,
     pub span: Span,
+}
+
+impl MethodDecl {
+    /// Whether this constructor calls `super(…)` as one of its statements.
+    pub fn calls_super(&self) -> bool {
+        self.body.as_ref().is_some_and(|body| {
+            body.stmts.iter().any(|stmt| match &stmt.kind {
+                StmtKind::Expr(Expr { kind: ExprKind::Call { callee, .. }, .. }) => {
+                    matches!(&callee.kind, ExprKind::Ident(i) if i.name == "super")
+                }
+                _ => false,
+            })
+        })
+    }
 }
 
 /// Name, type parameters, parameters and return type of a declared function.

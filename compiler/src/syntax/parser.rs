@@ -511,6 +511,17 @@ impl Ctx {
         self.stmt(StmtKind::ExternFunction(signature), l, r)
     }
 
+    pub fn extern_constant(&mut self, mods: Vec<Mod>, name: Ident, ty: TypeAnnotation, l: usize, r: usize) -> Stmt {
+        let modifiers = self.modifiers(Some(mods), FUNCTION_MODS, "a constant", l);
+        if !modifiers.is_extern {
+            let d = Diagnostic::error("E0016", format!("the constant `{}` has no value", name.name), name.span)
+                .with_label("only the standard library declares `extern` constants")
+                .with_help("declare a value with `let`");
+            self.diags.push(d);
+        }
+        self.stmt(StmtKind::ExternConstant { modifiers, name, ty }, l, r)
+    }
+
     pub fn try_stmt(
         &mut self,
         body: Block,
@@ -659,7 +670,9 @@ impl Ctx {
             return_type,
             span,
         };
-        MethodDecl { modifiers, signature, body, is_constructor, span }
+        let depth = body.as_ref().map_or(1, |b| 1 + self.block_depth(b));
+        let id = self.fresh(depth);
+        MethodDecl { id, modifiers, signature, body, is_constructor, span }
     }
 }
 

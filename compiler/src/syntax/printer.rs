@@ -232,6 +232,9 @@ impl Printer {
             StmtKind::ExternFunction(sig) => {
                 self.line(format!("function {}{}", modifiers(&sig.modifiers), signature(sig)));
             }
+            StmtKind::ExternConstant { modifiers: m, name, .. } => {
+                self.line(format!("constant {}{}", modifiers(m), name.name));
+            }
             StmtKind::Error => self.line("<error>"),
         }
     }

@@ -6,6 +6,7 @@ use crate::check::Semantics;
 use crate::codegen;
 use crate::diagnostics::{Diagnostic, SourceMap};
 use crate::preflight::{App, ClosureValue};
+use crate::syntax::index::DeclIndex;
 use std::path::Path;
 use wing_abi::{Bundle, Edge, EdgeKind, LiftedValue, MANIFEST_VERSION, Manifest, Resource, Test};
 
@@ -16,7 +17,13 @@ pub struct SimApp {
 }
 
 /// Compiles every handler and test of `app`.
-pub fn build(sem: &Semantics, sources: &SourceMap, file_name: &str, app: &App<'_>) -> Result<SimApp, Box<Diagnostic>> {
+pub fn build<'a>(
+    sem: &Semantics,
+    sources: &SourceMap,
+    index: &DeclIndex<'a>,
+    file_name: &str,
+    app: &App<'a>,
+) -> Result<SimApp, Box<Diagnostic>> {
     let name = Path::new(file_name).file_stem().map_or("main".to_string(), |s| s.to_string_lossy().into_owned());
     let mut out = SimApp {
         manifest: Manifest {
@@ -34,7 +41,7 @@ pub fn build(sem: &Semantics, sources: &SourceMap, file_name: &str, app: &App<'_
     for (_, resource) in app.tree.iter() {
         let bundle = match &resource.handler {
             Some(handler) => {
-                let (bundle_id, used) = add_bundle(&mut out, sem, sources, app, handler, &resource.path)?;
+                let (bundle_id, used) = add_bundle(&mut out, sem, sources, index, app, handler, &resource.path)?;
                 uses.extend(used.into_iter().map(|(to, ops)| (resource.path.clone(), to, ops)));
                 Some(bundle_id)
             }
@@ -64,7 +71,7 @@ pub fn build(sem: &Semantics, sources: &SourceMap, file_name: &str, app: &App<'_
         out.manifest.edges.push(Edge { from, to, kind: EdgeKind::Uses, ops, events: Vec::new() });
     }
     for test in &app.tests {
-        let (bundle, _) = add_bundle(&mut out, sem, sources, app, &test.closure, &format!("test \"{}\"", test.name))?;
+        let (bundle, _) = add_bundle(&mut out, sem, sources, index, app, &test.closure, &format!("test \"{}\"", test.name))?;
         out.manifest.tests.push(Test { name: test.name.clone(), path: format!("root/Default/test:{}", test.name), bundle });
     }
     Ok(out)
@@ -75,15 +82,16 @@ type Grants = Vec<(String, Vec<String>)>;
 
 /// Compiles one bundle; gives its id and the resources it uses with the
 /// granted operations.
-fn add_bundle(
+fn add_bundle<'a>(
     out: &mut SimApp,
     sem: &Semantics,
     sources: &SourceMap,
-    app: &App<'_>,
-    handler: &ClosureValue<'_>,
+    index: &DeclIndex<'a>,
+    app: &App<'a>,
+    handler: &ClosureValue<'a>,
     entry_name: &str,
 ) -> Result<(String, Grants), Box<Diagnostic>> {
-    let compiled = codegen::compile_bundle(sem, sources, &app.tree, handler, entry_name)?;
+    let compiled = codegen::compile_bundle(sem, sources, index, app, handler, entry_name)?;
     let id = format!("b{}", out.bundles.len());
     let mut used = Vec::new();
     for lift in &compiled.lifts {

@@ -130,10 +130,19 @@ pub enum LiftedValue {
         path: String,
         ops: Vec<String>,
     },
-    /// An instance of a user class: its class and lifted fields.
+    /// An instance of a user class: its class (name and id), its fields in
+    /// layout order (those the bundle does not need are nil), and whether
+    /// the host must run the bundle's `wing_init` export on it.
     Object {
         class: String,
+        id: u32,
         fields: IndexMap<String, LiftedValue>,
+        init: bool,
+    },
+    /// An inflight closure created preflight, compiled into this bundle at
+    /// this index of its function table.
+    Closure {
+        index: u32,
     },
 }
 

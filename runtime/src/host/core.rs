@@ -3,7 +3,7 @@
 //! log and throw. Typed host functions: these are the hot path.
 
 use super::{alloc, raise, text};
-use crate::state::{GuestFunction, HostState, fatal};
+use crate::state::{GuestFunction, HostState, Object, fatal};
 use wasmtime::{Caller, Extern, Linker};
 use wing_abi::text::format_num;
 use wing_std::Value;
@@ -107,6 +107,60 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> { Ok(c.data().function(h)?.table_index as i32) })?
         }
         "closure.env" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> { Ok(c.data().function(h)?.env) })?,
+        "object.new" => linker.func_wrap(M, name, |mut c: Host<'_>, class: i32, fields: i32| -> R<i32> {
+            let fields = usize::try_from(fields).map_err(|_| fatal("negative field count"))?;
+            let object = c.data_mut().add_object(Object { class: class as u32, fields: vec![Value::Nil; fields] })?;
+            alloc(&mut c, object)
+        })?,
+        "object.class" => {
+            linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> { Ok(c.data_mut().object(h)?.class as i32) })?
+        }
+        "object.get" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32, i: i32| -> R<i32> {
+            let value = field(&mut c, h, i)?;
+            alloc(&mut c, value)
+        })?,
+        "object.get_num" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32, i: i32| -> R<f64> {
+            match field(&mut c, h, i)? {
+                Value::Num(n) | Value::Duration(n) => Ok(n),
+                other => Err(fatal(format!("expected a number field, found {}", other.kind_name()))),
+            }
+        })?,
+        "object.get_bool" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32, i: i32| -> R<i32> {
+            match field(&mut c, h, i)? {
+                Value::Bool(b) => Ok(i32::from(b)),
+                other => Err(fatal(format!("expected a boolean field, found {}", other.kind_name()))),
+            }
+        })?,
+        "object.set" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32, i: i32, v: i32| -> R<()> {
+            let value = c.data().value(v)?;
+            set_field(&mut c, h, i, value)
+        })?,
+        "object.set_num" => linker
+            .func_wrap(M, name, |mut c: Host<'_>, h: i32, i: i32, n: f64| -> R<()> { set_field(&mut c, h, i, Value::Num(n)) })?,
+        "object.set_bool" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32, i: i32, b: i32| -> R<()> {
+            set_field(&mut c, h, i, Value::Bool(b != 0))
+        })?,
+        "set.from_array" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> {
+            let items = match c.data().get(h)? {
+                Value::Array(items) => items.borrow().clone(),
+                other => return Err(fatal(format!("expected an array, found {}", other.kind_name()))),
+            };
+            alloc(&mut c, Value::set(items))
+        })?,
+        "collection.get" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32, key: i32| -> R<i32> {
+            let (collection, key) = (c.data().value(h)?, c.data().value(key)?);
+            match element(&collection, &key) {
+                Ok(value) => alloc(&mut c, value),
+                Err(message) => raise(&mut c, message),
+            }
+        })?,
+        "collection.set" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32, key: i32, v: i32| -> R<()> {
+            let (collection, key, value) = (c.data().value(h)?, c.data().value(key)?, c.data().value(v)?);
+            match set_element(&collection, &key, value) {
+                Ok(()) => Ok(()),
+                Err(message) => raise(&mut c, message),
+            }
+        })?,
         "throw" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<()> {
             let message = c.data().get(h)?.display();
             raise(&mut c, message)
@@ -132,6 +186,49 @@ fn string_constant(mut caller: Host<'_>, ptr: i32, len: i32) -> R<i32> {
     let bytes = end.and_then(|end| data.get(start..end)).ok_or_else(|| fatal("string constant out of bounds"))?;
     let text = std::str::from_utf8(bytes).map_err(|_| fatal("string constant is not UTF-8"))?.to_string();
     alloc(&mut caller, Value::string(text))
+}
+
+fn field(caller: &mut Host<'_>, object: i32, index: i32) -> R<Value> {
+    let object = caller.data_mut().object(object)?;
+    usize::try_from(index).ok().and_then(|i| object.fields.get(i).cloned()).ok_or_else(|| fatal("field index out of range"))
+}
+
+fn set_field(caller: &mut Host<'_>, object: i32, index: i32, value: Value) -> R<()> {
+    let object = caller.data_mut().object(object)?;
+    let slot =
+        usize::try_from(index).ok().and_then(|i| object.fields.get_mut(i)).ok_or_else(|| fatal("field index out of range"))?;
+    *slot = value;
+    Ok(())
+}
+
+/// `a[i]` / `m["k"]` / `j["k"]` / `j[0]` for compound element assignment.
+fn element(collection: &Value, key: &Value) -> Result<Value, String> {
+    match (collection, key) {
+        (Value::Array(items), Value::Num(i)) => {
+            let items = items.borrow();
+            wing_std::ops::index_in(*i, items.len()).map(|i| items[i].clone()).map_err(|e| e.0)
+        }
+        (Value::Map(entries), Value::Str(k)) => {
+            entries.borrow().get(&**k).cloned().ok_or_else(|| format!("key \"{k}\" does not exist"))
+        }
+        _ => Err(format!("cannot index {} with {}", collection.kind_name(), key.kind_name())),
+    }
+}
+
+fn set_element(collection: &Value, key: &Value, value: Value) -> Result<(), String> {
+    match (collection, key) {
+        (Value::Array(items), Value::Num(i)) => {
+            let mut items = items.borrow_mut();
+            let i = wing_std::ops::index_in(*i, items.len()).map_err(|e| e.0)?;
+            items[i] = value;
+            Ok(())
+        }
+        (Value::Map(entries), Value::Str(k)) => {
+            entries.borrow_mut().insert(k.to_string(), value);
+            Ok(())
+        }
+        _ => Err(format!("cannot set an element of {} with {}", collection.kind_name(), key.kind_name())),
+    }
 }
 
 fn set_slot(caller: &Host<'_>, array: i32, index: i32, value: Value) -> R<()> {

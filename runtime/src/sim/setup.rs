@@ -234,9 +234,11 @@ fn resolve_lift(lift: &LiftedValue, resolve: &dyn Fn(&str) -> String) -> LiftedV
         LiftedValue::Map(entries) => {
             LiftedValue::Map(entries.iter().map(|(k, v)| (k.clone(), resolve_lift(v, resolve))).collect())
         }
-        LiftedValue::Object { class, fields } => LiftedValue::Object {
+        LiftedValue::Object { class, id, fields, init } => LiftedValue::Object {
             class: class.clone(),
+            id: *id,
             fields: fields.iter().map(|(k, v)| (k.clone(), resolve_lift(v, resolve))).collect(),
+            init: *init,
         },
         other => other.clone(),
     }

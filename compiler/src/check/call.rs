@@ -1,0 +1,413 @@
+//! Calls: takes a call (or a `new`), gives its result type and how its
+//! written arguments fill the parameters: positional, omitted optionals,
+//! named arguments expanded into a trailing struct, the rest of a variadic.
+//! Infers the type parameters of stdlib generics from the arguments.
+
+use super::Checker;
+use super::model::{ArgSlot, CallInfo, ExternRef, NameRef, NewInfo};
+use super::scope::Binding;
+use super::symbols::{ClassKind, TypeRef};
+use super::types::{FunctionType, Type, TypeId, Types};
+use crate::diagnostics::Diagnostic;
+use crate::syntax::ast::{Arg, Expr, ExprKind, Phase, Span, UserTypeRef};
+use std::collections::HashMap;
+
+impl Checker {
+    pub(super) fn check_call(&mut self, expr: &Expr, callee: &Expr, args: &[Arg], expected: Option<TypeId>) -> TypeId {
+        if let ExprKind::Ident(ident) = &callee.kind
+            && self.lookup(&ident.name).is_none_or(|b| matches!(b, Binding::Extern(_)))
+        {
+            match ident.name.as_str() {
+                "super" => return self.check_super_call(expr, callee, args),
+                "unsafeCast" => return self.check_unsafe_cast(expr, callee, args, expected),
+                _ => {}
+            }
+        }
+        let callee_ty = self.check_expr(callee);
+        let signature = match self.sem.types.get(callee_ty) {
+            Type::Function(f) => f.clone(),
+            Type::Error => {
+                self.check_args_loosely(args);
+                return Types::ERROR;
+            }
+            _ => {
+                let shown = self.sem.types.display(callee_ty);
+                self.report(
+                    Diagnostic::error("E0217", format!("a `{shown}` cannot be called"), callee.span).with_label("not a function"),
+                );
+                self.check_args_loosely(args);
+                return Types::ERROR;
+            }
+        };
+        let member_checked = matches!(callee.kind, ExprKind::Member { .. });
+        if signature.phase == Phase::Inflight && self.phase() == Phase::Preflight && !member_checked {
+            let what = match self.sem.names.get(callee.id) {
+                Some(NameRef::Extern(target)) => format!("the inflight function `{}`", target.name),
+                _ => "an inflight function".to_string(),
+            };
+            self.report(
+                Diagnostic::error("E0303", format!("cannot call {what} in preflight code"), callee.span)
+                    .with_help("call it from an inflight closure, method or `test`"),
+            );
+        }
+        let (call, result) = self.check_args(&signature, args, expr.span);
+        self.sem.calls.insert(expr.id, call);
+        result
+    }
+
+    fn check_args_loosely(&mut self, args: &[Arg]) {
+        for arg in args {
+            self.check_expr(&arg.value);
+        }
+    }
+
+    /// `super(…)` in a constructor: the parent's constructor.
+    fn check_super_call(&mut self, expr: &Expr, callee: &Expr, args: &[Arg]) -> TypeId {
+        let class = self.current_class().filter(|_| self.functions.last().is_some_and(|f| f.constructor));
+        let parent = class.and_then(|c| self.sem.class(c).parent);
+        let this = match self.lookup("this") {
+            Some(Binding::Var(var)) => Some(*var),
+            _ => None,
+        };
+        let (Some(parent), Some(this)) = (parent, this) else {
+            self.report(Diagnostic::error(
+                "E0137",
+                "`super(…)` can only be called in the constructor of a class that extends another",
+                callee.span,
+            ));
+            self.check_args_loosely(args);
+            return Types::ERROR;
+        };
+        let signature = match &self.sem.class(parent).constructor {
+            Some(c) => c.signature.clone(),
+            None => FunctionType::new(Phase::Preflight, Vec::new(), Types::VOID),
+        };
+        let (call, _) = self.check_args(&signature, args, expr.span);
+        self.sem.names.insert(callee.id, NameRef::SuperConstructor { parent, this });
+        self.sem.calls.insert(expr.id, call);
+        Types::VOID
+    }
+
+    /// `unsafeCast(x)`: `x` as whatever type the context expects.
+    fn check_unsafe_cast(&mut self, expr: &Expr, callee: &Expr, args: &[Arg], expected: Option<TypeId>) -> TypeId {
+        self.check_args_loosely(args);
+        if args.len() != 1 {
+            self.report(Diagnostic::error("E0219", format!("expected 1 argument, found {}", args.len()), expr.span));
+        }
+        let target = ExternRef {
+            module: "std".to_string(),
+            name: "unsafeCast".to_string(),
+            signature: FunctionType::new(Phase::Independent, vec![Types::ERROR], Types::ERROR),
+            declared: FunctionType::new(Phase::Independent, vec![Types::ERROR], Types::ERROR),
+            has_receiver: false,
+            phase: Phase::Independent,
+        };
+        self.sem.names.insert(callee.id, NameRef::Extern(target));
+        self.sem.calls.insert(expr.id, CallInfo { slots: vec![ArgSlot::Positional(0)], params: vec![Types::ERROR] });
+        match expected {
+            Some(ty) => ty,
+            None => {
+                self.report(
+                    Diagnostic::error("E0237", "cannot tell what type `unsafeCast` should give", expr.span)
+                        .with_help("write the type where it is used: `let n: num = unsafeCast(value);`"),
+                );
+                Types::ERROR
+            }
+        }
+    }
+
+    /// Maps written arguments onto parameters: positional first, then named
+    /// arguments expand into a trailing struct parameter; omitted optional
+    /// parameters become nil; a variadic parameter takes the rest. Infers
+    /// generic parameters from arguments.
+    pub(super) fn check_args(&mut self, signature: &FunctionType, args: &[Arg], span: Span) -> (CallInfo, TypeId) {
+        let positional: Vec<(usize, &Arg)> = args.iter().enumerate().take_while(|(_, a)| a.name.is_none()).collect();
+        let named: Vec<(usize, &Arg)> = args.iter().enumerate().skip(positional.len()).collect();
+        for (_, arg) in &named {
+            if arg.name.is_none() {
+                self.report(Diagnostic::error("E0218", "positional arguments must come before named arguments", arg.value.span));
+            }
+        }
+        let fixed = signature.params.len() - usize::from(signature.variadic);
+        let mut substitution = HashMap::new();
+        let mut slots = Vec::new();
+        let mut params = Vec::new();
+        for (i, declared) in signature.params.iter().enumerate().take(fixed) {
+            let param = self.substitute(*declared, &substitution);
+            if let Some((index, arg)) = positional.get(i) {
+                params.push(self.check_argument(arg, param, &mut substitution));
+                slots.push(ArgSlot::Positional(*index));
+                continue;
+            }
+            let is_last = i + 1 == signature.params.len();
+            let struct_id = match self.sem.types.get(self.sem.types.strip_optional(param)) {
+                Type::Struct(id) => Some(*id),
+                _ => None,
+            };
+            if let (true, Some(id), false) = (is_last, struct_id, named.is_empty()) {
+                slots.push(self.expand_struct_arg(id, &named, span));
+            } else if self.sem.types.is_optional(param) {
+                slots.push(ArgSlot::Missing);
+            } else {
+                self.report(
+                    Diagnostic::error(
+                        "E0219",
+                        format!("expected {} argument{}, found {}", fixed, plural(fixed), positional.len()),
+                        span,
+                    )
+                    .with_label(format!("missing an argument of type `{}`", self.sem.types.display(param))),
+                );
+                slots.push(ArgSlot::Missing);
+            }
+            params.push(param);
+        }
+        if signature.variadic {
+            let rest_ty = self.substitute(signature.params[fixed], &substitution);
+            let item = match self.sem.types.get(rest_ty) {
+                Type::Array(t) | Type::MutArray(t) => *t,
+                _ => Types::ERROR,
+            };
+            let mut rest = Vec::new();
+            for (index, arg) in positional.iter().skip(fixed) {
+                self.check_argument(arg, item, &mut substitution);
+                rest.push(*index);
+            }
+            let item = self.substitute(item, &substitution);
+            params.push(self.sem.types.intern(Type::Array(item)));
+            slots.push(ArgSlot::Rest(rest));
+        } else if positional.len() > fixed {
+            self.check_args_loosely(&args[positional[fixed].0..positional.len()]);
+            self.report(
+                Diagnostic::error(
+                    "E0219",
+                    format!("expected {} argument{}, found {}", fixed, plural(fixed), positional.len()),
+                    positional[fixed].1.value.span,
+                )
+                .with_label("unexpected argument"),
+            );
+        }
+        let expanded = slots.iter().any(|s| matches!(s, ArgSlot::Expanded { .. }));
+        if !named.is_empty() && !expanded {
+            for (_, arg) in &named {
+                self.check_expr(&arg.value);
+            }
+            let first = named[0].1;
+            self.report(
+                Diagnostic::error(
+                    "E0220",
+                    "this function takes no named arguments",
+                    first.name.as_ref().map_or(first.value.span, |n| n.span),
+                )
+                .with_note("named arguments fill the fields of a struct that is the last parameter"),
+            );
+        }
+        let result = self.substitute(signature.result, &substitution);
+        (CallInfo { slots, params }, result)
+    }
+
+    /// Checks one argument against its parameter, binding type parameters;
+    /// gives the parameter type after substitution.
+    fn check_argument(&mut self, arg: &Arg, param: TypeId, substitution: &mut HashMap<String, TypeId>) -> TypeId {
+        let hint = (!self.mentions_param(param)).then_some(param);
+        let ty = self.check_expr_expecting(&arg.value, hint);
+        self.bind_type_params(param, ty, substitution);
+        let param = self.substitute(param, substitution);
+        if hint.is_none() {
+            self.expect_assignable(ty, param, arg.value.span);
+        }
+        param
+    }
+
+    fn expand_struct_arg(&mut self, id: super::types::StructId, named: &[(usize, &Arg)], span: Span) -> ArgSlot {
+        let info = self.sem.structure(id).clone();
+        let mut fields = Vec::new();
+        for (index, arg) in named {
+            let Some(name) = &arg.name else { continue };
+            match info.field(&name.name) {
+                Some(ty) => {
+                    self.check_expr_expecting(&arg.value, Some(ty));
+                    fields.push((name.name.clone(), *index));
+                }
+                None => {
+                    self.check_expr(&arg.value);
+                    let names = info.fields.iter().map(|(n, _)| n.as_str());
+                    let mut diagnostic = Diagnostic::error("E0221", format!("unknown named argument `{}`", name.name), name.span)
+                        .with_label(format!("`{}` has no field with this name", info.qualified));
+                    if let Some(best) = super::scope::closest_name(&name.name, names) {
+                        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                    }
+                    self.report(diagnostic);
+                }
+            }
+        }
+        for (field, ty) in &info.fields {
+            if !self.sem.types.is_optional(*ty) && !fields.iter().any(|(n, _)| n == field) {
+                self.report(
+                    Diagnostic::error("E0215", format!("missing the named argument `{field}`"), span)
+                        .with_label(format!("`{}` needs `{field}`", info.qualified)),
+                );
+            }
+        }
+        ArgSlot::Expanded { fields }
+    }
+
+    fn mentions_param(&self, ty: TypeId) -> bool {
+        match self.sem.types.get(ty) {
+            Type::Param(_) => true,
+            Type::Optional(t)
+            | Type::Array(t)
+            | Type::MutArray(t)
+            | Type::Map(t)
+            | Type::MutMap(t)
+            | Type::Set(t)
+            | Type::MutSet(t) => self.mentions_param(*t),
+            Type::Function(f) => f.params.iter().any(|p| self.mentions_param(*p)) || self.mentions_param(f.result),
+            _ => false,
+        }
+    }
+
+    fn bind_type_params(&mut self, param: TypeId, arg: TypeId, substitution: &mut HashMap<String, TypeId>) {
+        match (self.sem.types.get(param).clone(), self.sem.types.get(arg).clone()) {
+            (Type::Param(name), _) => {
+                let arg = if arg == Types::NIL { arg } else { self.sem.types.frozen(arg) };
+                substitution.entry(name).or_insert(arg);
+            }
+            (Type::Optional(p), Type::Optional(a)) => self.bind_type_params(p, a, substitution),
+            (Type::Optional(p), _) => self.bind_type_params(p, arg, substitution),
+            (Type::Array(p) | Type::MutArray(p), Type::Array(a) | Type::MutArray(a))
+            | (Type::Map(p) | Type::MutMap(p), Type::Map(a) | Type::MutMap(a))
+            | (Type::Set(p) | Type::MutSet(p), Type::Set(a) | Type::MutSet(a)) => self.bind_type_params(p, a, substitution),
+            _ => {}
+        }
+    }
+
+    pub(super) fn substitute(&mut self, ty: TypeId, substitution: &HashMap<String, TypeId>) -> TypeId {
+        if substitution.is_empty() {
+            return ty;
+        }
+        let rebuild = |this: &mut Checker, inner: TypeId, make: fn(TypeId) -> Type| {
+            let inner = this.substitute(inner, substitution);
+            this.sem.types.intern(make(inner))
+        };
+        match self.sem.types.get(ty).clone() {
+            Type::Param(name) => substitution.get(&name).copied().unwrap_or(ty),
+            Type::Optional(inner) => {
+                let inner = self.substitute(inner, substitution);
+                self.sem.types.optional(inner)
+            }
+            Type::Array(inner) => rebuild(self, inner, Type::Array),
+            Type::MutArray(inner) => rebuild(self, inner, Type::MutArray),
+            Type::Map(inner) => rebuild(self, inner, Type::Map),
+            Type::MutMap(inner) => rebuild(self, inner, Type::MutMap),
+            Type::Set(inner) => rebuild(self, inner, Type::Set),
+            Type::MutSet(inner) => rebuild(self, inner, Type::MutSet),
+            Type::Function(f) => {
+                let sig = self.substitute_signature(&f, substitution);
+                self.sem.types.function(sig)
+            }
+            _ => ty,
+        }
+    }
+
+    pub(super) fn substitute_signature(&mut self, sig: &FunctionType, substitution: &HashMap<String, TypeId>) -> FunctionType {
+        FunctionType {
+            phase: sig.phase,
+            params: sig.params.iter().map(|p| self.substitute(*p, substitution)).collect(),
+            result: self.substitute(sig.result, substitution),
+            variadic: sig.variadic,
+        }
+    }
+
+    pub(super) fn check_new(
+        &mut self,
+        expr: &Expr,
+        class: &UserTypeRef,
+        args: &[Arg],
+        id: Option<&Expr>,
+        scope: Option<&Expr>,
+    ) -> TypeId {
+        let names: Vec<&str> = class.path.iter().map(|p| p.name.as_str()).collect();
+        let found = self.find_type(&names, Default::default());
+        let class_id = match found {
+            Some(TypeRef::Class(c)) => c,
+            Some(other) => {
+                let (what, help) = match other {
+                    TypeRef::Interface(_) => ("an interface", "create an instance of a class that implements it"),
+                    TypeRef::Struct(_) => ("a struct", "build a struct value with a literal: `Name { field: … }`"),
+                    _ => ("an enum", "use one of its variants: `Name.VARIANT`"),
+                };
+                self.report(
+                    Diagnostic::error("E0225", format!("cannot create an instance of {what} with `new`"), class.span)
+                        .with_help(help),
+                );
+                self.check_args_loosely(args);
+                return Types::ERROR;
+            }
+            None => {
+                self.report_unknown_type(&names, class.span, Default::default());
+                self.check_args_loosely(args);
+                return Types::ERROR;
+            }
+        };
+        let info = self.sem.class(class_id).clone();
+        let here = self.phase();
+        if info.is_resource() && here == Phase::Inflight {
+            let what = if info.kind == ClassKind::Resource { "the resource" } else { "an instance of the preflight class" };
+            self.report(
+                Diagnostic::error("E0304", format!("cannot create {what} `{}` in inflight code", info.qualified), expr.span)
+                    .with_label("resources can only be created preflight")
+                    .with_note("resources are created when the app is compiled and deployed, not while it runs")
+                    .with_help("create it at the top level (or in a constructor) and use it from the inflight code"),
+            );
+        } else if info.phase == Phase::Inflight && here == Phase::Preflight {
+            self.report(
+                Diagnostic::error(
+                    "E0306",
+                    format!("cannot create the inflight class `{}` in preflight code", info.qualified),
+                    expr.span,
+                )
+                .with_help("create it in inflight code: a closure, an inflight method or a `test`"),
+            );
+        }
+        if (id.is_some() || scope.is_some()) && !info.is_resource() {
+            let span = id.or(scope).map_or(expr.span, |e| e.span);
+            self.report(Diagnostic::error("E0238", "only resources and preflight objects take `as` and `in`", span));
+        }
+        let Some(constructor) = info.constructor.clone() else {
+            if info.kind == ClassKind::User {
+                let empty = FunctionType::new(here, Vec::new(), Types::VOID);
+                let (call, _) = self.check_args(&empty, args, expr.span);
+                self.sem.news.insert(expr.id, NewInfo { class: class_id, call });
+                return self.sem.types.intern(Type::Class(class_id));
+            }
+            self.report(Diagnostic::error("E0226", format!("`{}` cannot be created with `new`", info.qualified), class.span));
+            self.check_args_loosely(args);
+            return Types::ERROR;
+        };
+        let (call, _) = self.check_args(&constructor.signature, args, expr.span);
+        if let Some(id) = id {
+            self.check_expr_expecting(id, Some(Types::STR));
+        }
+        if let Some(scope) = scope {
+            let ty = self.check_expr(scope);
+            let is_node = match self.sem.types.get(ty) {
+                Type::Class(c) => self.sem.class(*c).is_resource(),
+                Type::Error => true,
+                _ => false,
+            };
+            if !is_node {
+                self.report(Diagnostic::error(
+                    "E0227",
+                    "the scope of `new … in` must be a resource or preflight object",
+                    scope.span,
+                ));
+            }
+        }
+        self.sem.news.insert(expr.id, NewInfo { class: class_id, call });
+        self.sem.types.intern(Type::Class(class_id))
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,226 @@
+//! Literals: takes array, set, map, Json and struct literals (with the type
+//! the context expects, which decides what a bare `[…]` or `{ … }` builds),
+//! gives their types; reports empty literals of unknown type, missing and
+//! unknown struct fields, and values Json cannot hold. Also indexing.
+
+use super::Checker;
+use super::symbols::TypeRef;
+use super::types::{StructId, Type, TypeId, Types};
+use crate::diagnostics::Diagnostic;
+use crate::syntax::ast::{Expr, Ident, Span, TypeAnnotation, UserTypeRef};
+
+/// What a `[…]` literal builds.
+#[derive(Clone, Copy)]
+enum Sequence {
+    Array,
+    MutArray,
+    Set,
+    MutSet,
+}
+
+impl Checker {
+    pub(super) fn check_array_literal(
+        &mut self,
+        ty: Option<&TypeAnnotation>,
+        items: &[Expr],
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TypeId {
+        let written = ty.map(|t| self.resolve_user_type(t));
+        let hint = written.or(expected).map(|t| self.sem.types.strip_optional(t));
+        let (kind, item_hint) = match hint.map(|h| self.sem.types.get(h).clone()) {
+            Some(Type::Array(item)) => (Sequence::Array, Some(item)),
+            Some(Type::MutArray(item)) => (Sequence::MutArray, Some(item)),
+            Some(Type::Set(item)) => (Sequence::Set, Some(item)),
+            Some(Type::MutSet(item)) => (Sequence::MutSet, Some(item)),
+            Some(Type::Json | Type::MutJson) if written.is_none() => {
+                for item in items {
+                    let ty = self.check_expr_expecting(item, Some(Types::JSON));
+                    self.expect_json(ty, item.span);
+                }
+                return hint.unwrap_or(Types::JSON);
+            }
+            _ => (Sequence::Array, None),
+        };
+        if written.is_some() && item_hint.is_none() && written != Some(Types::ERROR) {
+            self.report(Diagnostic::error("E0228", "a `[…]` literal builds an `Array`, `MutArray`, `Set` or `MutSet`", span));
+        }
+        let mut item_ty = item_hint;
+        for item in items {
+            let ty = self.check_expr_expecting(item, item_ty);
+            item_ty.get_or_insert(ty);
+        }
+        let Some(item) = item_ty else {
+            self.report(
+                Diagnostic::error("E0229", "cannot tell the element type of an empty array", span)
+                    .with_help("write the type: `Array<str>[]` or `MutArray<num>[]`"),
+            );
+            return Types::ERROR;
+        };
+        self.sem.types.intern(match kind {
+            Sequence::Array => Type::Array(item),
+            Sequence::MutArray => Type::MutArray(item),
+            Sequence::Set => Type::Set(item),
+            Sequence::MutSet => Type::MutSet(item),
+        })
+    }
+
+    pub(super) fn check_map_literal(
+        &mut self,
+        ty: Option<&TypeAnnotation>,
+        entries: &[(Expr, Expr)],
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TypeId {
+        let written = ty.map(|t| self.resolve_user_type(t));
+        let hint = written.or(expected).map(|t| self.sem.types.strip_optional(t));
+        let (mutable, value_hint) = match hint.map(|h| self.sem.types.get(h).clone()) {
+            Some(Type::Map(v)) => (false, Some(v)),
+            Some(Type::MutMap(v)) => (true, Some(v)),
+            _ => (false, None),
+        };
+        if written.is_some() && value_hint.is_none() && written != Some(Types::ERROR) {
+            self.report(Diagnostic::error("E0228", "a `{… => …}` literal builds a `Map` or a `MutMap`", span));
+        }
+        let mut value_ty = value_hint;
+        for (key, value) in entries {
+            self.check_expr_expecting(key, Some(Types::STR));
+            let ty = self.check_expr_expecting(value, value_ty);
+            value_ty.get_or_insert(ty);
+        }
+        let Some(value) = value_ty else {
+            self.report(
+                Diagnostic::error("E0229", "cannot tell the value type of an empty map", span)
+                    .with_help("write the type: `Map<str>{}` or `MutMap<num>{}`"),
+            );
+            return Types::ERROR;
+        };
+        self.sem.types.intern(if mutable { Type::MutMap(value) } else { Type::Map(value) })
+    }
+
+    /// `Json { … }`, `MutJson { … }`, and a bare `{ … }`: a struct when a
+    /// struct is expected, Json otherwise.
+    pub(super) fn check_json_literal(
+        &mut self,
+        mutable: bool,
+        explicit: bool,
+        fields: &[(Ident, Expr)],
+        expected: Option<TypeId>,
+        span: Span,
+    ) -> TypeId {
+        if !explicit
+            && let Some(Type::Struct(id)) = expected.map(|e| self.sem.types.get(self.sem.types.strip_optional(e)).clone())
+        {
+            return self.check_struct_fields(id, fields, span);
+        }
+        for (_, value) in fields {
+            let ty = self.check_expr_expecting(value, Some(Types::JSON));
+            self.expect_json(ty, value.span);
+        }
+        if mutable { Types::MUT_JSON } else { Types::JSON }
+    }
+
+    pub(super) fn check_struct_literal(&mut self, ty: &UserTypeRef, fields: &[(Ident, Expr)], span: Span) -> TypeId {
+        let names: Vec<&str> = ty.path.iter().map(|p| p.name.as_str()).collect();
+        match self.find_type(&names, Default::default()) {
+            Some(TypeRef::Struct(id)) => self.check_struct_fields(id, fields, span),
+            Some(_) => {
+                self.report(
+                    Diagnostic::error("E0212", "only structs can be built with `Name { … }`", ty.span)
+                        .with_help("create classes with `new`"),
+                );
+                Types::ERROR
+            }
+            None => {
+                self.report_unknown_type(&names, ty.span, Default::default());
+                for (_, value) in fields {
+                    self.check_expr(value);
+                }
+                Types::ERROR
+            }
+        }
+    }
+
+    fn check_struct_fields(&mut self, id: StructId, fields: &[(Ident, Expr)], span: Span) -> TypeId {
+        let info = self.sem.structure(id).clone();
+        for (i, (name, value)) in fields.iter().enumerate() {
+            if fields[..i].iter().any(|(n, _)| n.name == name.name) {
+                self.report(Diagnostic::error("E0239", format!("the field `{}` is given twice", name.name), name.span));
+            }
+            match info.field(&name.name) {
+                Some(ty) => {
+                    self.check_expr_expecting(value, Some(ty));
+                }
+                None => {
+                    self.check_expr(value);
+                    let mut diagnostic = Diagnostic::error(
+                        "E0214",
+                        format!("struct `{}` has no field `{}`", info.qualified, name.name),
+                        name.span,
+                    )
+                    .with_label("unknown field");
+                    if let Some(best) = super::scope::closest_name(&name.name, info.fields.iter().map(|(n, _)| n.as_str())) {
+                        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                    }
+                    self.report(diagnostic);
+                }
+            }
+        }
+        let missing: Vec<&str> = info
+            .fields
+            .iter()
+            .filter(|(field, ty)| !self.sem.types.is_optional(*ty) && !fields.iter().any(|(n, _)| &n.name == field))
+            .map(|(field, _)| field.as_str())
+            .collect();
+        if !missing.is_empty() {
+            let list = missing.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+            self.report(
+                Diagnostic::error(
+                    "E0215",
+                    format!("missing field{} {list} of struct `{}`", if missing.len() == 1 { "" } else { "s" }, info.qualified),
+                    span,
+                )
+                .with_label(format!("{list} {} required", if missing.len() == 1 { "is" } else { "are" })),
+            );
+        }
+        self.sem.types.intern(Type::Struct(id))
+    }
+
+    pub(super) fn check_index(&mut self, object: &Expr, index: &Expr) -> TypeId {
+        let object_ty = self.check_expr(object);
+        match self.sem.types.get(object_ty).clone() {
+            Type::Array(item) | Type::MutArray(item) => {
+                self.check_expr_expecting(index, Some(Types::NUM));
+                item
+            }
+            Type::Map(item) | Type::MutMap(item) => {
+                self.check_expr_expecting(index, Some(Types::STR));
+                item
+            }
+            Type::Json | Type::MutJson => {
+                let ty = self.check_expr(index);
+                if ty != Types::STR && ty != Types::NUM && ty != Types::ERROR {
+                    self.report(Diagnostic::error(
+                        "E0222",
+                        "a Json value is indexed by a `str` key or a `num` position",
+                        index.span,
+                    ));
+                }
+                object_ty
+            }
+            Type::Error => {
+                self.check_expr(index);
+                Types::ERROR
+            }
+            _ => {
+                self.check_expr(index);
+                let shown = self.sem.types.display(object_ty);
+                self.report(
+                    Diagnostic::error("E0222", format!("a `{shown}` cannot be indexed"), object.span)
+                        .with_note("arrays are indexed by position, maps and Json by key"),
+                );
+                Types::ERROR
+            }
+        }
+    }
+}

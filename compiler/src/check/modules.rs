@@ -1,0 +1,108 @@
+//! Multi-file programs: takes the user's modules in dependency order (the
+//! driver loads them and rejects cycles), checks each in its own top-level
+//! scope, and gives every brought file's public types as a namespace that
+//! `bring "./file.w" as name` binds.
+//!
+//! As in Wing, a brought file declares types only (`bring`, `class`,
+//! `interface`, `struct`, `enum`); the entry file holds the app's code.
+
+use super::Checker;
+use super::scope::Binding;
+use super::symbols::Namespace;
+use crate::diagnostics::Diagnostic;
+use crate::syntax::ast::{Ident, Module, Span, StmtKind};
+use std::collections::HashMap;
+
+/// One user file to check.
+pub struct UserModule<'a> {
+    /// A stable name for the file (its path, as the driver resolved it).
+    pub key: String,
+    pub module: &'a Module,
+    /// Each `bring "<path>"` of this file, by the path as written, to the
+    /// key of the file it loads.
+    pub brings: HashMap<String, String>,
+}
+
+impl Checker {
+    /// Checks every module; the last one is the entry file.
+    pub(super) fn check_modules(&mut self, modules: &[UserModule<'_>]) {
+        for (i, module) in modules.iter().enumerate() {
+            let is_entry = i + 1 == modules.len();
+            self.current_brings = module.brings.clone();
+            self.push_scope();
+            if !is_entry {
+                self.reject_code_in_library(module.module);
+            }
+            self.check_block_stmts(&module.module.stmts);
+            let exported = self.exported_types(module.module);
+            self.pop_scope();
+            self.namespaces.insert(file_namespace(&module.key), exported);
+        }
+    }
+
+    fn reject_code_in_library(&mut self, module: &Module) {
+        for stmt in &module.stmts {
+            let allowed = matches!(
+                stmt.kind,
+                StmtKind::Bring { .. }
+                    | StmtKind::Class(_)
+                    | StmtKind::Interface(_)
+                    | StmtKind::Struct(_)
+                    | StmtKind::Enum(_)
+                    | StmtKind::Error
+            );
+            if !allowed {
+                self.report(
+                    Diagnostic::error("E0135", "a brought file can only declare types", stmt.span)
+                        .with_label("not a `class`, `interface`, `struct` or `enum`")
+                        .with_note("the entry file holds the app's code; the files it brings declare what it uses"),
+                );
+            }
+        }
+    }
+
+    /// The `pub` types of the module just checked.
+    fn exported_types(&self, module: &Module) -> Namespace {
+        let mut namespace = Namespace::default();
+        for stmt in &module.stmts {
+            let (name, is_pub) = match &stmt.kind {
+                StmtKind::Class(d) => (&d.name, d.is_pub),
+                StmtKind::Interface(d) => (&d.name, d.is_pub),
+                StmtKind::Struct(d) => (&d.name, d.is_pub),
+                StmtKind::Enum(d) => (&d.name, d.is_pub),
+                _ => continue,
+            };
+            if let (true, Some(found)) = (is_pub, self.sem.declarations.get(stmt.id)) {
+                namespace.types.insert(name.name.clone(), *found);
+            }
+        }
+        namespace
+    }
+
+    /// `bring "./file.w" as name;`
+    pub(super) fn bring_file(&mut self, path: &str, alias: Option<&Ident>, span: Span) {
+        let Some(alias) = alias else {
+            self.report(
+                Diagnostic::error("E0136", "bringing a file needs a name for it", span)
+                    .with_help(format!("write `bring \"{path}\" as name;`")),
+            );
+            return;
+        };
+        match self.current_brings.get(path) {
+            Some(key) => {
+                let namespace = file_namespace(key);
+                if self.namespaces.contains_key(&namespace) {
+                    self.bind(&alias.name, Binding::Namespace(namespace));
+                }
+            }
+            None => self.report(
+                Diagnostic::error("E0137", format!("cannot bring \"{path}\""), span).with_label("the file could not be loaded"),
+            ),
+        }
+    }
+}
+
+/// The namespace key of a brought file.
+pub(super) fn file_namespace(key: &str) -> String {
+    format!("file:{key}")
+}

@@ -1,0 +1,411 @@
+//! Calls: takes a call expression (or `new`), gives instructions for it:
+//! a stdlib member (a host import), a user method (a direct call when only
+//! one implementation can be reached, a dispatcher on the object's class
+//! otherwise), a static method, a parent constructor, or a closure value
+//! (`call_indirect` through the function table).
+
+use super::Result;
+use super::function::{Emit, Emitter, Repr, internal};
+use super::module::{FunctionCode, Op};
+use crate::check::{
+    ArgSlot, CallInfo, ClassId, ClassKind, ExternRef, MemberKind, MemberRef, MethodReceiver, NameRef, StructOp, Type, TypeId,
+    Types,
+};
+use crate::syntax::ast::{Arg, Expr, ExprKind, NodeId, Span};
+use wasm_encoder::{BlockType, Instruction as I, ValType};
+
+impl<'a> Emitter<'_, '_, 'a> {
+    pub(super) fn call(&mut self, expr: &'a Expr, callee: &'a Expr, args: &'a [Arg]) -> Emit<Repr> {
+        let result = self.sem.type_of(expr.id);
+        let call = self.sem.calls.get(expr.id).ok_or_else(|| internal("an unchecked call", expr.span))?.clone();
+        match self.sem.names.get(callee.id).cloned() {
+            Some(NameRef::SuperConstructor { parent, this }) => {
+                self.load_var(this, expr.span)?;
+                let this_local = self.new_local(ValType::I32);
+                self.push(I::LocalSet(this_local));
+                self.construct(parent, this_local, &call, args, expr.span)?;
+                return Ok(Repr::Void);
+            }
+            Some(NameRef::Extern(target)) if target.name == "unsafeCast" => {
+                let from = match args.first() {
+                    Some(arg) => self.expr(&arg.value)?,
+                    None => return Err(internal("unsafeCast without an argument", expr.span)),
+                };
+                self.convert(from, Repr::Handle);
+                let repr = self.repr(result);
+                self.convert(Repr::Handle, repr);
+                return Ok(repr);
+            }
+            Some(NameRef::Extern(target)) if target.module == "std" && target.name == "assert" => {
+                self.assert(args, expr.span)?;
+                return Ok(Repr::Void);
+            }
+            Some(NameRef::Extern(target)) => return self.extern_call(&target, None, args, Some(&call), result),
+            _ => {}
+        }
+        let (object, optional) = match &callee.kind {
+            ExprKind::Member { object, optional, .. } => {
+                (Some(&**object), *optional && self.sem.types.is_optional(self.sem.type_of(object.id)))
+            }
+            _ => (None, false),
+        };
+        match (self.sem.members.get(callee.id).cloned(), object) {
+            (Some(MemberRef::Extern { target, is_property: false }), Some(object)) if target.has_receiver => {
+                if optional {
+                    let declared = self.sem.types.strip_optional(result);
+                    return self.optional_access(object, result, |this, local| {
+                        this.extern_call_on(&target, local, args, Some(&call), declared)
+                    });
+                }
+                self.extern_call(&target, Some(object), args, Some(&call), result)
+            }
+            (Some(MemberRef::Extern { target, is_property: false }), _) => {
+                self.extern_call(&target, None, args, Some(&call), result)
+            }
+            (Some(MemberRef::Method { receiver, name }), Some(object)) => {
+                let function = self.method_target(receiver, &name, callee.span)?;
+                if optional {
+                    let declared = self.sem.types.strip_optional(result);
+                    return self.optional_access(object, result, |this, local| {
+                        this.push(I::LocalGet(local));
+                        this.call_function(function, &call, args, declared)
+                    });
+                }
+                let from = self.expr(object)?;
+                self.convert(from, Repr::Handle);
+                self.call_function(function, &call, args, result)
+            }
+            (Some(MemberRef::StaticMethod { class, name }), _) => {
+                let (owner, decl) =
+                    self.implementation(class, &name).ok_or_else(|| internal("a static method without a body", callee.span))?;
+                let function = self.b.method_function(owner, decl, callee.span)?;
+                self.push(I::I32Const(0));
+                self.call_function(function, &call, args, result)
+            }
+            (Some(MemberRef::StructStatic { id, op }), _) => {
+                let name = match op {
+                    StructOp::FromJson => "struct.fromJson",
+                    StructOp::TryFromJson => "struct.tryFromJson",
+                    StructOp::ParseJson => "struct.parseJson",
+                    StructOp::TryParseJson => "struct.tryParseJson",
+                };
+                let arg = args.first().ok_or_else(|| internal("a struct operation without an argument", expr.span))?;
+                let from = self.expr(&arg.value)?;
+                self.convert(from, Repr::Handle);
+                self.string_const(&crate::check::struct_schema(self.sem, id));
+                self.call_std(name, &[ValType::I32, ValType::I32], &[ValType::I32]);
+                Ok(Repr::Handle)
+            }
+            _ => self.call_closure_value(callee, &call, args),
+        }
+    }
+
+    /// Calls a function value: `call_indirect` with its environment.
+    fn call_closure_value(&mut self, callee: &'a Expr, call: &CallInfo, args: &'a [Arg]) -> Emit<Repr> {
+        let Type::Function(signature) = self.sem.types.get(self.sem.types.strip_optional(self.sem.type_of(callee.id))).clone()
+        else {
+            return Err(self.unsupported("this call", callee.span));
+        };
+        let closure = self.new_local(ValType::I32);
+        self.expr(callee)?;
+        self.push(I::LocalSet(closure));
+        self.push(I::LocalGet(closure));
+        self.call_std("closure.env", &[ValType::I32], &[ValType::I32]);
+        let reprs: Vec<Repr> = call.params.iter().map(|p| self.repr(*p)).collect();
+        self.args(call, args, &reprs)?;
+        self.push(I::LocalGet(closure));
+        self.call_std("closure.func", &[ValType::I32], &[ValType::I32]);
+        let mut params = vec![ValType::I32];
+        params.extend(reprs.iter().filter_map(|r| r.valtype()));
+        let results: Vec<ValType> = self.repr(signature.result).valtype().into_iter().collect();
+        let type_index = self.b.builder.type_index(params, results);
+        self.ops.push(Op::CallIndirect(type_index));
+        Ok(self.repr(signature.result))
+    }
+
+    /// With the receiver (or environment) on the stack: pushes the
+    /// arguments and calls a compiled function of the bundle.
+    fn call_function(&mut self, function: u32, call: &CallInfo, args: &'a [Arg], result: TypeId) -> Emit<Repr> {
+        let reprs: Vec<Repr> = call.params.iter().map(|p| self.repr(*p)).collect();
+        self.args(call, args, &reprs)?;
+        self.ops.push(Op::CallFunction(function));
+        Ok(self.repr(result))
+    }
+
+    /// The function a method call on `receiver` runs: the one
+    /// implementation every possible class shares, or a dispatcher.
+    fn method_target(&mut self, receiver: MethodReceiver, name: &str, span: Span) -> Result<u32> {
+        if let MethodReceiver::Super(class) = receiver {
+            let (owner, decl) = self.implementation(class, name).ok_or_else(|| internal("a method without a body", span))?;
+            return self.b.method_function(owner, decl, span);
+        }
+        let candidates: Vec<(ClassId, ClassId, NodeId)> = self
+            .sem
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (ClassId(i as u32), c))
+            .filter(|(id, c)| {
+                c.kind == ClassKind::User
+                    && match receiver {
+                        MethodReceiver::Class(base) => self.sem.is_subclass(*id, base),
+                        MethodReceiver::Interface(interface) => self.sem.implements(*id, interface),
+                        MethodReceiver::Super(_) => false,
+                    }
+            })
+            .filter_map(|(id, _)| self.implementation(id, name).map(|(owner, decl)| (id, owner, decl)))
+            .collect();
+        let first = candidates.first().map(|(_, owner, decl)| (*owner, *decl));
+        match first {
+            Some((owner, decl)) if candidates.iter().all(|(_, _, d)| *d == decl) => self.b.method_function(owner, decl, span),
+            _ => self.dispatcher(receiver, name, &candidates, span),
+        }
+    }
+
+    /// The class declaring the body `class` runs for `name`, and the body.
+    pub(super) fn implementation(&self, class: ClassId, name: &str) -> Option<(ClassId, NodeId)> {
+        let (owner, member) = self.sem.find_member(class, name)?;
+        match member.kind {
+            MemberKind::Method(_) => member.decl.map(|d| (owner, d)),
+            _ => None,
+        }
+    }
+
+    /// A function that calls the implementation of `name` for the object's
+    /// class.
+    fn dispatcher(
+        &mut self,
+        receiver: MethodReceiver,
+        name: &str,
+        candidates: &[(ClassId, ClassId, NodeId)],
+        span: Span,
+    ) -> Result<u32> {
+        if let Some(index) = self.b.dispatchers.get(&(receiver, name.to_string())) {
+            return Ok(*index);
+        }
+        let signature =
+            self.method_signature(receiver, name).ok_or_else(|| internal("a dispatched method without a signature", span))?;
+        let mut params = vec![ValType::I32];
+        params.extend(signature.params.iter().filter_map(|p| self.repr(*p).valtype()));
+        let results: Vec<ValType> = self.repr(signature.result).valtype().into_iter().collect();
+        let type_index = self.b.builder.type_index(params.clone(), results.clone());
+        let index = self.b.builder.reserve_function();
+        self.b.dispatchers.insert((receiver, name.to_string()), index);
+        let class_of = self.b.builder.import("wing:std", "object.class", vec![ValType::I32], vec![ValType::I32]);
+        let class_local = params.len() as u32;
+        let mut ops = vec![Op::Wasm(I::LocalGet(0)), Op::CallImport(class_of), Op::Wasm(I::LocalSet(class_local))];
+        for (class, owner, decl) in candidates {
+            let function = self.b.method_function(*owner, *decl, span)?;
+            ops.push(Op::Wasm(I::LocalGet(class_local)));
+            ops.push(Op::Wasm(I::I32Const(class.0 as i32)));
+            ops.push(Op::Wasm(I::I32Eq));
+            ops.push(Op::Wasm(I::If(BlockType::Empty)));
+            ops.extend((0..params.len() as u32).map(|p| Op::Wasm(I::LocalGet(p))));
+            ops.push(Op::CallFunction(function));
+            ops.push(Op::Wasm(I::Return));
+            ops.push(Op::Wasm(I::End));
+        }
+        ops.push(Op::Wasm(I::Unreachable));
+        let name = format!("dispatch {name}");
+        self.b.builder.define_function(index, FunctionCode { name, type_index, locals: vec![ValType::I32], ops });
+        Ok(index)
+    }
+
+    fn method_signature(&self, receiver: MethodReceiver, name: &str) -> Option<crate::check::FunctionType> {
+        let member = match receiver {
+            MethodReceiver::Class(c) | MethodReceiver::Super(c) => self.sem.find_member(c, name).map(|(_, m)| m.clone()),
+            MethodReceiver::Interface(i) => {
+                let mut stack = vec![i];
+                let mut found = None;
+                while let Some(next) = stack.pop() {
+                    let info = self.sem.interface(next);
+                    if let Some(m) = info.members.iter().find(|m| m.name == name) {
+                        found = Some(m.clone());
+                        break;
+                    }
+                    stack.extend(info.extends.iter().copied());
+                }
+                found
+            }
+        }?;
+        match member.kind {
+            MemberKind::Method(sig) => Some(sig),
+            _ => None,
+        }
+    }
+
+    /// `new C(…)` inflight: a fresh object, then its constructor.
+    pub(super) fn new_object(&mut self, expr: &'a Expr) -> Emit<Repr> {
+        let ExprKind::New { args, .. } = &expr.kind else { return Err(internal("not a `new`", expr.span)) };
+        let info = self.sem.news.get(expr.id).ok_or_else(|| internal("an unchecked `new`", expr.span))?.clone();
+        if self.sem.class(info.class).kind != ClassKind::User {
+            return Err(self.unsupported("creating a resource", expr.span));
+        }
+        let this = self.new_local(ValType::I32);
+        self.push(I::I32Const(info.class.0 as i32));
+        self.push(I::I32Const(self.sem.field_layout(info.class).len() as i32));
+        self.call_std("object.new", &[ValType::I32, ValType::I32], &[ValType::I32]);
+        self.push(I::LocalSet(this));
+        self.construct(info.class, this, &info.call, args, expr.span)?;
+        self.push(I::LocalGet(this));
+        Ok(Repr::Handle)
+    }
+
+    /// Runs the constructor `class` uses (its own or inherited) on the
+    /// object in local `this`; a parent constructor the constructor does
+    /// not call with `super(…)` runs first, without arguments.
+    fn construct(&mut self, class: ClassId, this: u32, call: &CallInfo, args: &'a [Arg], span: Span) -> Emit {
+        let Some((owner, decl)) =
+            self.sem.ancestry(class).find_map(|c| self.sem.class(c).constructor.as_ref().and_then(|k| k.decl).map(|d| (c, d)))
+        else {
+            return Ok(());
+        };
+        if let Some(parent) = self.sem.class(owner).parent
+            && !self.b.index.method(decl).is_some_and(|m| m.calls_super())
+        {
+            self.construct(parent, this, &CallInfo { slots: Vec::new(), params: Vec::new() }, &[], span)?;
+        }
+        let function = self.b.method_function(owner, decl, span)?;
+        self.push(I::LocalGet(this));
+        self.call_function(function, call, args, Types::VOID)?;
+        Ok(())
+    }
+
+    /// `assert(cond, message?)`: throws `assertion failed: <cond source>`
+    /// (or the message); the host adds the location from the trace.
+    fn assert(&mut self, args: &'a [Arg], span: Span) -> Emit {
+        let Some(cond) = args.first() else {
+            return Err(internal("assert without a condition", span));
+        };
+        self.expr_as(&cond.value, Types::BOOL)?;
+        self.push(I::I32Eqz);
+        self.open(I::If(BlockType::Empty));
+        match args.get(1) {
+            Some(message) => {
+                self.string_const("assertion failed: ");
+                self.expr_as(&message.value, Types::STR)?;
+                self.call_std("str.concat", &[ValType::I32, ValType::I32], &[ValType::I32]);
+            }
+            None => {
+                let source = self.b.sources.snippet(cond.value.span).to_string();
+                self.string_const(&format!("assertion failed: {source}"));
+            }
+        }
+        self.call_std("throw", &[ValType::I32], &[]);
+        self.close();
+        Ok(())
+    }
+
+    /// How a declared stdlib parameter or result is passed: a type
+    /// parameter is always a handle.
+    fn declared_repr(&self, ty: TypeId) -> Repr {
+        match self.sem.types.get(ty) {
+            Type::Param(_) => Repr::Handle,
+            _ => self.repr(ty),
+        }
+    }
+
+    fn args(&mut self, call: &CallInfo, args: &'a [Arg], reprs: &[Repr]) -> Emit {
+        for (slot, (repr, param)) in call.slots.iter().zip(reprs.iter().zip(&call.params)) {
+            match slot {
+                ArgSlot::Positional(i) => {
+                    let from = self.expr(&args[*i].value)?;
+                    self.convert(from, *repr);
+                }
+                ArgSlot::Missing => match repr {
+                    Repr::F64 => self.push(I::F64Const(0.0.into())),
+                    _ => self.push(I::I32Const(0)),
+                },
+                ArgSlot::Expanded { fields } => {
+                    let map = self.new_local(ValType::I32);
+                    self.call_std("map.new", &[], &[ValType::I32]);
+                    self.push(I::LocalSet(map));
+                    for (name, i) in fields {
+                        self.push(I::LocalGet(map));
+                        self.string_const(name);
+                        let value = &args[*i].value;
+                        let from = self.expr(value)?;
+                        let (init, valtype) = match from {
+                            Repr::F64 => ("map.init_num", ValType::F64),
+                            Repr::Bool => ("map.init_bool", ValType::I32),
+                            _ => ("map.init", ValType::I32),
+                        };
+                        self.call_std(init, &[ValType::I32, ValType::I32, valtype], &[]);
+                    }
+                    self.push(I::LocalGet(map));
+                }
+                ArgSlot::Rest(indices) => {
+                    let item = match self.sem.types.get(*param) {
+                        Type::Array(t) | Type::MutArray(t) => *t,
+                        _ => Types::ERROR,
+                    };
+                    self.array_of(indices.iter().map(|i| (&args[*i].value, item)).collect())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A stdlib member: pushes the receiver (if any) and arguments, calls
+    /// the import.
+    pub(super) fn extern_call(
+        &mut self,
+        target: &ExternRef,
+        receiver: Option<&'a Expr>,
+        args: &'a [Arg],
+        call: Option<&CallInfo>,
+        result: TypeId,
+    ) -> Emit<Repr> {
+        if let Some(receiver) = receiver {
+            let from = self.expr(receiver)?;
+            self.convert(from, Repr::Handle);
+        }
+        self.extern_import(target, receiver.is_some(), args, call, result)
+    }
+
+    /// [`Self::extern_call`] with the receiver in a local.
+    pub(super) fn extern_call_on(
+        &mut self,
+        target: &ExternRef,
+        receiver: u32,
+        args: &'a [Arg],
+        call: Option<&CallInfo>,
+        result: TypeId,
+    ) -> Emit<Repr> {
+        self.push(I::LocalGet(receiver));
+        self.extern_import(target, true, args, call, result)
+    }
+
+    fn extern_import(
+        &mut self,
+        target: &ExternRef,
+        has_receiver: bool,
+        args: &'a [Arg],
+        call: Option<&CallInfo>,
+        result: TypeId,
+    ) -> Emit<Repr> {
+        let mut params = Vec::new();
+        if has_receiver {
+            params.push(ValType::I32);
+        }
+        let reprs: Vec<Repr> = target.declared.params.iter().map(|p| self.declared_repr(*p)).collect();
+        if let Some(call) = call {
+            let call = CallInfo { slots: call.slots.clone(), params: target.declared.params.clone() };
+            self.args(&call, args, &reprs)?;
+        }
+        params.extend(reprs.iter().filter_map(|r| r.valtype()));
+        let declared_result = self.declared_repr(target.declared.result);
+        let results: Vec<ValType> = declared_result.valtype().into_iter().collect();
+        let module = format!("wing:{}", target.module);
+        let index = self.b.builder.import(&module, &target.name, params, results);
+        let mut signature: String = if has_receiver { "h".to_string() } else { String::new() };
+        signature.extend(reprs.iter().map(|r| r.letter()));
+        signature.push('>');
+        signature.push(declared_result.letter());
+        self.b.builder.describe_import(&module, &target.name, signature);
+        self.ops.push(Op::CallImport(index));
+        let repr = self.repr(result);
+        self.convert(declared_result, repr);
+        Ok(repr)
+    }
+}

@@ -1,0 +1,94 @@
+//! The pipeline in one call: takes a program (its entry file's name, text
+//! and directory), runs syntax, checking, preflight evaluation and code
+//! generation, gives either the compiled app (manifest + bundles) or the
+//! diagnostics. The CLI and the language server both call in here.
+
+mod loader;
+
+use crate::check::{self, Semantics, StdlibModule, UserModule};
+use crate::diagnostics::{Diagnostic, SourceMap};
+use crate::syntax::index::DeclIndex;
+use crate::syntax::{self, ast::Module};
+use crate::targets::sim::{self, SimApp};
+use crate::{preflight, stdlib};
+use std::path::Path;
+
+pub use loader::LoadedFile;
+
+/// A program to compile: its entry file and the directory its `bring`s
+/// are relative to (`None` for a text with no file behind it).
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub dir: Option<&'a Path>,
+}
+
+/// The front end's result: every file, the parsed stdlib and user files
+/// (the entry file last), the checker's tables and every diagnostic (empty
+/// when the program is valid).
+pub struct Checked {
+    pub sources: SourceMap,
+    pub stdlib: Vec<(&'static str, Module)>,
+    pub files: Vec<LoadedFile>,
+    pub semantics: Semantics,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// The entry file's module.
+    pub fn program(&self) -> &Module {
+        &self.files.last().expect("the entry file is always loaded").module
+    }
+}
+
+/// Parses and checks a program.
+pub fn check(input: Input<'_>) -> Checked {
+    let mut sources = SourceMap::default();
+    let mut ids = syntax::NodeIdGen::default();
+    let mut diagnostics = Vec::new();
+    let mut stdlib_modules = Vec::new();
+    for (module, file, source) in stdlib::MODULES {
+        let file_id = sources.add(format!("<stdlib>/{file}"), source);
+        let (parsed, errors) = syntax::parse(source, file_id, &mut ids);
+        diagnostics.extend(errors);
+        stdlib_modules.push((module, parsed));
+    }
+    let files = loader::load(input.name, input.text, input.dir, &mut sources, &mut ids, &mut diagnostics);
+    let declared: Vec<StdlibModule<'_>> = stdlib_modules.iter().map(|(name, module)| StdlibModule { name, module }).collect();
+    let modules: Vec<UserModule<'_>> =
+        files.iter().map(|f| UserModule { key: f.key.clone(), module: &f.module, brings: f.brings.clone() }).collect();
+    let (semantics, errors) = check::check(&declared, &modules);
+    diagnostics.extend(errors);
+    Checked { sources, stdlib: stdlib_modules, files, semantics, diagnostics }
+}
+
+/// A program compiled for the simulator, or why it could not be.
+pub enum Compiled {
+    Ok { sources: SourceMap, app: SimApp, logs: Vec<String> },
+    Failed { sources: SourceMap, diagnostics: Vec<Diagnostic> },
+}
+
+/// Compiles a text with no directory (it cannot bring other files) all the
+/// way to a simulator app (not yet written to disk).
+pub fn compile_sim(name: &str, text: &str) -> Compiled {
+    compile(Input { name, text, dir: None })
+}
+
+/// Compiles a program all the way to a simulator app.
+pub fn compile(input: Input<'_>) -> Compiled {
+    let checked = check(input);
+    if checked.diagnostics.iter().any(Diagnostic::is_error) {
+        return Compiled::Failed { sources: checked.sources, diagnostics: checked.diagnostics };
+    }
+    let index = DeclIndex::new(checked.files.iter().map(|f| &f.module));
+    let modules = checked.files.iter().map(|f| &f.module);
+    let result = preflight::evaluate(modules, &checked.semantics, &index, input).and_then(|app| {
+        let logs = app.logs.clone();
+        sim::build(&checked.semantics, &checked.sources, &index, input.name, &app).map(|sim_app| (sim_app, logs))
+    });
+    match result {
+        Ok((app, logs)) => Compiled::Ok { sources: checked.sources, app, logs },
+        Err(diagnostic) => Compiled::Failed { sources: checked.sources, diagnostics: vec![*diagnostic] },
+    }
+}

@@ -1,0 +1,123 @@
+//! Struct validation: `Struct.fromJson(j)` and friends. Takes a Json value
+//! and the struct's schema (Json text written by the compiler, see
+//! `compiler/src/check/schema.rs`), gives the struct value or an error
+//! naming the first field that does not fit.
+
+use super::{StdError, StdResult, arg, str_arg};
+use crate::value::Value;
+use indexmap::IndexMap;
+use serde_json::Value as Schema;
+
+pub(super) fn lookup(member: &str) -> Option<super::StdFn> {
+    Some(match member {
+        "fromJson" => |a| from_json(arg(a, 0), &str_arg(a, 1)?),
+        "tryFromJson" => |a| Ok(from_json(arg(a, 0), &str_arg(a, 1)?).unwrap_or(Value::Nil)),
+        "parseJson" => |a| from_json(&super::json::parse(&str_arg(a, 0)?)?, &str_arg(a, 1)?),
+        "tryParseJson" => |a| {
+            let Some(text) = super::opt_str_arg(a, 0)? else { return Ok(Value::Nil) };
+            Ok(super::json::parse(&text).and_then(|v| from_json(&v, &str_arg(a, 1)?)).unwrap_or(Value::Nil))
+        },
+        _ => return None,
+    })
+}
+
+fn from_json(value: &Value, schema: &str) -> StdResult {
+    let schema: Schema = serde_json::from_str(schema).map_err(|e| StdError(format!("invalid struct schema: {e}")))?;
+    let name = schema.get("struct").and_then(Schema::as_str).unwrap_or("struct").to_string();
+    convert(value, &schema, "").map_err(|problem| StdError(format!("unable to parse {name}: {problem}")))
+}
+
+/// The value checked against `schema`, rebuilt (collections copied, sets
+/// made sets); `at` is the field path so far, for messages.
+fn convert(value: &Value, schema: &Schema, at: &str) -> Result<Value, String> {
+    let expected = |what: &str| Err(format!("{} must be {what}, found {}", place(at), value.kind_name()));
+    match schema {
+        Schema::String(kind) => match (kind.as_str(), value) {
+            ("str", Value::Str(_)) | ("num", Value::Num(_)) | ("bool", Value::Bool(_)) => Ok(value.clone()),
+            ("Json" | "any", _) => Ok(value.deep_copy()),
+            ("str", _) => expected("a string"),
+            ("num", _) => expected("a number"),
+            ("bool", _) => expected("a boolean"),
+            _ => expected(kind),
+        },
+        Schema::Object(shape) => {
+            if let Some(inner) = shape.get("optional") {
+                return if value.is_nil() { Ok(Value::Nil) } else { convert(value, inner, at) };
+            }
+            if let Some(item) = shape.get("array").or_else(|| shape.get("set")) {
+                let Value::Array(items) = value else { return expected("an array") };
+                let items = items
+                    .borrow()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| convert(v, item, &format!("{at}[{i}]")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                return Ok(if shape.contains_key("set") { Value::set(items) } else { Value::array(items) });
+            }
+            if let Some(item) = shape.get("map") {
+                let Value::Map(entries) = value else { return expected("an object") };
+                let mut out = IndexMap::new();
+                for (k, v) in entries.borrow().iter() {
+                    out.insert(k.clone(), convert(v, item, &join(at, k))?);
+                }
+                return Ok(Value::map(out));
+            }
+            if let Some(values) = shape.get("values").and_then(Schema::as_array) {
+                let allowed = values.iter().filter_map(Schema::as_str).collect::<Vec<_>>();
+                return match value {
+                    Value::Str(s) if allowed.contains(&&**s) => Ok(value.clone()),
+                    _ => Err(format!("{} must be one of {}", place(at), allowed.join(", "))),
+                };
+            }
+            let Value::Map(entries) = value else { return expected("an object") };
+            let entries = entries.borrow();
+            let mut out = IndexMap::new();
+            for field in shape.get("fields").and_then(Schema::as_array).into_iter().flatten() {
+                let (Some(name), Some(field_schema)) = (field.get(0).and_then(Schema::as_str), field.get(1)) else { continue };
+                let path = join(at, name);
+                match entries.get(name) {
+                    Some(v) if !v.is_nil() => {
+                        out.insert(name.to_string(), convert(v, field_schema, &path)?);
+                    }
+                    _ if field_schema.get("optional").is_some() => {}
+                    _ => return Err(format!("{} is missing", place(&path))),
+                }
+            }
+            Ok(Value::map(out))
+        }
+        _ => Ok(value.deep_copy()),
+    }
+}
+
+fn join(at: &str, field: &str) -> String {
+    if at.is_empty() { field.to_string() } else { format!("{at}.{field}") }
+}
+
+fn place(at: &str) -> String {
+    if at.is_empty() { "the value".to_string() } else { format!("field \"{at}\"") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PERSON: &str = r#"{"struct":"Person","fields":[["name","str"],["age",{"optional":"num"}],["tags",{"array":"str"}]]}"#;
+
+    #[test]
+    fn valid_json_becomes_the_struct() {
+        let json = crate::ops::json::parse(r#"{"name":"ada","tags":["x"],"extra":1}"#).unwrap();
+        let person = from_json(&json, PERSON).unwrap();
+        assert_eq!(person.to_json_text(), r#"{"name":"ada","tags":["x"]}"#);
+    }
+
+    #[test]
+    fn problems_name_the_field() {
+        let missing = crate::ops::json::parse(r#"{"tags":[]}"#).unwrap();
+        assert_eq!(from_json(&missing, PERSON).unwrap_err().0, "unable to parse Person: field \"name\" is missing");
+        let wrong = crate::ops::json::parse(r#"{"name":"a","tags":[1]}"#).unwrap();
+        assert_eq!(
+            from_json(&wrong, PERSON).unwrap_err().0,
+            "unable to parse Person: field \"tags[0]\" must be a string, found a number"
+        );
+    }
+}
