@@ -2,10 +2,8 @@
 // preflight evaluator; inflight methods by the simulator (`wing:cloud`
 // `<Type>.<method>`), reachable only through a granted capability handle.
 //
-// Deviations from Wing, until the language has what they need: event types
-// and HTTP methods are `str` (Wing: enums), `ObjectMetadata.lastModified` is
-// an ISO-8601 `str` (Wing: `datetime`), `Queue.push` and `Topic.publish`
-// take one message per call (Wing: variadic).
+// Deviation from Wing: bucket event types and HTTP methods are `str`
+// (Wing: enums), with Wing's values (`OnCreate`, `GET`).
 
 // The function settings every handler-creating method accepts.
 pub struct FunctionProps {
@@ -41,7 +39,7 @@ pub struct BucketSignedUrlOptions {
 
 pub struct ObjectMetadata {
   size: num;
-  lastModified: str;
+  lastModified: datetime;
   contentType: str?;
 }
 
@@ -91,7 +89,7 @@ pub struct QueueSetConsumerOptions {
 pub class Queue {
   pub extern new(props: QueueProps?);
   pub extern setConsumer(handler: inflight (str): void, props: QueueSetConsumerOptions?): Function;
-  pub extern inflight push(message: str): void;
+  pub extern inflight push(...messages: Array<str>): void;
   pub extern inflight pop(): str?;
   pub extern inflight purge(): void;
   pub extern inflight approxSize(): num;
@@ -101,7 +99,7 @@ pub class Topic {
   pub extern new();
   pub extern onMessage(handler: inflight (str): void, props: FunctionProps?): Function;
   pub extern subscribeQueue(queue: Queue): void;
-  pub extern inflight publish(message: str): void;
+  pub extern inflight publish(...messages: Array<str>): void;
 }
 
 pub struct CounterProps {

@@ -47,7 +47,7 @@ test "copy, rename, metadata and Json objects" {
   let meta = images.metadata("a.txt");
   expect.equal(meta.size, 5);
   expect.equal(meta.contentType, "text/plain");
-  expect.ok(meta.lastModified.length > 0);
+  expect.ok(meta.lastModified.timestampMs > 0);
   images.putJson("data.json", Json { tags: ["x", "y"] });
   expect.equal(images.getJson("data.json").get("tags").getAt(1).asStr(), "y");
   expect.nil(images.tryGetJson("none.json"));
@@ -69,4 +69,27 @@ test "signed and public urls are served over HTTP" {
   let page = http.get(site.publicUrl("index.html"));
   expect.equal(page.body, "<h1>catalogue</h1>");
   expect.match(page.headers.get("content-type"), "text/html");
+}
+
+test "a missing object is an error the caller can catch" {
+  let var error = "";
+  try {
+    images.get("nope.png");
+  } catch e {
+    error = e;
+  }
+  expect.equal(error, "Object does not exist (key=nope.png).");
+  try {
+    images.delete("nope.png", mustExist: true);
+    expect.fail("deleting a missing object with mustExist should fail");
+  } catch e {
+    expect.equal(e, "Object does not exist (key=nope.png).");
+  }
+  try {
+    site.publicUrl("x");
+    images.publicUrl("x");
+    expect.fail("a private bucket has no public url");
+  } catch e {
+    expect.equal(e, "Cannot provide public url for a non-public bucket");
+  }
 }

@@ -56,3 +56,18 @@ test "table rows are inserted, updated and listed" {
   products.delete("p0");
   expect.nil(products.tryGet("p0"));
 }
+
+test "table rules are errors the caller can catch" {
+  try {
+    products.insert("p1", Json { name: "again" });
+    expect.fail("inserting an existing key should fail");
+  } catch e {
+    expect.equal(e, "Row already exists (key=p1) in table products");
+  }
+  try {
+    products.update("p9", Json { name: "ghost" });
+    expect.fail("updating a missing key should fail");
+  } catch e {
+    expect.equal(e, "Row does not exist (key=p9) in table products");
+  }
+}

@@ -38,9 +38,8 @@ test "a poison message reaches the dead-letter queue" {
 }
 
 test "pop, purge and approxSize without a consumer" {
-  dead.push("a");
-  dead.push("b");
-  expect.equal(dead.approxSize(), 2);
+  dead.push("a", "b", "c");
+  expect.equal(dead.approxSize(), 3);
   expect.equal(dead.pop(), "a");
   dead.purge();
   expect.equal(dead.approxSize(), 0);

@@ -22,8 +22,7 @@ audit.setConsumer(inflight (message: str) => {
 });
 
 test "every subscriber gets every message" {
-  alerts.publish("disk-full");
-  alerts.publish("cpu-hot");
+  alerts.publish("disk-full", "cpu-hot");
   util.waitUntil(inflight () => {
     return emails.list().length == 2 && sms.list().length == 2 && audited.peek() == 2;
   });

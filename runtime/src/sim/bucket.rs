@@ -134,7 +134,7 @@ pub fn op(method: &str) -> Option<Op> {
             let object = existing(ctx, &text(args, 0)?)?;
             let mut fields = indexmap::IndexMap::new();
             fields.insert("size".to_string(), Value::Num(object.body.len() as f64));
-            fields.insert("lastModified".to_string(), Value::string(iso(object.last_modified)));
+            fields.insert("lastModified".to_string(), Value::Datetime { ms: object.last_modified, offset_minutes: 0 });
             fields.insert("contentType".to_string(), object.content_type.map_or(Value::Nil, Value::string));
             Ok(Value::map(fields))
         },
@@ -294,10 +294,6 @@ fn encode_path(key: &str) -> String {
 
 fn now_ms() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64)
-}
-
-fn iso(ms: f64) -> String {
-    wing_std::ops::datetime::to_iso(&Value::Datetime { ms, offset_minutes: 0 })
 }
 
 /// A saved object: a Json line of metadata, then the body.

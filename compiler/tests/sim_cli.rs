@@ -1,6 +1,8 @@
-//! `wingc run` as a user runs it: the process prints its Api URL, serves
-//! it, streams logs, stops cleanly on Ctrl-C (services' stop handlers run),
-//! and with `--state-dir` keeps state across a `kill -9` and a restart.
+//! The simulator's commands as a user runs them. `wingc run` prints its Api
+//! URL, serves it, streams logs, stops cleanly on Ctrl-C (services' stop
+//! handlers run), and with `--state-dir` keeps state across a `kill -9`
+//! and a restart. `wingc test` filters, times out, writes traces and keeps
+//! its closing line.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -120,5 +122,54 @@ fn run_serves_streams_logs_survives_kill_and_stops_on_ctrl_c() {
     let mut second = second;
     let status = second.child.wait().expect("the process ends");
     assert_eq!(status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+const TESTS: &str = r#"bring cloud;
+bring util;
+let greet = new cloud.Function(inflight (name: Json?): Json? => {
+  log("greeting {name!.asStr()}");
+  return "hello {name!.asStr()}";
+}) as "greet";
+test "greets" {
+  assert(greet.invoke("ann") == "hello ann");
+}
+test "fails" {
+  assert(greet.invoke("bob") == "hi bob");
+}
+test "hangs" {
+  util.sleep(1h);
+}
+"#;
+
+fn wingc_test(dir: &Path, args: &[&str]) -> (i32, String) {
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_wingc")).arg("test").arg(dir.join("tests.w")).args(args).output().expect("wingc runs");
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn test_filters_times_out_and_writes_traces() {
+    let dir = scratch("test-flags");
+    std::fs::write(dir.join("tests.w"), TESTS).expect("write tests.w");
+    let trace = dir.join("out.json");
+    let trace_arg = trace.to_string_lossy().into_owned();
+    let (code, stdout) = wingc_test(&dir, &["--filter", "greets", "--trace", &trace_arg, "-j", "1"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("1 passed, 0 failed"));
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&trace).expect("the trace file")).unwrap();
+    let test = &written["tests"][0];
+    assert_eq!(test["name"], "greets");
+    let paths: Vec<&str> = test["traces"].as_array().unwrap().iter().map(|t| t["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["root/Default/greet", "root/Default/test:greets"]);
+    assert_eq!(test["traces"][0]["logs"][0], "greeting ann");
+    assert_eq!(test["traces"][0]["outcome"], "ok");
+
+    let (code, stdout) = wingc_test(&dir, &["--timeout", "200ms"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("fail ─ tests.w » hangs"), "{stdout}");
+    assert!(stdout.contains("    timed out after 200ms"), "{stdout}");
+    assert!(stdout.contains("fail ─ tests.w » fails"), "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("1 passed, 2 failed"));
     let _ = std::fs::remove_dir_all(dir);
 }
