@@ -36,6 +36,7 @@ pub fn run(file: &Path, app: &SimApp, flags: Flags) -> i32 {
     options.timeout = flags.timeout.unwrap_or(options.timeout);
     options.sim = sim_options(file, None, None, flags.trace.is_some());
     if std::io::stderr().is_terminal() && selected > 1 {
+        eprint!("[0/{selected}] running…");
         options.on_result = Some(progress(selected));
     }
     let results = app.run_tests(&options);

@@ -198,7 +198,7 @@ impl Queue {
 
     /// Takes up to a batch of visible messages for a consumer that has
     /// capacity, hiding them for the visibility timeout.
-    pub fn take(&self, sim: &Shared, now: Instant) -> Ready {
+    pub fn take(&self, has_capacity: &dyn Fn(ResourceIndex) -> bool, now: Instant) -> Ready {
         let consumers = &self.consumers;
         if consumers.is_empty() {
             return Ready::Later(None);
@@ -209,9 +209,8 @@ impl Queue {
             return Ready::Later(next);
         }
         let start = state.next_consumer;
-        let Some((consumer, batch)) = (0..consumers.len())
-            .map(|i| consumers[(start + i) % consumers.len()])
-            .find(|(c, _)| sim.function(*c).is_some_and(|f| f.has_capacity()))
+        let Some((consumer, batch)) =
+            (0..consumers.len()).map(|i| consumers[(start + i) % consumers.len()]).find(|(c, _)| has_capacity(*c))
         else {
             return Ready::Later(None);
         };
@@ -343,4 +342,63 @@ fn queue(sim: &Shared, index: ResourceIndex) -> Result<&Queue, OpError> {
 /// The batch size a consumer function asked for (`setConsumer`'s `batchSize`).
 pub fn batch_size(props: &Props) -> usize {
     num_prop(props, "batchSize").map_or(1, |n| n.max(1.0) as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn queue(timeout: f64, dead_letters: Option<(ResourceIndex, f64)>) -> Queue {
+        let mut props = Props::new();
+        props.insert("timeout".into(), serde_json::json!(timeout));
+        if let Some((_, attempts)) = dead_letters {
+            props.insert("dlq".into(), serde_json::json!({"maxDeliveryAttempts": attempts}));
+        }
+        Queue::new(&props, dead_letters.map(|(q, _)| q), vec![(7, 2)], None).unwrap()
+    }
+
+    fn batch(ready: Ready) -> Vec<(u64, String)> {
+        match ready {
+            Ready::Batch(7, batch) => batch.into_iter().map(|d| (d.id, d.body)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_taken_message_is_hidden_until_acknowledged_or_timed_out() {
+        let queue = queue(10.0, None);
+        queue.push(&["a".into(), "b".into(), "c".into()]).unwrap();
+        let now = Instant::now();
+        let first = batch(queue.take(&|_| true, now));
+        assert_eq!(first, [(0, "a".to_string()), (1, "b".to_string())]);
+        queue.acknowledge(0);
+        assert!(queue.fail(1).is_none());
+        assert_eq!(batch(queue.take(&|_| true, now)), [(2, "c".to_string())]);
+        let Ready::Later(Some(next)) = queue.take(&|_| true, now) else { panic!("nothing should be visible") };
+        assert_eq!(next, now + Duration::from_secs(10));
+        assert_eq!(batch(queue.take(&|_| true, next)), [(1, "b".to_string()), (2, "c".to_string())]);
+        assert_eq!(queue.len(), 2);
+    }
+
+    #[test]
+    fn a_message_that_fails_too_often_goes_to_the_dead_letter_queue() {
+        let queue = queue(1.0, Some((9, 2.0)));
+        queue.push(&["poison".into()]).unwrap();
+        let now = Instant::now();
+        assert_eq!(batch(queue.take(&|_| true, now)).len(), 1);
+        assert!(queue.fail(0).is_none());
+        let later = now + Duration::from_secs(1);
+        assert_eq!(batch(queue.take(&|_| true, later)).len(), 1);
+        assert_eq!(queue.fail(0), Some((9, "poison".to_string())));
+        assert_eq!(queue.len(), 0);
+    }
+
+    #[test]
+    fn a_busy_consumer_leaves_messages_visible() {
+        let queue = queue(1.0, None);
+        queue.push(&["a".into()]).unwrap();
+        assert!(matches!(queue.take(&|_| false, Instant::now()), Ready::Later(None)));
+        assert_eq!(queue.pop().as_deref(), Some("a"));
+        assert!(queue.push(&[String::new()]).is_err());
+    }
 }

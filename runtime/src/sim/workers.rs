@@ -168,7 +168,7 @@ fn next_job(sim: &Arc<Shared>, now: Instant) -> Result<Job, Instant> {
     }
     for &index in &sim.queues {
         let ResourceState::Queue(queue) = &sim.resource(index).state else { continue };
-        match queue.take(sim, now) {
+        match queue.take(&|c| sim.function(c).is_some_and(|f| f.has_capacity()), now) {
             Ready::Batch(consumer, batch) => return Ok(Job::Deliver { queue: index, consumer, batch }),
             Ready::Later(next) => wake = wake.min(next.unwrap_or(wake)),
         }
