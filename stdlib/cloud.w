@@ -2,8 +2,6 @@
 // preflight evaluator; inflight methods by the simulator (`wing:cloud`
 // `<Type>.<method>`), reachable only through a granted capability handle.
 //
-// Deviation from Wing: bucket event types and HTTP methods are `str`
-// (Wing: enums), with Wing's values (`OnCreate`, `GET`).
 
 // The function settings every handler-creating method accepts.
 pub struct FunctionProps {
@@ -20,6 +18,29 @@ pub class Function {
   pub extern inflight invokeAsync(payload: Json?): void;
 }
 
+pub enum BucketEventType {
+  CREATE,
+  UPDATE,
+  DELETE,
+}
+
+pub enum BucketSignedUrlAction {
+  DOWNLOAD,
+  UPLOAD,
+}
+
+pub enum HttpMethod {
+  GET,
+  POST,
+  PUT,
+  DELETE,
+  PATCH,
+  OPTIONS,
+  HEAD,
+  CONNECT,
+  TRACE,
+}
+
 pub struct BucketProps {
   public: bool?;
 }
@@ -34,7 +55,7 @@ pub struct BucketDeleteOptions {
 
 pub struct BucketSignedUrlOptions {
   duration: duration?;
-  action: str?;
+  action: BucketSignedUrlAction?;
 }
 
 pub struct ObjectMetadata {
@@ -46,10 +67,10 @@ pub struct ObjectMetadata {
 pub class Bucket {
   pub extern new(props: BucketProps?);
   pub extern addObject(key: str, body: str): void;
-  pub extern onCreate(handler: inflight (str, str): void, props: FunctionProps?): void;
-  pub extern onUpdate(handler: inflight (str, str): void, props: FunctionProps?): void;
-  pub extern onDelete(handler: inflight (str, str): void, props: FunctionProps?): void;
-  pub extern onEvent(handler: inflight (str, str): void, props: FunctionProps?): void;
+  pub extern onCreate(handler: inflight (str, BucketEventType): void, props: FunctionProps?): void;
+  pub extern onUpdate(handler: inflight (str, BucketEventType): void, props: FunctionProps?): void;
+  pub extern onDelete(handler: inflight (str, BucketEventType): void, props: FunctionProps?): void;
+  pub extern onEvent(handler: inflight (str, BucketEventType): void, props: FunctionProps?): void;
   pub extern inflight put(key: str, body: str, options: BucketPutOptions?): void;
   pub extern inflight putJson(key: str, body: Json): void;
   pub extern inflight get(key: str): str;
@@ -130,7 +151,7 @@ pub struct ApiProps {
 }
 
 pub struct ApiRequest {
-  method: str;
+  method: HttpMethod;
   path: str;
   query: Map<str>;
   vars: Map<str>;

@@ -1,13 +1,30 @@
 // An HTTP client (`wing:http`), inflight only. A response of any status is
 // a `Response`; only a request that gets no response at all throws.
-// `method` is a `str` (Wing: the `HttpMethod` enum).
+
+pub enum HttpMethod {
+  GET,
+  POST,
+  PUT,
+  DELETE,
+  PATCH,
+  OPTIONS,
+  HEAD,
+  CONNECT,
+  TRACE,
+}
+
+pub enum RequestRedirect {
+  FOLLOW,
+  MANUAL,
+  ERROR,
+}
 
 pub struct RequestOptions {
-  method: str?;
+  method: HttpMethod?;
   headers: Map<str>?;
   body: str?;
   timeout: duration?;
-  redirect: str?;
+  redirect: RequestRedirect?;
 }
 
 pub struct Response {

@@ -12,30 +12,33 @@ site.addObject("index.html", "<h1>catalogue</h1>");
 let index = new ex.Table() as "index";
 let events = new cloud.Counter() as "events";
 
-images.onCreate(inflight (key: str, kind: str) => {
-  index.upsert(key, Json { state: "new", kind: kind });
+images.onCreate(inflight (key: str, kind: cloud.BucketEventType) => {
+  index.upsert(key, Json { state: "new", kind: "{kind}" });
 });
-images.onUpdate(inflight (key: str, kind: str) => {
-  index.upsert(key, Json { state: "changed", kind: kind });
+images.onUpdate(inflight (key: str, kind: cloud.BucketEventType) => {
+  index.upsert(key, Json { state: "changed", kind: "{kind}" });
 });
-images.onDelete(inflight (key: str, kind: str) => {
+images.onDelete(inflight (key: str, kind: cloud.BucketEventType) => {
   index.delete(key);
 });
-images.onEvent(inflight (key: str, kind: str) => {
-  events.inc(1, kind);
+images.onEvent(inflight (key: str, kind: cloud.BucketEventType) => {
+  events.inc(1, "{kind}");
+  if kind == cloud.BucketEventType.DELETE {
+    log("{key} was deleted");
+  }
 });
 
 test "create, update and delete events are delivered" {
   images.put("cat.png", "meow");
   util.waitUntil(inflight () => { return index.tryGet("cat.png") != nil; });
-  expect.equal(index.get("cat.png").get("kind").asStr(), "OnCreate");
+  expect.equal(index.get("cat.png").get("kind").asStr(), "CREATE");
   images.put("cat.png", "purr");
   util.waitUntil(inflight () => { return index.get("cat.png").get("state").asStr() == "changed"; });
   images.delete("cat.png");
   util.waitUntil(inflight () => { return index.tryGet("cat.png") == nil; });
-  util.waitUntil(inflight () => { return events.peek("OnDelete") == 1; });
-  expect.equal(events.peek("OnCreate"), 1);
-  expect.equal(events.peek("OnUpdate"), 1);
+  util.waitUntil(inflight () => { return events.peek("DELETE") == 1; });
+  expect.equal(events.peek("CREATE"), 1);
+  expect.equal(events.peek("UPDATE"), 1);
 }
 
 test "copy, rename, metadata and Json objects" {
@@ -63,7 +66,7 @@ test "signed and public urls are served over HTTP" {
   expect.equal(signed.body, "secret");
   let tampered = signed.url.replace("action=DOWNLOAD", "action=UPLOAD");
   expect.equal(http.get(tampered).status, 403);
-  let upload = images.signedUrl("upload.txt", action: "UPLOAD");
+  let upload = images.signedUrl("upload.txt", action: cloud.BucketSignedUrlAction.UPLOAD);
   expect.equal(http.put(upload, body: "uploaded").status, 200);
   expect.equal(images.get("upload.txt"), "uploaded");
   let page = http.get(site.publicUrl("index.html"));

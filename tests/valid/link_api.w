@@ -35,7 +35,7 @@ test "a posted link redirects" {
   expect.equal(created.headers.get("content-type"), "application/json");
   let code = Json.parse(created.body).get("code").asStr();
   expect.equal(code.length, 8);
-  let found = http.get("{api.url}/links/{code}", redirect: "manual");
+  let found = http.get("{api.url}/links/{code}", redirect: http.RequestRedirect.MANUAL);
   expect.equal(found.status, 302);
   expect.equal(found.headers.get("location"), "https://example.com/wing");
   expect.equal(links.list().length, 1);
@@ -52,7 +52,7 @@ test "a link without a url is refused and unknown codes are 404" {
 }
 
 test "cors headers and preflight requests" {
-  let options = http.fetch("{api.url}/links", method: "OPTIONS");
+  let options = http.fetch("{api.url}/links", method: http.HttpMethod.OPTIONS);
   expect.equal(options.status, 204);
   expect.equal(options.headers.get("access-control-allow-origin"), "*");
   expect.equal(http.delete("{api.url}/links/x").status, 405);

@@ -84,7 +84,7 @@ impl Request {
                 body => Some(body.display()),
             },
             timeout,
-            follow_redirects: !matches!(field("redirect"), Value::Str(r) if &*r == "manual"),
+            follow_redirects: !matches!(field("redirect"), Value::Str(r) if r.eq_ignore_ascii_case("manual")),
         }
     }
 

@@ -209,11 +209,7 @@ fn copy(ctx: &OpContext<'_>, source: &str, target: &str) -> OpResult {
 /// Runs the handlers of `event` (`create`, `update`, `delete`) on `key`.
 fn emit(sim: &Arc<Shared>, bucket: ResourceIndex, event: &str, key: &str) {
     let node = sim.resource(bucket);
-    let kind = match event {
-        "create" => "OnCreate",
-        "update" => "OnUpdate",
-        _ => "OnDelete",
-    };
+    let kind = event.to_ascii_uppercase();
     let mut any = false;
     for function in node.targets(event) {
         any = true;
