@@ -42,6 +42,7 @@ fn config() -> Config {
     // Bundles are mostly calls into the host: optimising them buys little
     // and costs start time (every bundle compiles when an app loads).
     config.cranelift_opt_level(wasmtime::OptLevel::None);
+    config.cranelift_regalloc_algorithm(wasmtime::RegallocAlgorithm::SinglePass);
     config.wasm_backtrace_max_frames(std::num::NonZeroUsize::new(64));
     let mut pooling = PoolingAllocationConfig::new();
     pooling
