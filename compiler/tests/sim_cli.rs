@@ -1,8 +1,9 @@
 //! The simulator's commands as a user runs them. `wingc run` prints its Api
 //! URL, serves it, streams logs, stops cleanly on Ctrl-C (services' stop
 //! handlers run), and with `--state-dir` keeps state across a `kill -9`
-//! and a restart. `wingc test` filters, times out, writes traces and keeps
-//! its closing line.
+//! and a restart. `wingc test` filters, times out (a test's timeout also
+//! bounds the functions it calls), writes traces and keeps its closing
+//! line.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -140,6 +141,13 @@ test "fails" {
 test "hangs" {
   util.sleep(1h);
 }
+let spin = new cloud.Function(inflight (e: Json?): Json? => {
+  while true { }
+  return nil;
+}, timeout: 1h) as "spin";
+test "hangs in a function" {
+  spin.invoke(nil);
+}
 "#;
 
 fn wingc_test(dir: &Path, args: &[&str]) -> (i32, String) {
@@ -170,6 +178,7 @@ fn test_filters_times_out_and_writes_traces() {
     assert!(stdout.contains("fail ─ tests.w » hangs"), "{stdout}");
     assert!(stdout.contains("    timed out after 200ms"), "{stdout}");
     assert!(stdout.contains("fail ─ tests.w » fails"), "{stdout}");
-    assert_eq!(stdout.lines().last(), Some("1 passed, 2 failed"));
+    assert!(stdout.contains("fail ─ tests.w » hangs in a function"), "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("1 passed, 3 failed"));
     let _ = std::fs::remove_dir_all(dir);
 }

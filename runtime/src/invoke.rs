@@ -71,6 +71,15 @@ impl<'a> Invocation<'a> {
         self
     }
 
+    /// Ends no later than `deadline` (the caller's, for a nested invoke):
+    /// a caller's timeout covers what it waits for.
+    pub fn within(mut self, deadline: Option<Instant>) -> Self {
+        if let Some(deadline) = deadline {
+            self.timeout = self.timeout.min(deadline.saturating_duration_since(Instant::now()));
+        }
+        self
+    }
+
     pub fn heap_limit(mut self, bytes: usize) -> Self {
         self.heap_limit = bytes;
         self

@@ -1,6 +1,7 @@
 // Functions with limits, called directly: an invocation that exceeds its
-// timeout, loops forever, allocates past its memory or throws fails with
-// a clear error the caller can catch, and the next invocation is served.
+// timeout, loops forever, allocates past its memory, recurses forever or
+// throws fails with a clear error the caller can catch, and the next
+// invocation is served.
 bring cloud;
 bring util;
 bring expect;
@@ -21,6 +22,11 @@ let hog = new cloud.Function(inflight (event: Json?): Json? => {
   while true { blob = blob + blob; }
   return blob.length;
 }, memory: 16) as "hog";
+
+let deep = new cloud.Function(inflight (event: Json?): Json? => {
+  let down = (n: num): num => { return down(n + 1) + 1; };
+  return down(0);
+}) as "deep";
 
 let strict = new cloud.Function(inflight (event: Json?): Json? => {
   if event == nil {
@@ -65,6 +71,17 @@ test "a function that allocates past its memory limit fails and the next is serv
   expect.equal(error, "out of memory: the invocation used more than 16 MB");
   expect.equal(healthy.invoke(nil), "healthy");
   expect.equal(strict.invoke(Json { id: 1 }), Json { ok: true });
+}
+
+test "a function that recurses forever crashes alone" {
+  let var error = "";
+  try {
+    deep.invoke(nil);
+  } catch e {
+    error = e;
+  }
+  expect.equal(error, "stack overflow (is there an endless recursion?)");
+  expect.equal(healthy.invoke(nil), "healthy");
 }
 
 test "a thrown error reaches the caller's catch" {

@@ -54,7 +54,7 @@ pub fn define(
             .map(|(val, repr)| value_of(&caller, val, *repr))
             .collect::<wasmtime::Result<Vec<_>>>()?;
         let (sim, path) = (caller.data().sim.clone(), caller.data().path.clone());
-        let context = OpContext { sim: &sim, index, caller: &path };
+        let context = OpContext { sim: &sim, index, caller: &path, deadline: caller.data().deadline };
         match operation(&context, &args) {
             Ok(result) => {
                 if let Some(slot) = results.first_mut() {

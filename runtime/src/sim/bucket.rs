@@ -260,7 +260,7 @@ fn serve(sim: &Arc<Shared>, index: ResourceIndex, request: HttpRequest) -> HttpR
         },
         "PUT" if signed("UPLOAD") => {
             let content_type = request.header("content-type").map(str::to_string);
-            let ctx = OpContext { sim, index, caller: &sim.resource(index).path };
+            let ctx = OpContext { sim, index, caller: &sim.resource(index).path, deadline: None };
             match store(&ctx, &key, request.body, content_type) {
                 Ok(_) => HttpResponse::new(200, ""),
                 Err(_) => HttpResponse::new(500, "cannot store the object"),

@@ -287,6 +287,16 @@ impl Shared {
 
     /// Runs the function resource at `index` with `args` on this thread.
     pub fn invoke_function(self: &Arc<Self>, index: ResourceIndex, args: &[Value]) -> Result<Value, InvokeError> {
+        self.invoke_function_within(index, args, None)
+    }
+
+    /// [`Shared::invoke_function`], ending by `deadline` at the latest.
+    pub fn invoke_function_within(
+        self: &Arc<Self>,
+        index: ResourceIndex,
+        args: &[Value],
+        deadline: Option<Instant>,
+    ) -> Result<Value, InvokeError> {
         let node = &self.resources[index];
         let Some(function) = self.function(index) else {
             return Err(InvokeError::Failed(Failure::message(format!("{} is not a function", node.path))));
@@ -294,6 +304,7 @@ impl Shared {
         let Some(_slot) = function.acquire() else { return Err(InvokeError::Busy) };
         Invocation::new(self, function.bundle, &node.path)
             .timeout(function.timeout)
+            .within(deadline)
             .heap_limit(function.heap_limit)
             .env(function.env.clone())
             .run(args)

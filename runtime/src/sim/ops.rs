@@ -20,6 +20,8 @@ pub struct OpContext<'a> {
     pub index: ResourceIndex,
     /// Path of the code that called (for logs).
     pub caller: &'a str,
+    /// When the calling invocation times out.
+    pub deadline: Option<std::time::Instant>,
 }
 
 impl OpContext<'_> {
@@ -78,7 +80,7 @@ pub fn lookup(type_name: &str, method: &str) -> Option<Op> {
 
 fn function_op(method: &str) -> Option<Op> {
     Some(match method {
-        "invoke" => |ctx, args| Ok(ctx.sim.invoke_function(ctx.index, &[arg(args, 0).clone()])?),
+        "invoke" => |ctx, args| Ok(ctx.sim.invoke_function_within(ctx.index, &[arg(args, 0).clone()], ctx.deadline)?),
         "invokeAsync" => |ctx, args| {
             let function = ctx.sim.function(ctx.index).ok_or_else(|| OpError::Fatal("not a function".into()))?;
             if !function.has_capacity() {
