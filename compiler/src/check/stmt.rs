@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{AssignOp, Block, BringTarget, Expr, ExprKind, Ident, Phase, Span, Stmt, StmtKind};
 
 /// Stdlib modules a user can `bring`.
-pub(super) const BRINGABLE: [&str; 5] = ["cloud", "util", "expect", "http", "math"];
+pub(super) const BRINGABLE: [&str; 6] = ["cloud", "util", "expect", "http", "math", "ex"];
 
 impl Checker {
     /// Checks a statement list: `bring`s first (the parser reports one
