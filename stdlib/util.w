@@ -19,3 +19,14 @@ pub extern unphased nanoid(options: NanoidOptions?): str;
 // Inflight: the running function's `env` first, then the process's.
 pub extern unphased env(name: str): str;
 pub extern unphased tryEnv(name: str): str?;
+
+pub struct ShellOptions {
+  cwd: str?;
+  env: Map<str>?;
+  inheritEnv: bool?;
+  throw: bool?;
+}
+
+// Runs a command with `sh -c` and gives its standard output; a non-zero
+// exit raises an error with its standard error (unless `throw: false`).
+pub extern inflight shell(command: str, opts: ShellOptions?): str;

@@ -114,9 +114,18 @@ impl<'a> Invocation<'a> {
         let mut state = HostState::new(self.shared.clone(), loaded.clone(), Arc::from(self.path), self.heap_limit);
         state.env = self.env.clone();
         let mut store = Store::new(engine(), state);
-        self.place_lifts(&mut store, &self.shared.lifts_of(self.bundle))?;
+        let inits = self.place_lifts(&mut store, &self.shared.lifts_of(self.bundle))?;
         let instance =
             loaded.pre.instantiate(&mut store).map_err(|e| Failure::message(format!("cannot start the bundle: {e}")))?;
+        store.set_epoch_deadline(ticks(self.timeout));
+        if !inits.is_empty() {
+            let init = instance
+                .get_typed_func::<i32, ()>(&mut store, "wing_init")
+                .map_err(|_| Failure::message("the bundle lifts objects to initialize but has no `wing_init` export"))?;
+            for object in inits {
+                init.call(&mut store, object).map_err(|error| failure(&mut store, error, self.timeout))?;
+            }
+        }
         Ok(Live { store, instance, timeout: self.timeout })
     }
 

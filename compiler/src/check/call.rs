@@ -20,6 +20,7 @@ impl Checker {
             match ident.name.as_str() {
                 "super" => return self.check_super_call(expr, callee, args),
                 "unsafeCast" => return self.check_unsafe_cast(expr, callee, args, expected),
+                "nodeof" => return self.check_nodeof(expr, callee, args),
                 _ => {}
             }
         }
@@ -86,6 +87,53 @@ impl Checker {
         self.sem.names.insert(callee.id, NameRef::SuperConstructor { parent, this });
         self.sem.calls.insert(expr.id, call);
         Types::VOID
+    }
+
+    /// `nodeof(x)`: the tree node of a resource or preflight object.
+    fn check_nodeof(&mut self, expr: &Expr, callee: &Expr, args: &[Arg]) -> TypeId {
+        let Some(node) = self.builtin.get("Node").copied() else { return Types::ERROR };
+        if self.phase() == Phase::Inflight {
+            self.report(
+                Diagnostic::error(
+                    "E0303",
+                    "`nodeof` is preflight: the resource tree exists when the app is compiled",
+                    callee.span,
+                )
+                .with_help("read what you need preflight and use it inflight"),
+            );
+        }
+        match args {
+            [arg] if arg.name.is_none() => {
+                let ty = self.check_expr(&arg.value);
+                let is_node = match self.sem.types.get(ty) {
+                    Type::Class(c) => self.sem.class(*c).is_resource(),
+                    Type::Error => true,
+                    _ => false,
+                };
+                if !is_node {
+                    let shown = self.sem.types.display(ty);
+                    self.report(
+                        Diagnostic::error("E0241", format!("a `{shown}` has no node"), arg.value.span)
+                            .with_label("not a resource or preflight object"),
+                    );
+                }
+            }
+            _ => {
+                self.check_args_loosely(args);
+                self.report(Diagnostic::error("E0219", format!("expected 1 argument, found {}", args.len()), expr.span));
+            }
+        }
+        let target = ExternRef {
+            module: "std".to_string(),
+            name: "nodeof".to_string(),
+            signature: FunctionType::new(Phase::Preflight, vec![Types::ERROR], Types::ERROR),
+            declared: FunctionType::new(Phase::Preflight, vec![Types::ERROR], Types::ERROR),
+            has_receiver: false,
+            phase: Phase::Preflight,
+        };
+        self.sem.names.insert(callee.id, NameRef::Extern(target));
+        self.sem.calls.insert(expr.id, CallInfo { slots: vec![ArgSlot::Positional(0)], params: vec![Types::ERROR] });
+        self.sem.types.intern(Type::Class(node))
     }
 
     /// `unsafeCast(x)`: `x` as whatever type the context expects.

@@ -21,9 +21,6 @@ impl Checker {
     pub(super) fn check_class_shape(&mut self, id: ClassId) {
         let class = self.sem.class(id).clone();
         for member in &class.members {
-            if class.phase == Phase::Inflight && member.phase != Phase::Inflight {
-                self.report(Diagnostic::error("E0126", "every member of an inflight class is inflight", member.span));
-            }
             let Some(parent) = class.parent else { continue };
             let Some((_, inherited)) = self.sem.find_member(parent, &member.name) else { continue };
             let inherited = inherited.clone();

@@ -235,7 +235,7 @@ impl Checker {
         }
         let mut members: Vec<MemberInfo> = Vec::new();
         for method in &decl.members {
-            let phase = method.modifiers.phase.unwrap_or(Phase::Preflight);
+            let phase = method.modifiers.phase.unwrap_or(decl.phase);
             let signature = self.resolve_signature(&method.signature, TypeScope::default(), phase);
             let name = &method.signature.name;
             if members.iter().any(|m| m.name == name.name) {
@@ -318,6 +318,17 @@ impl Checker {
         }
         let mut members: Vec<MemberInfo> = Vec::new();
         for member in &decl.members {
+            let (written, span) = match member {
+                ClassMember::Method(m) => (m.modifiers.phase, m.signature.name.span),
+                ClassMember::Field { modifiers, name, .. } => (modifiers.phase, name.span),
+            };
+            if class_phase == Phase::Inflight && written == Some(Phase::Preflight) {
+                self.report(
+                    Diagnostic::error("E0126", "every member of an inflight class is inflight", span)
+                        .with_label("marked `preflight`")
+                        .with_help("remove `preflight`, or make the class a preflight class"),
+                );
+            }
             match member {
                 ClassMember::Method(method) if method.is_constructor => self.declare_constructor(id, method),
                 ClassMember::Method(method) => {
@@ -395,7 +406,8 @@ impl Checker {
     }
 }
 
-/// A class member's phase: written, or the class's.
+/// A class member's phase: written, or the class's. (A member of an
+/// inflight class written `preflight` is reported by `check_class_shape`.)
 fn member_phase(class_phase: Phase, written: Option<Phase>) -> Phase {
     match (class_phase, written) {
         (Phase::Inflight, _) => Phase::Inflight,

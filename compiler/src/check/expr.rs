@@ -100,7 +100,11 @@ impl Checker {
                 self.check_json_literal(*mutable, *explicit, fields, expected, expr.span)
             }
             ExprKind::JsonValue { mutable, value } => {
-                let ty = self.check_expr(value);
+                // `Json [1, "a"]`: the array holds Json values, of any kind.
+                let ty = match value.kind {
+                    ExprKind::ArrayLiteral { ty: None, .. } => self.check_expr_expecting(value, Some(Types::JSON)),
+                    _ => self.check_expr(value),
+                };
                 self.expect_json(ty, value.span);
                 if *mutable { Types::MUT_JSON } else { Types::JSON }
             }
@@ -269,6 +273,13 @@ impl Checker {
     }
 
     pub(super) fn check_closure(&mut self, expr: &Expr, closure: &Closure, expected: Option<TypeId>) -> TypeId {
+        if closure.phase == Phase::Independent {
+            self.report(
+                Diagnostic::error("E0900", "`unphased` closures are not supported by this version of wingc yet", closure.span)
+                    .with_label("not supported yet")
+                    .with_help("write a preflight closure and an `inflight` one"),
+            );
+        }
         let phase = match closure.phase {
             Phase::Inflight => Phase::Inflight,
             _ => self.phase(),
@@ -319,7 +330,11 @@ impl Checker {
             self.report_missing_return(declared, closure.body.span);
         }
         let variadic = closure.params.last().is_some_and(|p| p.variadic);
-        let ty = self.sem.types.function(FunctionType { phase, params: param_types, result, variadic });
+        let ty = if closure.phase == Phase::Independent {
+            Types::ERROR
+        } else {
+            self.sem.types.function(FunctionType { phase, params: param_types, result, variadic })
+        };
         self.sem.closures.insert(
             expr.id,
             ClosureInfo {

@@ -117,7 +117,8 @@ impl Checker {
             let ty = self.check_json_value(value);
             self.expect_json(ty, value.span);
         }
-        if mutable { Types::MUT_JSON } else { Types::JSON }
+        let wants_mutable = !explicit && expected.is_some_and(|e| self.sem.types.strip_optional(e) == Types::MUT_JSON);
+        if mutable || wants_mutable { Types::MUT_JSON } else { Types::JSON }
     }
 
     /// A value inside a Json literal: nested `{ … }` and `[ … ]` are Json
@@ -212,6 +213,10 @@ impl Checker {
             Type::Map(item) | Type::MutMap(item) => {
                 self.check_expr_expecting(index, Some(Types::STR));
                 item
+            }
+            Type::Str => {
+                self.check_expr_expecting(index, Some(Types::NUM));
+                Types::STR
             }
             Type::Json | Type::MutJson => {
                 let ty = self.check_expr(index);

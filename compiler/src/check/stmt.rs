@@ -332,6 +332,16 @@ impl Checker {
             Some(MemberRef::Field { class, name: field }) => {
                 let Some((owner, member)) = self.sem.find_member(class, &field).map(|(c, m)| (c, m.clone())) else { return ty };
                 let MemberKind::Field { reassignable, .. } = member.kind else { return ty };
+                if member.phase != Phase::Inflight && self.phase() == Phase::Inflight {
+                    self.report(
+                        Diagnostic::error("E0305", format!("cannot change the preflight field `{}` in inflight code", name.name), target.span)
+                            .with_label("assigned inflight here")
+                            .with_secondary(member.span, "a preflight field")
+                            .with_note("inflight code works on a copy of the object's preflight state; a change would be lost")
+                            .with_help("keep state that changes inflight in a resource (a `cloud.Counter`, a `cloud.Bucket`), or in an `inflight` field"),
+                    );
+                    return ty;
+                }
                 let in_constructor = self.in_constructor_of(owner, member.phase) && is_this(object);
                 if !reassignable && !in_constructor {
                     self.report(
@@ -403,8 +413,15 @@ impl Checker {
             }
             return;
         };
-        let expected = function.declared_result.or(function.inferred_result);
+        let (declared, inferred) = (function.declared_result, function.inferred_result);
+        // Without a written type, returns only hint each other: `nil` on one
+        // path and a `str` on another make the result `str?`.
+        let expected = declared.or(inferred.filter(|t| *t != Types::NIL && *t != Types::VOID));
         let ty = match value {
+            Some(value) if declared.is_none() && matches!(value.kind, ExprKind::Nil) => {
+                self.check_expr(value);
+                Types::NIL
+            }
             Some(value) => {
                 if expected == Some(Types::VOID) {
                     self.check_expr(value);
@@ -433,6 +450,7 @@ impl Checker {
             function.inferred_result = Some(match function.inferred_result {
                 Some(previous) if previous == Types::NIL => self.sem.types.optional(ty),
                 Some(previous) if ty == Types::NIL => self.sem.types.optional(previous),
+                Some(previous) if self.sem.is_assignable(previous, ty) => ty,
                 Some(previous) => previous,
                 None => ty,
             });

@@ -68,11 +68,16 @@ impl<'a> Evaluator<'a> {
     /// tree here, `log` and `assert`, and every data operation through
     /// `wing_std::ops`.
     pub(super) fn call_extern(&mut self, target: &ExternValue, args: Vec<Value>, span: Span) -> Eval<Value> {
+        if let Some(member) = target.name.strip_prefix("Node.") {
+            return self.node_member(target.receiver.as_ref(), member, span);
+        }
         let resource = target.receiver.as_ref().and_then(as_resource);
         if let Some(resource) = resource {
             return self.resource_member(resource, &target.name, args, span);
         }
         match (target.module.as_str(), target.name.as_str()) {
+            // `nodeof(x)`: the node is the resource or object itself.
+            (_, "nodeof") => Ok(args.into_iter().next().unwrap_or_default()),
             (_, "log") => {
                 let line = args.first().map(Value::display).unwrap_or_default();
                 self.app.logs.push(line);
@@ -101,6 +106,14 @@ impl<'a> Evaluator<'a> {
                 operation(&all).or_else(|error| throw(error.0, span))
             }
         }
+    }
+
+    /// `nodeof(x).path`, `nodeof(x).id`.
+    fn node_member(&self, node: Option<&Value>, member: &str, span: Span) -> Eval<Value> {
+        let node = node.and_then(|v| as_resource(v).or_else(|| self.app.object(v).and_then(|o| o.node)));
+        let Some(node) = node else { return fail("E0500", "internal error: the node of a value that has none", span) };
+        let path = self.app.tree.get(node).path.as_str();
+        Ok(Value::str(if member == "path" { path } else { path.rsplit('/').next().unwrap_or(path) }))
     }
 
     /// A preflight member of a resource (`Queue.setConsumer`, `Api.url`).

@@ -282,6 +282,8 @@ pub struct Param {
 #[derive(Debug, Clone)]
 pub struct InterfaceDecl {
     pub name: Ident,
+    /// `inflight interface I { }`: its members are inflight.
+    pub phase: Phase,
     pub is_pub: bool,
     pub extends: Vec<UserTypeRef>,
     /// Members have no body.

@@ -39,8 +39,27 @@ pub fn define(
         })?;
         return Ok(true);
     }
-    let Some(operation) = ops::lookup(&type_name, method) else { return Ok(false) };
     let signature = info.import(module, name).cloned().unwrap_or_else(|| guess(&ty));
+    let Some(operation) = ops::lookup(&type_name, method) else {
+        // A preflight property read inflight (`counter.initial`): the value
+        // the compiler recorded in the resource's props.
+        if signature.params.len() != 1 {
+            return Ok(false);
+        }
+        let (property, result) = (method.to_string(), signature.result);
+        linker.func_new(module, name, ty, move |mut c: Caller<'_, HostState>, params: &[Val], results: &mut [Val]| {
+            let handle = params[0].i32().ok_or_else(|| fatal("a resource property needs a handle"))?;
+            let index = c.data().attribute_owner(handle, &type_name)?;
+            let props = &c.data().sim.app.manifest().resources[index].props;
+            let value =
+                props.get(&property).map(Value::from_json).ok_or_else(|| fatal(format!("{type_name} has no `{property}`")))?;
+            if let Some(slot) = results.first_mut() {
+                *slot = val_of(&mut c, value, result)?;
+            }
+            Ok(())
+        })?;
+        return Ok(true);
+    };
     if signature.params.len() != ty.params().len() || signature.params.is_empty() {
         return Err(fatal(format!("the bundle declares `{name}` with a signature that does not match its type")));
     }

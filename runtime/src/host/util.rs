@@ -33,6 +33,7 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
                 None => Ok(0),
             }
         })?,
+        "shell" => linker.func_wrap(M, name, shell)?,
         "sleep" => linker.func_wrap(M, name, |c: Host<'_>, seconds: f64| -> R<()> {
             let sim = c.data().sim.clone();
             let _waiting = sim.workers().waiting(&sim);
@@ -46,6 +47,41 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
         _ => return Ok(false),
     };
     Ok(true)
+}
+
+/// `util.shell(command, opts?)`: `sh -c command`, its standard output.
+fn shell(mut c: Host<'_>, command: i32, options: i32) -> R<i32> {
+    let command = text(&c, command)?;
+    let mut process = std::process::Command::new("sh");
+    process.arg("-c").arg(&*command);
+    let mut throws = true;
+    if let Value::Map(options) = c.data().get(options)? {
+        let options = options.borrow();
+        if let Some(Value::Str(dir)) = options.get("cwd") {
+            process.current_dir(&**dir);
+        }
+        if !matches!(options.get("inheritEnv"), Some(Value::Bool(true))) {
+            process.env_clear();
+        }
+        if let Some(Value::Map(env)) = options.get("env") {
+            for (key, value) in env.borrow().iter() {
+                process.env(key, value.display());
+            }
+        }
+        throws = !matches!(options.get("throw"), Some(Value::Bool(false)));
+    }
+    let sim = c.data().sim.clone();
+    let _waiting = sim.workers().waiting(&sim);
+    match process.output() {
+        Ok(output) if output.status.success() || !throws => {
+            alloc(&mut c, Value::string(String::from_utf8_lossy(&output.stdout).into_owned()))
+        }
+        Ok(output) => {
+            let stderr = String::from_utf8_lossy(&output.stderr).trim_end().to_string();
+            raise(&mut c, format!("`{command}` failed ({}): {stderr}", output.status))
+        }
+        Err(error) => raise(&mut c, format!("`{command}` could not run: {error}")),
+    }
 }
 
 struct WaitOptions {
