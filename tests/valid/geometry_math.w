@@ -1,5 +1,5 @@
 // Geometry helpers with `bring math`: floor, ceil, round, abs, sqrt,
-// min, max, sin, cos, tan, log and random.
+// min, max, sin, cos, tan, log, random and the PI, E and TAU constants.
 bring math;
 bring expect;
 
@@ -36,6 +36,17 @@ test "trigonometry and logarithms" {
   expect.equal(math.tan(0), 0);
   expect.equal(math.log(1), 0);
   expect.equal(math.round(math.log(100) / math.log(10)), 2);
+}
+
+let unitCircle = math.PI * 1 ** 2;
+
+test "circles use the constants" {
+  let circumference = (r: num): num => { return math.TAU * r; };
+  expect.equal(unitCircle, 3.141592653589793);
+  expect.equal(circumference(1), 2 * math.PI);
+  expect.equal(math.round(math.PI * 100) / 100, 3.14);
+  expect.equal(math.E, 2.718281828459045);
+  expect.equal(math.log(math.E), 1);
 }
 
 test "random stays in range" {

@@ -34,3 +34,10 @@ test "numbers in strings" {
   expect.equal("{0.1 + 0.2}", "0.30000000000000004");
   expect.equal("{3 / 1}", "3");
 }
+
+test "very large and very small numbers print like JavaScript" {
+  expect.equal("{0.0000001}", "1e-7");
+  expect.equal("{2 ** 70}", "1.1805916207174113e+21");
+  expect.equal("{10 ** 20}", "100000000000000000000");
+  expect.equal("{1 / 3}", "0.3333333333333333");
+}

@@ -1,6 +1,8 @@
 // Timeout budgets with `duration`: literals in ms/s/m/h/d, the unit
-// accessors and the `duration.fromX` constructors, preflight and inflight.
+// accessors (milliseconds through years) and the `duration.fromX`
+// constructors, preflight and inflight.
 bring expect;
+bring math;
 
 let requestTimeout = 1500ms;
 let budget = 2m;
@@ -28,4 +30,13 @@ test "constructors from numbers" {
   expect.equal(duration.fromHours(12).days, 0.5);
   expect.equal(duration.fromDays(2).hours, 48);
   expect.equal(duration.fromYears(1).days, 365);
+  expect.equal(duration.fromMonths(12).days, 365);
+  expect.equal(duration.fromYears(2).months, 24);
+}
+
+test "retention periods in months and years" {
+  let retention = 30d;
+  expect.equal(math.round(retention.months * 1000) / 1000, 0.986);
+  expect.equal(duration.fromDays(730).years, 2);
+  expect.equal("{1500ms.months}", "5.707762557077626e-7");
 }
