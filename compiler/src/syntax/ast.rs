@@ -333,6 +333,9 @@ pub enum TypeAnnotationKind {
     Named { path: Vec<Ident>, args: Vec<TypeAnnotation> },
     /// `T?`
     Optional(Box<TypeAnnotation>),
+    /// Not written: a closure parameter whose type comes from the function
+    /// type the context expects (`inflight (msg) => …`).
+    Inferred,
     /// `(num, str): bool`, `inflight (str): void`
     Function { phase: Phase, params: Vec<TypeAnnotation>, result: Box<TypeAnnotation> },
 }

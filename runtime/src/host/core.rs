@@ -166,9 +166,9 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             let message = c.data().get(h)?.display();
             raise(&mut c, message)
         })?,
-        "log" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<()> {
+        "log" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<()> {
             let line = c.data().get(h)?.display();
-            c.data().sim.log(&c.data().path, line);
+            c.data_mut().log(line);
             Ok(())
         })?,
         _ => return Ok(false),
