@@ -187,6 +187,7 @@ impl Checker {
                     "this function takes no named arguments",
                     first.name.as_ref().map_or(first.value.span, |n| n.span),
                 )
+                .with_label("a named argument")
                 .with_note("named arguments fill the fields of a struct that is the last parameter")
                 .with_help(format!("pass {} by position", list.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))),
             );

@@ -14,7 +14,7 @@ use super::model::VarKind;
 use super::symbols::{ClassKind, MemberInfo, MemberKind};
 use super::types::{ClassId, FunctionType, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
-use crate::syntax::ast::{ClassDecl, ClassMember, Ident, MethodDecl, Phase};
+use crate::syntax::ast::{ClassDecl, ClassMember, Ident, MethodDecl, Phase, Span};
 
 impl Checker {
     /// Checks overrides and interface implementations of a resolved class.
@@ -194,7 +194,9 @@ impl Checker {
             && !self.sem.types.is_optional(declared_result)
             && !super::flow::always_exits(&body.stmts)
         {
-            self.report_missing_return(declared_result, method.signature.name.span);
+            let what = format!("the method `{}`", method.signature.name.name);
+            let declared_at = method.signature.return_type.as_ref().map(|t| t.span);
+            self.report_missing_return(&what, declared_result, declared_at, body.span);
         }
         let context = self.pop_function();
         let ty = self.sem.types.function(FunctionType { phase, ..signature.clone() });
@@ -213,13 +215,18 @@ impl Checker {
         );
     }
 
-    pub(super) fn report_missing_return(&mut self, result: TypeId, span: crate::syntax::ast::Span) {
+    /// E0207 at the closing `}` of a body whose end is reachable, with the
+    /// written return type as context.
+    pub(super) fn report_missing_return(&mut self, what: &str, result: TypeId, declared_at: Option<Span>, body: Span) {
         let shown = self.sem.types.display(result);
-        self.report(
-            Diagnostic::error("E0207", format!("this function must return a `{shown}` on every path"), span)
-                .with_label("the end of the body can be reached without a `return`")
-                .with_help("add a `return` at the end, or make the return type optional"),
-        );
+        let end = Span { start: body.end.saturating_sub(1).max(body.start), ..body };
+        let mut d = Diagnostic::error("E0207", format!("{what} must return a `{shown}` on every path"), end)
+            .with_label("the end of the body can be reached without a `return`")
+            .with_help("add a `return` before the end, or make the return type optional");
+        if let Some(declared_at) = declared_at {
+            d = d.with_secondary(declared_at, format!("declared to return `{shown}`"));
+        }
+        self.report(d);
     }
 
     /// Every field without a default must be assigned by its phase's

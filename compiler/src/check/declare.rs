@@ -99,6 +99,7 @@ impl Checker {
         if !decl.type_params.is_empty() {
             self.report(
                 Diagnostic::error("E0115", "user classes cannot have type parameters", decl.type_params[0].span)
+                    .with_label("a type parameter")
                     .with_note("only the standard library declares generic types"),
             );
         }
@@ -238,12 +239,13 @@ impl Checker {
             let phase = method.modifiers.phase.unwrap_or(decl.phase);
             let signature = self.resolve_signature(&method.signature, TypeScope::default(), phase);
             let name = &method.signature.name;
-            if members.iter().any(|m| m.name == name.name) {
-                self.report(Diagnostic::error(
-                    "E0120",
-                    format!("`{}` is declared twice in this interface", name.name),
-                    name.span,
-                ));
+            if let Some(first) = members.iter().find(|m| m.name == name.name) {
+                let first = first.span;
+                self.report(
+                    Diagnostic::error("E0120", format!("`{}` is declared twice in this interface", name.name), name.span)
+                        .with_label("declared again here")
+                        .with_secondary(first, "first declared here"),
+                );
                 continue;
             }
             members.push(MemberInfo {

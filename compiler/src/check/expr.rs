@@ -108,7 +108,7 @@ impl Checker {
                 self.expect_json(ty, value.span);
                 if *mutable { Types::MUT_JSON } else { Types::JSON }
             }
-            ExprKind::StructLiteral { ty, fields } => self.check_struct_literal(ty, fields, expr.span),
+            ExprKind::StructLiteral { ty, fields } => self.check_struct_literal(ty, fields),
             ExprKind::Intrinsic(name) => match name.name.as_str() {
                 "filename" | "dirname" | "app" | "target" => Types::STR,
                 other => {
@@ -327,7 +327,8 @@ impl Checker {
             && !self.sem.types.is_optional(declared)
             && !body_exits
         {
-            self.report_missing_return(declared, closure.body.span);
+            let declared_at = closure.return_type.as_ref().map(|t| t.span);
+            self.report_missing_return("this function", declared, declared_at, closure.body.span);
         }
         let variadic = closure.params.last().is_some_and(|p| p.variadic);
         let ty = if closure.phase == Phase::Independent {

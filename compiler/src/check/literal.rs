@@ -111,7 +111,8 @@ impl Checker {
         if !explicit
             && let Some(Type::Struct(id)) = expected.map(|e| self.sem.types.get(self.sem.types.strip_optional(e)).clone())
         {
-            return self.check_struct_fields(id, fields, span);
+            let brace = Span { end: span.start + 1, ..span };
+            return self.check_struct_fields(id, fields, brace);
         }
         for (_, value) in fields {
             let ty = self.check_json_value(value);
@@ -133,10 +134,10 @@ impl Checker {
         if nested { self.check_expr_expecting(value, Some(Types::JSON)) } else { self.check_expr(value) }
     }
 
-    pub(super) fn check_struct_literal(&mut self, ty: &UserTypeRef, fields: &[(Ident, Expr)], span: Span) -> TypeId {
+    pub(super) fn check_struct_literal(&mut self, ty: &UserTypeRef, fields: &[(Ident, Expr)]) -> TypeId {
         let names: Vec<&str> = ty.path.iter().map(|p| p.name.as_str()).collect();
         match self.find_type(&names, Default::default()) {
-            Some(TypeRef::Struct(id)) => self.check_struct_fields(id, fields, span),
+            Some(TypeRef::Struct(id)) => self.check_struct_fields(id, fields, ty.span),
             Some(_) => {
                 self.report(
                     Diagnostic::error("E0212", "only structs can be built with `Name { … }`", ty.span)
@@ -154,7 +155,9 @@ impl Checker {
         }
     }
 
-    fn check_struct_fields(&mut self, id: StructId, fields: &[(Ident, Expr)], span: Span) -> TypeId {
+    /// Checks the fields of a struct literal; missing fields are reported at
+    /// `head` (the struct's name, or the `{` of a bare literal).
+    fn check_struct_fields(&mut self, id: StructId, fields: &[(Ident, Expr)], head: Span) -> TypeId {
         let info = self.sem.structure(id).clone();
         for (i, (name, value)) in fields.iter().enumerate() {
             if let Some((first, _)) = fields[..i].iter().find(|(n, _)| n.name == name.name) {
@@ -195,7 +198,7 @@ impl Checker {
                 Diagnostic::error(
                     "E0215",
                     format!("missing field{} {list} of struct `{}`", if missing.len() == 1 { "" } else { "s" }, info.qualified),
-                    span,
+                    head,
                 )
                 .with_label(format!("{list} {} required", if missing.len() == 1 { "is" } else { "are" })),
             );

@@ -168,7 +168,11 @@ impl Checker {
             _ => None,
         };
         let (Some(parent), Some(this)) = (parent, this) else {
-            self.report(Diagnostic::error("E0142", "`super` needs a method of a class that extends another", ident.span));
+            self.report(
+                Diagnostic::error("E0142", "`super` needs a method of a class that extends another", ident.span)
+                    .with_label("there is no parent class here")
+                    .with_help("add `extends Parent` to the class, or call the method on `this`"),
+            );
             return Object::Value { ty: Types::ERROR, path: None, is_super: false };
         };
         let (_, root) = self.use_var(this, ident.span);

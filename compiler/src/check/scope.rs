@@ -31,6 +31,9 @@ pub(super) enum Binding {
 #[derive(Debug, Default)]
 pub(super) struct Scope {
     pub names: HashMap<String, Binding>,
+    /// Variables the block declares further down, not reached yet: a use
+    /// of one is "used before it is declared", not an unknown name.
+    pub declared_later: HashMap<String, Span>,
 }
 
 /// A function being checked (a closure, a `test` block, a method).
@@ -118,6 +121,8 @@ impl Checker {
                     .with_help(help),
             );
         }
+        let scope = self.scopes.last_mut().expect("a scope is open");
+        scope.declared_later.remove(&name.name);
         self.bind(&name.name, Binding::Var(id));
         id
     }
@@ -188,6 +193,15 @@ impl Checker {
     }
 
     fn report_unknown_name(&mut self, ident: &Ident) {
+        if let Some(declared) = self.scopes.iter().rev().find_map(|s| s.declared_later.get(&ident.name)) {
+            self.report(
+                Diagnostic::error("E0102", format!("`{}` is used before it is declared", ident.name), ident.span)
+                    .with_label("used here")
+                    .with_secondary(*declared, "declared here, after the use")
+                    .with_help(format!("move the declaration of `{}` above its first use", ident.name)),
+            );
+            return;
+        }
         let candidates: Vec<&str> = self.scopes.iter().flat_map(|s| s.names.keys().map(String::as_str)).collect();
         let mut diagnostic = Diagnostic::error("E0102", format!("unknown name `{}`", ident.name), ident.span)
             .with_label("not found in this scope");

@@ -24,6 +24,12 @@ impl Checker {
             self.check_stmt(stmt);
         }
         self.declare_types(stmts);
+        let scope = self.scopes.last_mut().expect("a scope is open");
+        for stmt in stmts {
+            if let StmtKind::Let { name, .. } = &stmt.kind {
+                scope.declared_later.entry(name.name.clone()).or_insert(name.span);
+            }
+        }
         for stmt in stmts.iter().filter(|s| !is_bring(s)) {
             self.check_stmt(stmt);
         }
@@ -87,7 +93,13 @@ impl Checker {
             StmtKind::Break | StmtKind::Continue => {
                 if self.loops() == 0 {
                     let word = if matches!(stmt.kind, StmtKind::Break) { "break" } else { "continue" };
-                    self.report(Diagnostic::error("E0105", format!("`{word}` outside of a loop"), stmt.span));
+                    let mut d = Diagnostic::error("E0105", format!("`{word}` outside of a loop"), stmt.span)
+                        .with_label(format!("no loop around this `{word}`"));
+                    let outer_loops = self.top_level_loops + self.functions.iter().rev().skip(1).map(|f| f.loops).sum::<usize>();
+                    if outer_loops > 0 {
+                        d = d.with_note("a function is not part of the loop around it: return from it instead");
+                    }
+                    self.report(d);
                 }
             }
             StmtKind::Return(value) => self.check_return(value.as_ref(), stmt.span),
@@ -168,6 +180,7 @@ impl Checker {
             let var = if reassignable { "var " } else { "" };
             self.report(
                 Diagnostic::error("E0230", format!("cannot tell the type of `{}` from `nil`", name.name), value.span)
+                    .with_label("`nil` fits any optional type")
                     .with_help(format!("write the type: `let {var}{}: str? = nil;`", name.name)),
             );
             ty = Types::ERROR;
@@ -459,7 +472,12 @@ impl Checker {
 
     fn check_test(&mut self, stmt: &Stmt, body: &Block) {
         if !self.functions.is_empty() || self.scopes.len() > 2 {
-            self.report(Diagnostic::error("E0109", "`test` blocks are only allowed at the top level", stmt.span));
+            let keyword = Span { end: stmt.span.start + "test".len() as u32, ..stmt.span };
+            self.report(
+                Diagnostic::error("E0109", "`test` blocks are only allowed at the top level", keyword)
+                    .with_label("a test inside a block")
+                    .with_help("move the test to the top level of the file; it can use everything declared there"),
+            );
         }
         self.push_function(Phase::Inflight, Some(Types::VOID), None);
         self.check_block_stmts(&body.stmts);

@@ -280,7 +280,10 @@ impl<'a> Evaluator<'a> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             self.depth -= 1;
-            return fail("E0507", "preflight recursion is too deep", span);
+            let d = Diagnostic::error("E0507", "preflight recursion is too deep", span)
+                .with_label(format!("this call is {MAX_DEPTH} calls deep"))
+                .with_help("recursion in preflight code must end; check its base case");
+            return Err(Flow::Error(Box::new(d)));
         }
         Ok(())
     }

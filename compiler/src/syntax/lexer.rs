@@ -140,6 +140,8 @@ enum Raw {
     Quote,
     #[token("#\"")]
     HashString,
+    #[token("`")]
+    Backtick,
     #[regex(r"[0-9][0-9A-Za-z_]*")]
     Number,
     #[regex(r"[A-Za-z_$][A-Za-z0-9_$]*")]
@@ -340,9 +342,18 @@ pub struct Lexer<'a> {
     diags: Vec<Diagnostic>,
     /// Byte range of every token handed out, in order.
     token_spans: Vec<(u32, u32)>,
-    /// Whether delimiters were left open at the end (the parser's complaints
-    /// about the synthesized closers are then redundant).
-    unclosed_at_eof: bool,
+    /// The first string literal that runs over a line break (start of its
+    /// `"`, end offset): the likely culprit when a later quote never closes.
+    first_multiline_string: Option<(usize, usize)>,
+    /// Each `{` closed by a `}` indented differently from the `{`'s line
+    /// (offsets of both): the likely culprits when a brace is left open.
+    misindented_pairs: Vec<(usize, usize)>,
+    /// Where the token stream stops making sense after an unterminated
+    /// string or a delimiter left open at the end of the file; the parser's
+    /// complaints from there on are consequences of that one mistake.
+    unreliable_from: Option<usize>,
+    /// Whether the last token handed out was a `}`.
+    after_close_brace: bool,
 }
 
 impl<'a> Lexer<'a> {
@@ -356,7 +367,10 @@ impl<'a> Lexer<'a> {
             finished: false,
             diags: Vec::new(),
             token_spans: Vec::new(),
-            unclosed_at_eof: false,
+            first_multiline_string: None,
+            misindented_pairs: Vec::new(),
+            unreliable_from: None,
+            after_close_brace: false,
         }
     }
 
@@ -374,9 +388,29 @@ impl<'a> Lexer<'a> {
         &self.token_spans
     }
 
-    /// True when the file ended with delimiters open (already reported).
-    pub fn unclosed_at_eof(&self) -> bool {
-        self.unclosed_at_eof
+    /// Where an unterminated string or an unclosed delimiter (already
+    /// reported) makes the rest of the file unreliable, if anywhere.
+    pub fn unreliable_from(&self) -> Option<usize> {
+        self.unreliable_from
+    }
+
+    /// The innermost `(` or `[` left open at the end of the file (offset,
+    /// text), when that is what was reported.
+    pub fn unclosed_group(&self) -> Option<(usize, &'static str)> {
+        let d = self.diags.iter().find(|d| d.code == "E0009")?;
+        let at = d.span.start as usize;
+        let what = &self.src[at..at + 1];
+        ["(", "["].into_iter().find(|g| *g == what).map(|g| (at, g))
+    }
+
+    /// The leading whitespace width of the line holding `offset`.
+    fn indentation_at(&self, offset: usize) -> usize {
+        let line_start = self.src[..offset].rfind('\n').map_or(0, |i| i + 1);
+        self.src[line_start..].bytes().take_while(|b| *b == b' ' || *b == b'\t').count()
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.src[..offset].bytes().filter(|b| *b == b'\n').count() + 1
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -414,6 +448,28 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// Reports a string still open at the end of the file. Strings may span
+    /// lines, so when an earlier string ran over a line break, that one most
+    /// likely lost its closing quote and shifted the pairing of the rest.
+    fn unterminated_string(&mut self, string_start: usize) {
+        let d = match self.first_multiline_string.filter(|(start, _)| *start < string_start) {
+            Some((culprit, culprit_end)) => {
+                self.unreliable_from = Some(culprit);
+                Diagnostic::error("E0003", "a string is probably missing its closing `\"`", self.span(culprit, culprit + 1))
+                    .with_label(format!("this string runs on to line {}", self.line_of(culprit_end)))
+                    .with_secondary(self.span(string_start, string_start + 1), "so this `\"` starts a string that never ends")
+                    .with_help(format!("close the string on line {}", self.line_of(culprit)))
+            }
+            None => {
+                self.unreliable_from = Some(string_start);
+                Diagnostic::error("E0003", "unterminated string", self.span(string_start, string_start + 1))
+                    .with_label("this string is never closed")
+                    .with_help("add a closing `\"`")
+            }
+        };
+        self.diags.push(d);
+    }
+
     /// Scans string text from the current position up to and including the
     /// closing `"` or an interpolation `{`, resolving escapes. `string_start`
     /// is the offset of the string's opening quote (for messages).
@@ -428,10 +484,7 @@ impl<'a> Lexer<'a> {
             let Some(&b) = bytes.get(i) else {
                 out.push_str(&rest[run..]);
                 self.raw.bump(rest.len());
-                let d = Diagnostic::error("E0003", "unterminated string", self.span(string_start, string_start + 1))
-                    .with_label("this string is never closed")
-                    .with_help("add a closing `\"`");
-                self.diags.push(d);
+                self.unterminated_string(string_start);
                 return (out, StrEnd::Eof);
             };
             match b {
@@ -457,6 +510,32 @@ impl<'a> Lexer<'a> {
 
     /// A raw string `#"…"` after its opening at `start`: escapes are
     /// resolved, `{` is plain text.
+    /// Another language's `else if` after a `}`: reported once and read as
+    /// `else if`, so the rest of the chain parses.
+    fn else_if(&mut self, word: &str, start: usize, end: usize) -> Spanned<'a> {
+        let d = Diagnostic::error("E0019", format!("Wing writes `else if`, not `{word}`"), self.span(start, end))
+            .with_label("read as `else if`")
+            .with_help("write `else if`");
+        self.diags.push(d);
+        self.pending.push_back((end, Tok::If, end));
+        (start, Tok::Else, end)
+    }
+
+    /// A JavaScript-style `` `text` `` on one line: reported once and read
+    /// as the string it was meant to be. `None` for a lone backtick.
+    fn backtick_string(&mut self, start: usize) -> Option<Spanned<'a>> {
+        let rest = self.raw.remainder();
+        let len = rest.find(['`', '\n']).filter(|&i| rest.as_bytes()[i] == b'`')?;
+        let text = rest[..len].to_string();
+        self.raw.bump(len + 1);
+        let end = self.raw.span().end;
+        let d = Diagnostic::error("E0005", "strings are written in double quotes", self.span(start, end))
+            .with_label("a string in backticks")
+            .with_help(format!("write `\"{}\"`; `{{…}}` inside it interpolates", text.escape_debug()));
+        self.diags.push(d);
+        Some((start, Tok::Str(text), end))
+    }
+
     fn raw_string(&mut self, start: usize) -> Spanned<'a> {
         let rest = self.raw.remainder();
         let base = self.raw.span().end;
@@ -552,6 +631,9 @@ impl<'a> Lexer<'a> {
     fn string(&mut self, start: usize, head: bool) -> Spanned<'a> {
         let (text, end) = self.string_body(start);
         let stop = self.raw.span().end;
+        if self.first_multiline_string.is_none() && self.src[start..stop].contains('\n') {
+            self.first_multiline_string = Some((start, stop));
+        }
         let tok = match (end, head) {
             (StrEnd::Interp, true) => {
                 self.delims.push((Delim::Interp, start));
@@ -614,10 +696,13 @@ impl<'a> Lexer<'a> {
     fn close_brace(&mut self, start: usize, end: usize) -> Spanned<'a> {
         let found = self.delims.iter().rposition(|(d, _)| matches!(d, Delim::Brace | Delim::Interp));
         if let Some(i) = found {
-            let (kind, string_start) = self.delims[i];
+            let (kind, open) = self.delims[i];
             self.delims.truncate(i);
             if kind == Delim::Interp {
-                return self.string(string_start, false).with_start(start);
+                return self.string(open, false).with_start(start);
+            }
+            if self.indentation_at(open) != self.indentation_at(start) {
+                self.misindented_pairs.push((open, start));
             }
         }
         (start, Tok::RBrace, end)
@@ -630,28 +715,18 @@ impl<'a> Lexer<'a> {
     }
 
     /// At the end of the file: closes whatever is still open with
-    /// zero-width tokens, reporting it once.
+    /// zero-width tokens, reporting it once (not at all when an unterminated
+    /// string, already reported, is what left them open).
     fn finish(&mut self) {
         self.finished = true;
         if self.delims.is_empty() {
             return;
         }
-        self.unclosed_at_eof = true;
         let eof = self.src.len();
-        let (innermost, at) = *self.delims.last().unwrap_or(&(Delim::Brace, eof));
-        let what = delim_text(innermost);
-        let mut d = if innermost == Delim::Interp {
-            Diagnostic::error("E0003", "unterminated string", self.span(at, at + 1))
-                .with_label("this string's interpolation is never closed")
-                .with_help("close the interpolation with `}` and the string with `\"`")
-        } else {
-            Diagnostic::error("E0009", format!("unclosed `{what}` at the end of the file"), self.span(at, at + 1))
-                .with_label(format!("this `{what}` is never closed"))
-        };
-        for &(kind, open) in self.delims.iter().rev().skip(1).take(8) {
-            d = d.with_secondary(self.span(open, open + 1), format!("this `{}` is not closed either", delim_text(kind)));
+        if self.unreliable_from.is_none() {
+            let d = self.unclosed_delimiter();
+            self.diags.push(d);
         }
-        self.diags.push(d);
         while let Some((kind, _)) = self.delims.pop() {
             let tok = match kind {
                 Delim::Paren => Tok::RParen,
@@ -661,6 +736,43 @@ impl<'a> Lexer<'a> {
             };
             self.pending.push_back((eof, tok, eof));
         }
+    }
+
+    /// The report for the delimiters open at the end of the file. A brace
+    /// left open usually went missing where a `}` lines up with an outer
+    /// block's `{` (as rustc guesses too), so that pair is shown.
+    fn unclosed_delimiter(&mut self) -> Diagnostic {
+        let eof = self.src.len();
+        let (innermost, at) = *self.delims.last().unwrap_or(&(Delim::Brace, eof));
+        let what = delim_text(innermost);
+        let misindented = self.misindented_pairs.iter().copied().find(|(open, _)| *open > at);
+        let mut d = match (innermost, misindented) {
+            (Delim::Interp, _) => {
+                self.unreliable_from = Some(at);
+                Diagnostic::error("E0003", "unterminated string", self.span(at, at + 1))
+                    .with_label("this string's interpolation is never closed")
+                    .with_help("close the interpolation with `}` and the string with `\"`")
+            }
+            (Delim::Brace, Some((open, close))) => {
+                self.unreliable_from = Some(close);
+                Diagnostic::error("E0009", "a `{` is never closed", self.span(open, open + 1))
+                    .with_label("this `{` is probably the one missing its `}`")
+                    .with_secondary(self.span(close, close + 1), "this `}` closes it, but its indentation does not match")
+                    .with_secondary(self.span(at, at + 1), "so this `{` is left open at the end of the file")
+                    .with_help("add the `}` that ends the inner block")
+            }
+            _ => {
+                self.unreliable_from = Some(if innermost == Delim::Brace { eof } else { at });
+                Diagnostic::error("E0009", format!("unclosed `{what}` at the end of the file"), self.span(at, at + 1))
+                    .with_label(format!("this `{what}` is never closed"))
+            }
+        };
+        if misindented.is_none() {
+            for &(kind, open) in self.delims.iter().rev().skip(1).take(8) {
+                d = d.with_secondary(self.span(open, open + 1), format!("this `{}` is not closed either", delim_text(kind)));
+            }
+        }
+        d
     }
 
     /// The next token, or `None` at the end.
@@ -689,8 +801,18 @@ impl<'a> Lexer<'a> {
                 }
                 Raw::Quote => Some(self.string(start, true)),
                 Raw::HashString => Some(self.raw_string(start)),
+                Raw::Backtick => match self.backtick_string(start) {
+                    Some(tok) => Some(tok),
+                    None => {
+                        self.bad_char(start, end);
+                        continue;
+                    }
+                },
                 Raw::Number => Some(self.number(start)),
-                Raw::Ident => simple(Tok::Ident(&self.src[start..end])),
+                Raw::Ident => match &self.src[start..end] {
+                    word @ ("elif" | "elsif" | "elseif") if self.after_close_brace => Some(self.else_if(word, start, end)),
+                    word => simple(Tok::Ident(word)),
+                },
                 Raw::Intrinsic => simple(Tok::Intrinsic(&self.src[start + 1..end])),
                 Raw::Coll => simple(Tok::Coll(&self.src[start..end])),
                 Raw::LParen => {
@@ -735,6 +857,7 @@ impl<'a> Iterator for Lexer<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let t = self.next_token()?;
+        self.after_close_brace = t.1 == Tok::RBrace;
         self.token_spans.push((t.0 as u32, t.2 as u32));
         Some(Ok(t))
     }
@@ -825,6 +948,7 @@ fn simple_tok<'a>(raw: Raw) -> Tok<'a> {
         Raw::CommentStart
         | Raw::Quote
         | Raw::HashString
+        | Raw::Backtick
         | Raw::Number
         | Raw::Ident
         | Raw::Intrinsic

@@ -262,6 +262,12 @@ pub fn syntax_error(e: &SyntaxError, prev: Option<(usize, usize)>, text: &str, f
     } else {
         Span::new(file, e.start, e.end)
     };
+    if let Some((ps, pe)) = prev.filter(|&(ps, pe)| !at_eof && text.get(ps..pe) == Some("?")) {
+        return Diagnostic::error("E0020", "Wing has no `? :` operator", Span::new(file, ps, pe))
+            .with_label("a conditional expression is not written this way")
+            .with_secondary(span, unexpected(&found))
+            .with_help("assign in both branches of `if c { … } else { … }`; to give an optional a default, write `x ?? d`");
+    }
     let (code, message, label) = if items.is_empty() {
         ("E0001", format!("unexpected {found}"), "unexpected here".to_string())
     } else if items == ["`;`"] {
@@ -273,7 +279,7 @@ pub fn syntax_error(e: &SyntaxError, prev: Option<(usize, usize)>, text: &str, f
         if let Some((ps, pe)) = prev {
             let mut d = Diagnostic::error("E0002", message, Span::new(file, ps, pe)).with_label("expected `;` after this");
             if !at_eof {
-                d = d.with_secondary(span, format!("unexpected {found}"));
+                d = d.with_secondary(span, unexpected(&found));
             }
             return d;
         }
@@ -288,6 +294,11 @@ pub fn syntax_error(e: &SyntaxError, prev: Option<(usize, usize)>, text: &str, f
         d = d.with_help(help);
     }
     d
+}
+
+/// A label for what was found: "unexpected string", "unexpected `x`".
+fn unexpected(found: &str) -> String {
+    format!("unexpected {}", found.strip_prefix("a ").or_else(|| found.strip_prefix("the ")).unwrap_or(found))
 }
 
 /// Advice for mistakes carried over from other languages.

@@ -701,9 +701,12 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
     ids.advance_to(ctx.next_id);
 
     let lexer_diags = lexer.diagnostics();
-    // Errors at the end of the file after an unterminated string, comment
-    // or delimiter are consequences of that one.
-    let eof_reported = lexer_diags.iter().any(|d| matches!(d.code, "E0003" | "E0004" | "E0009"));
+    // Errors after an unterminated string or delimiter (from where the
+    // lexer says the tokens stop making sense), or at the end of the file
+    // after an unterminated comment, are consequences of that one.
+    let unterminated_comment = lexer_diags.iter().any(|d| d.code == "E0004");
+    let unreliable_from = lexer.unreliable_from().unwrap_or(if unterminated_comment { text.len() } else { usize::MAX });
+    let mut unclosed_group = lexer.unclosed_group();
     let tokens = lexer.token_spans().to_vec();
     let bad_chars: Vec<(usize, usize)> =
         lexer_diags.iter().filter(|d| d.code == "E0005").map(|d| (d.span.start as usize, d.span.end as usize)).collect();
@@ -729,10 +732,19 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
         resume = Some(resumed + window);
         let shadow_end = tokens.get(resumed + window).map_or(usize::MAX, |t| t.0 as usize);
         shadows.push((e.start, shadow_end));
-        if eof_reported && e.start >= text.len() {
+        let prev = index.checked_sub(1).and_then(|i| tokens.get(i)).map(|&(s, e)| (s as usize, e as usize));
+        if e.start >= unreliable_from {
+            // A `(` or `[` left open: where the parser first stumbled after
+            // it says more than "unclosed at the end of the file".
+            if let Some((open, what)) = unclosed_group.take().filter(|(open, _)| e.start > *open && e.start < text.len()) {
+                diags.retain(|d| !(d.code == "E0009" && d.span.start as usize == open));
+                let closes = Span::new(file, open, open + 1);
+                diags.push(
+                    messages::syntax_error(&e, prev, text, file).with_secondary(closes, format!("this `{what}` is never closed")),
+                );
+            }
             continue;
         }
-        let prev = index.checked_sub(1).and_then(|i| tokens.get(i)).map(|&(s, e)| (s as usize, e as usize));
         // A bad character skipped just before the error explains it.
         let gap = prev.map_or(0, |p| p.1)..e.start.max(prev.map_or(0, |p| p.1));
         if bad_chars.iter().any(|&(s, _)| gap.contains(&s)) {
@@ -742,7 +754,7 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
     }
     let shadowed = |d: &Diagnostic| {
         let at = d.span.start as usize;
-        shadows.iter().any(|&(s, e)| s <= at && at < e)
+        at >= unreliable_from || shadows.iter().any(|&(s, e)| s <= at && at < e)
     };
     diags.extend(ctx.diags.drain(..).filter(|d| !shadowed(d)));
     diags.sort_by_key(|d| (d.span.start, d.span.end));

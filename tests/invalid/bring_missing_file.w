@@ -1,0 +1,4 @@
+// Bringing a file that does not exist.
+bring "./modules/helpers.w" as helpers;
+
+log("starting");

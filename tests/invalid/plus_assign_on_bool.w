@@ -1,0 +1,3 @@
+// `+=` works on numbers and strings, not booleans.
+let var ready = false;
+ready += true;

@@ -1,0 +1,6 @@
+// `super` needs a parent class.
+class Greeter {
+  pub greet(name: str): str {
+    return super.greet(name) + "!";
+  }
+}

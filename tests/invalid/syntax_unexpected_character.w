@@ -1,0 +1,2 @@
+// A character no Wing token starts with (a backtick pasted from Markdown).
+let greeting = `hello`;
