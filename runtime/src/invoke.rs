@@ -100,32 +100,31 @@ impl<'a> Invocation<'a> {
     /// Puts the lifted values in slots `1..=n`; gives the objects whose
     /// inflight initializer must run, innermost first.
     fn place_lifts(&self, store: &mut Store<HostState>, lifts: &[LiftedValue]) -> Result<Vec<i32>, Failure> {
+        let fail = |e: wasmtime::Error| Failure::message(e.to_string());
         let mut inits = Vec::new();
         for lift in lifts {
             let value = self.materialize(store.data_mut(), lift, &mut inits)?;
-            store.data_mut().alloc(value).map_err(|e| Failure::message(e.to_string()))?;
+            store.data_mut().place(value).map_err(fail)?;
         }
-        Ok(inits)
+        // Handles for the objects to initialize come after every slot.
+        inits.into_iter().map(|object| store.data_mut().alloc(object).map_err(fail)).collect()
     }
 
     /// The runtime value of a lifted value: data as it is, resources as
     /// capability handles, objects and closures in this invocation's tables.
-    fn materialize(&self, state: &mut HostState, lifted: &LiftedValue, inits: &mut Vec<i32>) -> Result<Value, Failure> {
+    fn materialize(&self, state: &mut HostState, lifted: &LiftedValue, inits: &mut Vec<Value>) -> Result<Value, Failure> {
         let fail = |e: wasmtime::Error| Failure::message(e.to_string());
         Ok(match lifted {
             LiftedValue::Resource { path, ops } => match self.shared.index_of(path) {
                 Some(resource) => state.add_capability(Capability { resource, ops: ops.iter().cloned().collect() }),
                 None => return Err(Failure::message(format!("the bundle lifts {path}, which is not in the app"))),
             },
-            LiftedValue::Closure { index } => {
-                let handle = state.add_function(GuestFunction { table_index: *index, env: 0 }).map_err(fail)?;
-                state.value(handle).map_err(fail)?
-            }
+            LiftedValue::Closure { index } => state.add_function(GuestFunction { table_index: *index, env: 0 }),
             LiftedValue::Object { id, fields, init, .. } => {
                 let fields = fields.values().map(|f| self.materialize(state, f, inits)).collect::<Result<Vec<_>, _>>()?;
                 let object = state.add_object(Object { class: *id, fields }).map_err(fail)?;
                 if *init {
-                    inits.push(state.alloc(object.clone()).map_err(fail)?);
+                    inits.push(object.clone());
                 }
                 object
             }

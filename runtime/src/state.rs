@@ -93,6 +93,14 @@ impl HostState {
         Ok(self.values.len() as i32 - 1)
     }
 
+    /// Puts a lifted value in the next slot, even `nil`: slot `i` must be
+    /// handle `i`.
+    pub fn place(&mut self, value: Value) -> wasmtime::Result<i32> {
+        self.charge(16 + shallow_size(&value))?;
+        self.values.push(value);
+        Ok(self.values.len() as i32 - 1)
+    }
+
     /// Counts `bytes` more against the memory budget (a collection grew).
     pub fn charge(&mut self, bytes: usize) -> wasmtime::Result<()> {
         self.heap_bytes += bytes;
@@ -112,10 +120,10 @@ impl HostState {
         self.get(handle).cloned()
     }
 
-    pub fn add_function(&mut self, function: GuestFunction) -> wasmtime::Result<i32> {
+    /// A new function value (not yet given a handle).
+    pub fn add_function(&mut self, function: GuestFunction) -> Value {
         self.functions.push(function);
-        let id = self.functions.len() as u32 - 1;
-        self.alloc(Value::Ref(Ref { kind: RefKind::Function, id }))
+        Value::Ref(Ref { kind: RefKind::Function, id: self.functions.len() as u32 - 1 })
     }
 
     pub fn function(&self, handle: i32) -> wasmtime::Result<GuestFunction> {

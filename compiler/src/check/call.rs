@@ -133,12 +133,12 @@ impl Checker {
         let mut slots = Vec::new();
         let mut params = Vec::new();
         for (i, declared) in signature.params.iter().enumerate().take(fixed) {
-            let param = self.substitute(*declared, &substitution);
             if let Some((index, arg)) = positional.get(i) {
-                params.push(self.check_argument(arg, param, &mut substitution));
+                params.push(self.check_argument(arg, *declared, &mut substitution));
                 slots.push(ArgSlot::Positional(*index));
                 continue;
             }
+            let param = self.substitute(*declared, &substitution);
             let is_last = i + 1 == signature.params.len();
             let struct_id = match self.sem.types.get(self.sem.types.strip_optional(param)) {
                 Type::Struct(id) => Some(*id),
@@ -162,7 +162,7 @@ impl Checker {
             params.push(param);
         }
         if signature.variadic {
-            let rest_ty = self.substitute(signature.params[fixed], &substitution);
+            let rest_ty = signature.params[fixed];
             let item = match self.sem.types.get(rest_ty) {
                 Type::Array(t) | Type::MutArray(t) => *t,
                 _ => Types::ERROR,
@@ -205,16 +205,17 @@ impl Checker {
         (CallInfo { slots, params }, result)
     }
 
-    /// Checks one argument against its parameter, binding type parameters;
-    /// gives the parameter type after substitution.
-    fn check_argument(&mut self, arg: &Arg, param: TypeId, substitution: &mut HashMap<String, TypeId>) -> TypeId {
-        let hint = (!self.mentions_param(param)).then_some(param);
-        let ty = self.check_expr_expecting(&arg.value, hint);
-        self.bind_type_params(param, ty, substitution);
-        let param = self.substitute(param, substitution);
-        if hint.is_none() {
-            self.expect_assignable(ty, param, arg.value.span);
+    /// Checks one argument against its declared parameter, binding type
+    /// parameters; gives the parameter type after substitution.
+    fn check_argument(&mut self, arg: &Arg, declared: TypeId, substitution: &mut HashMap<String, TypeId>) -> TypeId {
+        if !self.mentions_param(declared) {
+            self.check_expr_expecting(&arg.value, Some(declared));
+            return declared;
         }
+        let ty = self.check_expr(&arg.value);
+        self.bind_type_params(declared, ty, substitution);
+        let param = self.substitute(declared, substitution);
+        self.expect_assignable(ty, param, arg.value.span);
         param
     }
 
@@ -270,7 +271,17 @@ impl Checker {
         match (self.sem.types.get(param).clone(), self.sem.types.get(arg).clone()) {
             (Type::Param(name), _) => {
                 let arg = if arg == Types::NIL { arg } else { self.sem.types.frozen(arg) };
-                substitution.entry(name).or_insert(arg);
+                // `nil` and a `T` together make the parameter `T?`; `T` and
+                // `T?` make it `T?`.
+                let bound = match substitution.get(&name).copied() {
+                    None => arg,
+                    Some(previous) if previous == Types::NIL && arg != Types::NIL => self.sem.types.optional(arg),
+                    Some(previous) if arg == Types::NIL => self.sem.types.optional(previous),
+                    // Two arguments of one parameter: the wider type.
+                    Some(previous) if self.sem.is_assignable(previous, arg) => arg,
+                    Some(previous) => previous,
+                };
+                substitution.insert(name, bound);
             }
             (Type::Optional(p), Type::Optional(a)) => self.bind_type_params(p, a, substitution),
             (Type::Optional(p), _) => self.bind_type_params(p, arg, substitution),

@@ -190,7 +190,10 @@ impl<'a> Emitter<'_, '_, 'a> {
                 let declared = self.sem.types.strip_optional(result);
                 self.optional_access(object, result, |this, local| this.extern_call_on(&target, local, &[], None, declared))
             }
-            MemberRef::Extern { target, is_property: true } => self.extern_call(&target, Some(object), &[], None, result),
+            MemberRef::Extern { target, is_property: true } => {
+                let receiver = target.has_receiver.then_some(object);
+                self.extern_call(&target, receiver, &[], None, result)
+            }
             MemberRef::StructField(name) | MemberRef::Field { name, .. } if is_optional => {
                 let inner = self.sem.types.strip_optional(result);
                 self.optional_access(object, result, |this, local| {

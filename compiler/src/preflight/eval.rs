@@ -91,7 +91,14 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// Runs a statement list. Classes are hoisted, as the checker hoists
+    /// types: a class can be instantiated above its declaration.
     pub(super) fn exec_stmts(&mut self, stmts: &'a [Stmt], env: &Rc<Env>) -> Eval<()> {
+        for stmt in stmts {
+            if let (StmtKind::Class(_), Some(TypeRef::Class(id))) = (&stmt.kind, self.sem.declarations.get(stmt.id)) {
+                self.app.class_envs.insert(*id, env.clone());
+            }
+        }
         for stmt in stmts {
             self.exec(stmt, env)?;
         }
@@ -111,13 +118,14 @@ impl<'a> Evaluator<'a> {
 
     fn exec(&mut self, stmt: &'a Stmt, env: &Rc<Env>) -> Eval<()> {
         match &stmt.kind {
-            StmtKind::Bring { .. } | StmtKind::Error | StmtKind::Interface(_) | StmtKind::Struct(_) | StmtKind::Enum(_) => {}
-            StmtKind::ExternFunction(_) | StmtKind::ExternConstant { .. } => {}
-            StmtKind::Class(_) => {
-                if let Some(TypeRef::Class(id)) = self.sem.declarations.get(stmt.id) {
-                    self.app.class_envs.insert(*id, env.clone());
-                }
-            }
+            StmtKind::Bring { .. }
+            | StmtKind::Error
+            | StmtKind::Class(_)
+            | StmtKind::Interface(_)
+            | StmtKind::Struct(_)
+            | StmtKind::Enum(_)
+            | StmtKind::ExternFunction(_)
+            | StmtKind::ExternConstant { .. } => {}
             StmtKind::Let { value, .. } => {
                 let value = self.eval(value, env)?;
                 env.define(self.declared(stmt)?, value);

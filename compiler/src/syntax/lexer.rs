@@ -138,7 +138,7 @@ enum Raw {
     CommentStart,
     #[token("\"")]
     Quote,
-    #[regex(r##"#"[^"]*"?"##)]
+    #[token("#\"")]
     HashString,
     #[regex(r"[0-9][0-9A-Za-z_]*")]
     Number,
@@ -455,6 +455,41 @@ impl<'a> Lexer<'a> {
         (out, end.1)
     }
 
+    /// A raw string `#"…"` after its opening at `start`: escapes are
+    /// resolved, `{` is plain text.
+    fn raw_string(&mut self, start: usize) -> Spanned<'a> {
+        let rest = self.raw.remainder();
+        let base = self.raw.span().end;
+        let bytes = rest.as_bytes();
+        let mut out = String::new();
+        let (mut run, mut i) = (0, 0);
+        loop {
+            match bytes.get(i) {
+                None => {
+                    out.push_str(&rest[run..]);
+                    self.raw.bump(rest.len());
+                    let d = Diagnostic::error("E0003", "unterminated raw string", self.span(start, start + 2))
+                        .with_label("this string is never closed")
+                        .with_help("add a closing `\"`");
+                    self.diags.push(d);
+                    break;
+                }
+                Some(b'"') => {
+                    out.push_str(&rest[run..i]);
+                    self.raw.bump(i + 1);
+                    break;
+                }
+                Some(b'\\') => {
+                    out.push_str(&rest[run..i]);
+                    i = self.escape(rest, i, base, &mut out);
+                    run = i;
+                }
+                Some(_) => i += 1,
+            }
+        }
+        (start, Tok::Str(out), self.raw.span().end)
+    }
+
     /// Resolves the escape starting at `rest[i]` (a backslash) into `out`;
     /// gives the index just after it.
     fn escape(&mut self, rest: &str, i: usize, base: usize, out: &mut String) -> usize {
@@ -644,20 +679,7 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 Raw::Quote => Some(self.string(start, true)),
-                Raw::HashString => {
-                    let text = &self.src[start + 2..end];
-                    let text = match text.strip_suffix('"') {
-                        Some(t) => t,
-                        None => {
-                            let d = Diagnostic::error("E0003", "unterminated raw string", self.span(start, start + 2))
-                                .with_label("this string is never closed")
-                                .with_help("add a closing `\"`");
-                            self.diags.push(d);
-                            text
-                        }
-                    };
-                    simple(Tok::Str(text.to_string()))
-                }
+                Raw::HashString => Some(self.raw_string(start)),
                 Raw::Number => Some(self.number(start)),
                 Raw::Ident => simple(Tok::Ident(&self.src[start..end])),
                 Raw::Intrinsic => simple(Tok::Intrinsic(&self.src[start + 1..end])),

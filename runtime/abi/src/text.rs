@@ -1,19 +1,41 @@
 //! How values print: takes numbers and Json, gives the text Wing shows for
 //! them in string interpolation, `log` and `Json.stringify`.
 
-/// A `num` as Wing prints it: integers without a fraction (`3`, `-0` prints
-/// `0`), others in the shortest form that reads back the same (`1.5`),
-/// `NaN`, `Infinity` and `-Infinity` as JavaScript does.
+/// A `num` as Wing prints it, which is JavaScript's `Number#toString`:
+/// the shortest digits that read back the same, in positional notation
+/// from `1e-7` up to `1e21` (`3`, `1.5`, `123456789012345680000`) and in
+/// exponential notation outside (`1e-7`, `1.1805916207174113e+21`); `-0`
+/// prints `0`; `NaN`, `Infinity` and `-Infinity` as JavaScript does.
 pub fn format_num(n: f64) -> String {
     if n.is_nan() {
-        "NaN".to_string()
-    } else if n.is_infinite() {
-        if n > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
-    } else if n == n.trunc() && n.abs() < 1e21 {
-        format!("{}", n as i128)
-    } else {
-        format!("{n}")
+        return "NaN".to_string();
     }
+    if n.is_infinite() {
+        return if n > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
+    }
+    if n == 0.0 {
+        return "0".to_string();
+    }
+    let scientific = format!("{:e}", n.abs());
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let count = digits.len() as i32;
+    // Where the decimal point goes, counted from the first digit.
+    let point = exponent.parse::<i32>().unwrap_or(0) + 1;
+    let zeros = |k: i32| "0".repeat(k.max(0) as usize);
+    let body = if count <= point && point <= 21 {
+        format!("{digits}{}", zeros(point - count))
+    } else if 0 < point && point <= 21 {
+        format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+    } else if -6 < point && point <= 0 {
+        format!("0.{}{digits}", zeros(-point))
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let fraction = if rest.is_empty() { String::new() } else { format!(".{rest}") };
+        let e = point - 1;
+        format!("{first}{fraction}e{}{}", if e < 0 { "-" } else { "+" }, e.abs())
+    };
+    if n < 0.0 { format!("-{body}") } else { body }
 }
 
 /// Json text without spaces, as `JSON.stringify` writes it. Numbers that
@@ -57,6 +79,18 @@ fn write_json(value: &serde_json::Value, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_print_like_javascript() {
+        assert_eq!(format_num(0.0000001), "1e-7");
+        assert_eq!(format_num(0.000001), "0.000001");
+        assert_eq!(format_num(123456789012345680000.0), "123456789012345680000");
+        assert_eq!(format_num(2f64.powi(70)), "1.1805916207174113e+21");
+        assert_eq!(format_num(1e21), "1e+21");
+        assert_eq!(format_num(-1.5e-9), "-1.5e-9");
+        assert_eq!(format_num(100.0), "100");
+        assert_eq!(format_num(-42.25), "-42.25");
+    }
 
     #[test]
     fn numbers_print_like_wing() {

@@ -101,7 +101,8 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
         })?,
         "closure.new" => linker.func_wrap(M, name, |mut c: Host<'_>, table_index: i32, env: i32| -> R<i32> {
             let table_index = u32::try_from(table_index).map_err(|_| fatal("negative table index"))?;
-            c.data_mut().add_function(GuestFunction { table_index, env })
+            let function = c.data_mut().add_function(GuestFunction { table_index, env });
+            alloc(&mut c, function)
         })?,
         "closure.func" => {
             linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> { Ok(c.data().function(h)?.table_index as i32) })?

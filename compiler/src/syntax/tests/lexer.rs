@@ -92,7 +92,10 @@ fn comments_are_skipped() {
 #[test]
 fn plain_and_raw_strings() {
     use Tok::*;
-    assert_eq!(toks(r#""a\n\t\"\\\{x\}\u{41}" #"raw {x} \n""#), vec![Str("a\n\t\"\\{x}A".into()), Str("raw {x} \\n".into())]);
+    assert_eq!(
+        toks(r#""a\n\t\"\\\{x\}\u{41}" #"raw {x} \n \"q\"""#),
+        vec![Str("a\n\t\"\\{x}A".into()), Str("raw {x} \n \"q\"".into())]
+    );
     let (t, d) = lex(r#""\u{41" "\u{110000}" "\u{}""#);
     assert_eq!(t, vec![Str("\u{FFFD}".into()), Str("\u{FFFD}".into()), Str("\u{FFFD}".into())]);
     assert_eq!(d.len(), 3);

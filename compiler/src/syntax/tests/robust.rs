@@ -220,22 +220,3 @@ fn deep_nesting_is_reported_not_overflowed() {
     let too_deep = format!("let x = {}1{};", "[".repeat(k), "]".repeat(k));
     assert_eq!(run_deep(too_deep), vec!["E0008"]);
 }
-
-#[test]
-fn large_program_parses_in_linear_time() {
-    // ~20,000 lines: the representative program repeated.
-    let base = include_str!("programs/everything.w");
-    let big = base.repeat(20_000 / base.lines().count() + 1);
-    let small = base.repeat(2_000 / base.lines().count() + 1);
-    let time = |src: &str| {
-        let start = std::time::Instant::now();
-        let (_, diags) = outline(src);
-        assert!(diags.is_empty() || diags.iter().all(|d| d.code == "E0011"));
-        start.elapsed()
-    };
-    let t_small = time(&small);
-    let t_big = time(&big);
-    eprintln!("2k lines: {t_small:?}, 20k lines: {t_big:?}");
-    // Linear: 10x the input should not take much more than 10x the time.
-    assert!(t_big < t_small * 30 + std::time::Duration::from_millis(200));
-}

@@ -182,9 +182,12 @@ fn mut_map(member: &str) -> Option<StdFn> {
             entries(arg(a, 0))?.borrow_mut().insert(key.to_string(), arg(a, 2).clone());
             Ok(Value::Nil)
         },
+        // As Wing defines it: true when the key is no longer there (also
+        // when it never was).
         "delete" => |a| {
             let key = str_arg(a, 1)?;
-            Ok(Value::Bool(entries(arg(a, 0))?.borrow_mut().shift_remove(&*key).is_some()))
+            entries(arg(a, 0))?.borrow_mut().shift_remove(&*key);
+            Ok(Value::Bool(true))
         },
         "clear" => |a| {
             entries(arg(a, 0))?.borrow_mut().clear();
@@ -259,6 +262,8 @@ mod tests {
         assert!(call("Map", "size", std::slice::from_ref(&m)).unwrap().equals(&Value::Num(2.0)));
         assert_eq!(call("Map", "get", &[m.clone(), Value::str("z")]).unwrap_err().0, "Map does not contain key: \"z\"");
         assert!(call("MutMap", "delete", &[m.clone(), Value::str("a")]).unwrap().equals(&Value::Bool(true)));
+        assert!(call("MutMap", "delete", &[m.clone(), Value::str("a")]).unwrap().equals(&Value::Bool(true)));
+        assert!(call("Map", "has", &[m.clone(), Value::str("a")]).unwrap().equals(&Value::Bool(false)));
         let s = Value::set(vec![Value::Num(1.0), Value::Num(2.0), Value::Num(2.0)]);
         call("MutSet", "add", &[s.clone(), Value::Num(3.0)]).unwrap();
         assert!(call("Set", "size", std::slice::from_ref(&s)).unwrap().equals(&Value::Num(3.0)));

@@ -14,7 +14,7 @@ pub(super) fn lookup(member: &str) -> Option<StdFn> {
         "fromComponents" => from_components,
         "toIso" => |a| Ok(Value::string(to_iso(arg(a, 0)))),
         "toUtc" => |a| Ok(Value::Datetime { ms: millis(arg(a, 0))?, offset_minutes: 0 }),
-        "timestamp" => |a| Ok(Value::Num((millis(arg(a, 0))? / 1000.0).floor())),
+        "timestamp" => |a| Ok(Value::Num(millis(arg(a, 0))? / 1000.0)),
         "timestampMs" => |a| Ok(Value::Num(millis(arg(a, 0))?)),
         "year" => |a| field(a, |c| c.year),
         "month" => |a| field(a, |c| c.month - 1),

@@ -113,12 +113,15 @@ fn set_at(args: &[Value]) -> StdResult {
     }
 }
 
-/// `Json.delete(j, key)` and `j.delete(key)`: removes the key, gives
-/// whether it was there.
+/// `Json.delete(j, key)` and `j.delete(key)`: removes the key; gives true
+/// (the key is no longer there), as Wing defines it.
 fn delete(args: &[Value]) -> StdResult {
     let key = str_arg(args, 1)?;
     match arg(args, 0) {
-        Value::Map(map) => Ok(Value::Bool(map.borrow_mut().shift_remove(&*key).is_some())),
+        Value::Map(map) => {
+            map.borrow_mut().shift_remove(&*key);
+            Ok(Value::Bool(true))
+        }
         other => Err(StdError(format!("cannot delete a property of {}", other.kind_name()))),
     }
 }

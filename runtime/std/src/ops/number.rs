@@ -6,9 +6,10 @@ use crate::value::Value;
 const MINUTE: f64 = 60.0;
 const HOUR: f64 = 3600.0;
 const DAY: f64 = 86_400.0;
-/// Wing's month and year lengths (as its SDK defines them).
-const MONTH: f64 = 30.0 * DAY;
+/// Wing's year and month lengths (as its SDK defines them): a month is a
+/// twelfth of a 365-day year.
 const YEAR: f64 = 365.0 * DAY;
+const MONTH: f64 = YEAR / 12.0;
 
 pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
     Some(match (class, member) {

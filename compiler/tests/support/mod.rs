@@ -1,0 +1,3 @@
+//! Code shared by the compiler's integration tests.
+
+pub mod generator;
