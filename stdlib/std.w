@@ -8,6 +8,12 @@ pub extern unphased log(message: str): void;
 // Compiled inline: a failure throws `assertion failed: <source of condition>`.
 pub extern unphased assert(condition: bool, message: str?): void;
 
+// The tree node of a resource or preflight object: `nodeof(bucket).path`.
+pub class Node {
+  pub extern path: str;
+  pub extern id: str;
+}
+
 pub class str {
   pub extern unphased length: num;
   pub extern unphased at(index: num): str;

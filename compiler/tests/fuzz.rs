@@ -240,7 +240,8 @@ fn preflight_and_inflight_compute_the_same_values() {
             }
         };
         let simulator = wing_runtime::App::new(app.manifest, &app.bundles).expect("the simulator loads the app");
-        for result in simulator.run_tests(None, 1) {
+        let options = wing_runtime::TestOptions { jobs: 1, ..Default::default() };
+        for result in simulator.run_tests(&options) {
             assert!(result.passed, "preflight and inflight disagree:\n{program}\n{}", result.error.unwrap_or_default());
         }
     }

@@ -39,6 +39,10 @@ fn config() -> Config {
     config.wasm_gc(true);
     config.wasm_function_references(true);
     config.epoch_interruption(true);
+    // Bundles are mostly calls into the host: optimising them buys little
+    // and costs start time (every bundle compiles when an app loads).
+    config.cranelift_opt_level(wasmtime::OptLevel::None);
+    config.cranelift_regalloc_algorithm(wasmtime::RegallocAlgorithm::SinglePass);
     config.wasm_backtrace_max_frames(std::num::NonZeroUsize::new(64));
     let mut pooling = PoolingAllocationConfig::new();
     pooling
@@ -48,7 +52,12 @@ fn config() -> Config {
         .total_gc_heaps(MAX_INSTANCES)
         // Bundles keep only string constants in linear memory.
         .max_memory_size(1 << 24)
-        .table_elements(1 << 16);
+        .table_elements(1 << 16)
+        // Reset the first pages of a freed instance's memory and table by
+        // writing zeros instead of unmapping them: unmapping costs a TLB
+        // flush on every core per invocation.
+        .linear_memory_keep_resident(1 << 16)
+        .table_keep_resident(1 << 16);
     config.allocation_strategy(InstanceAllocationStrategy::Pooling(pooling));
     // Small reservations: many instances, tiny memories.
     config.memory_reservation(1 << 24);

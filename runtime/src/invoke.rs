@@ -6,21 +6,24 @@
 //! of `spec/abi.md`): its handle table starts with the bundle's lifted
 //! values in slots `1..=n`, and everything it creates is dropped with it.
 //! Values going in and out are deep-copied, so a callee never shares
-//! mutable data with its caller.
+//! mutable data with its caller. A [`Live`] instance outlives one call: a
+//! `cloud.Service` keeps its own to call the stop closure its start gave.
 
 use crate::bundle::{Repr, SourceFrame};
 use crate::engine::{EPOCH_TICK, engine};
-use crate::sim::Shared;
+use crate::sim::function::DEFAULT_TIMEOUT;
+use crate::sim::{Outcome, Shared, Trace};
 use crate::state::{Capability, GuestFunction, HostState, Object};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use wasmtime::{Store, ThrownException, Trap, Val, WasmBacktrace};
+use wasmtime::{AsContextMut, Instance, Store, ThrownException, Trap, Val, WasmBacktrace};
 use wing_abi::LiftedValue;
 use wing_std::Value;
 
-/// The memory one invocation's values may use.
-pub const DEFAULT_HEAP_LIMIT: usize = 128 << 20;
+/// The memory one invocation's values may use, unless its function says.
+pub const DEFAULT_HEAP_LIMIT: usize = 1 << 30;
 
 /// Why an invocation failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,11 +58,12 @@ pub struct Invocation<'a> {
     path: &'a str,
     timeout: Duration,
     heap_limit: usize,
+    env: Arc<BTreeMap<String, String>>,
 }
 
 impl<'a> Invocation<'a> {
     pub fn new(shared: &'a Arc<Shared>, bundle: usize, path: &'a str) -> Invocation<'a> {
-        Invocation { shared, bundle, path, timeout: crate::sim::DEFAULT_TIMEOUT, heap_limit: DEFAULT_HEAP_LIMIT }
+        Invocation { shared, bundle, path, timeout: DEFAULT_TIMEOUT, heap_limit: DEFAULT_HEAP_LIMIT, env: Arc::default() }
     }
 
     pub fn timeout(mut self, timeout: Duration) -> Self {
@@ -67,34 +71,62 @@ impl<'a> Invocation<'a> {
         self
     }
 
-    /// Runs the bundle's entry with `args`.
+    /// Ends no later than `deadline` (the caller's, for a nested invoke):
+    /// a caller's timeout covers what it waits for.
+    pub fn within(mut self, deadline: Option<Instant>) -> Self {
+        if let Some(deadline) = deadline {
+            self.timeout = self.timeout.min(deadline.saturating_duration_since(Instant::now()));
+        }
+        self
+    }
+
+    pub fn heap_limit(mut self, bytes: usize) -> Self {
+        self.heap_limit = bytes;
+        self
+    }
+
+    pub fn env(mut self, env: Arc<BTreeMap<String, String>>) -> Self {
+        self.env = env;
+        self
+    }
+
+    /// Runs the bundle's entry with `args` in a fresh instance.
     pub fn run(self, args: &[Value]) -> Result<Value, Failure> {
+        let started = self.shared.tracing().then(|| (Instant::now(), self.shared.elapsed()));
+        let mut live = self.instantiate()?;
+        let result = live.call_entry(args);
+        if let Some((began, at)) = started {
+            self.shared.record(Trace {
+                path: self.path.to_string(),
+                start_us: at.as_micros() as u64,
+                duration_us: began.elapsed().as_micros() as u64,
+                outcome: if result.is_ok() { Outcome::Ok } else { Outcome::Error },
+                error: result.as_ref().err().map(Failure::to_string),
+                logs: live.store.data_mut().take_logs(),
+            });
+        }
+        result
+    }
+
+    /// A new instance of the bundle with its lifts in place.
+    pub fn instantiate(&self) -> Result<Live, Failure> {
         let loaded = self.shared.app.bundle(self.bundle).clone();
-        let state = HostState::new(self.shared.clone(), loaded.clone(), Arc::from(self.path), self.heap_limit);
+        let mut state = HostState::new(self.shared.clone(), loaded.clone(), Arc::from(self.path), self.heap_limit);
+        state.env = self.env.clone();
         let mut store = Store::new(engine(), state);
-        store.data_mut().deadline = Some(Instant::now() + self.timeout);
-        store.set_epoch_deadline(ticks(self.timeout));
-        self.place_lifts(&mut store, &loaded.lifts)?;
+        let inits = self.place_lifts(&mut store, &self.shared.lifts_of(self.bundle))?;
         let instance =
             loaded.pre.instantiate(&mut store).map_err(|e| Failure::message(format!("cannot start the bundle: {e}")))?;
-        let entry =
-            instance.get_func(&mut store, "handler").ok_or_else(|| Failure::message("the bundle has no `handler` export"))?;
-        let mut params = vec![Val::I32(0)];
-        for (arg, repr) in args.iter().zip(&loaded.params) {
-            params.push(to_val(&mut store, &arg.deep_copy(), *repr)?);
+        store.set_epoch_deadline(ticks(self.timeout));
+        if !inits.is_empty() {
+            let init = instance
+                .get_typed_func::<i32, ()>(&mut store, "wing_init")
+                .map_err(|_| Failure::message("the bundle lifts objects to initialize but has no `wing_init` export"))?;
+            for object in inits {
+                init.call(&mut store, object).map_err(|error| failure(&mut store, error, self.timeout))?;
+            }
         }
-        let mut results = match loaded.result {
-            Repr::Void => vec![],
-            Repr::Num => vec![Val::F64(0)],
-            _ => vec![Val::I32(0)],
-        };
-        match entry.call(&mut store, &params, &mut results) {
-            Ok(()) => match results.first() {
-                Some(result) => from_val(&store, result, loaded.result).map(|v| v.deep_copy()),
-                None => Ok(Value::Nil),
-            },
-            Err(error) => Err(failure(&mut store, error, self.timeout)),
-        }
+        Ok(Live { store, instance, timeout: self.timeout })
     }
 
     /// Puts the lifted values in slots `1..=n`; gives the objects whose
@@ -143,6 +175,76 @@ impl<'a> Invocation<'a> {
             data => Value::from_lifted(data, &mut |_| Value::Nil),
         })
     }
+}
+
+/// An instance that can be called more than once.
+pub struct Live {
+    store: Store<HostState>,
+    instance: Instance,
+    timeout: Duration,
+}
+
+impl Live {
+    /// Calls the `handler` export with `args`; gives its result.
+    pub fn call_entry(&mut self, args: &[Value]) -> Result<Value, Failure> {
+        let loaded = self.store.data().bundle.clone();
+        let entry = self
+            .instance
+            .get_func(&mut self.store, "handler")
+            .ok_or_else(|| Failure::message("the bundle has no `handler` export"))?;
+        let mut params = vec![Val::I32(0)];
+        for (arg, repr) in args.iter().zip(&loaded.params) {
+            params.push(to_val(&mut self.store, &arg.deep_copy(), *repr)?);
+        }
+        let mut results = match loaded.result {
+            Repr::Void => vec![],
+            Repr::Num => vec![Val::F64(0)],
+            _ => vec![Val::I32(0)],
+        };
+        self.arm();
+        match entry.call(&mut self.store, &params, &mut results) {
+            Ok(()) => match results.first() {
+                Some(result) => from_val(&self.store, result, loaded.result).map(|v| v.deep_copy()),
+                None => Ok(Value::Nil),
+            },
+            Err(error) => Err(failure(&mut self.store, error, self.timeout)),
+        }
+    }
+
+    /// Calls a guest closure `(): void` this instance made (a value its
+    /// entry returned).
+    pub fn call_closure(&mut self, closure: &Value) -> Result<(), Failure> {
+        let handle = self.store.data_mut().alloc(closure.clone()).map_err(|e| Failure::message(e.to_string()))?;
+        self.arm();
+        let table = self.instance.get_table(&mut self.store, "table");
+        match call_guest(&mut self.store, table, handle, &mut []) {
+            Ok(()) => Ok(()),
+            Err(error) => Err(failure(&mut self.store, error, self.timeout)),
+        }
+    }
+
+    /// Starts the timeout anew for the next call.
+    fn arm(&mut self) {
+        self.store.data_mut().deadline = Some(Instant::now() + self.timeout);
+        self.store.set_epoch_deadline(ticks(self.timeout));
+    }
+}
+
+/// Calls the guest closure behind `handle` (with its environment) through
+/// the bundle's function `table`; `results` receives what it gives.
+pub fn call_guest(
+    mut store: impl AsContextMut<Data = HostState>,
+    table: Option<wasmtime::Table>,
+    handle: i32,
+    results: &mut [Val],
+) -> wasmtime::Result<()> {
+    let function = store.as_context_mut().data().function(handle)?;
+    let table = table.ok_or_else(|| crate::state::fatal("the bundle has no function table"))?;
+    let entry = table
+        .get(&mut store, u64::from(function.table_index))
+        .and_then(|r| r.as_func().flatten().copied())
+        .ok_or_else(|| crate::state::fatal(format!("no function at table index {}", function.table_index)))?;
+    entry.call(&mut store, &[Val::I32(function.env)], results)
 }
 
 fn ticks(timeout: Duration) -> u64 {

@@ -3,8 +3,9 @@
 //!
 //! * [`App`]: a loaded app; every bundle compiled once (cranelift) and
 //!   linked against the host functions it imports.
-//! * [`Simulator`]: the live resources of one app, with a dispatcher that
-//!   delivers queue messages. Every test gets a fresh one.
+//! * [`Simulator`]: the live resources of one app (state, HTTP servers for
+//!   Apis and Websites, workers delivering messages, events and ticks).
+//!   Every test gets a fresh one; `wingc run` keeps one up.
 //! * [`App::run_tests`]: runs `test` blocks in parallel, each in its own
 //!   simulator.
 //!
@@ -14,7 +15,7 @@
 //!
 //! ```no_run
 //! let app = wing_runtime::App::load(std::path::Path::new("target/main.wsim"))?;
-//! for result in app.run_tests(None, 4) {
+//! for result in app.run_tests(&wing_runtime::TestOptions::default()) {
 //!     println!("{} {}", if result.passed { "pass" } else { "fail" }, result.name);
 //! }
 //! # Ok::<(), wing_runtime::LoadError>(())
@@ -30,8 +31,9 @@ mod testing;
 
 pub use bundle::{Repr, SourceFrame};
 pub use invoke::Failure;
-pub use sim::{LogLine, Simulator};
-pub use testing::TestResult;
+pub use sim::secret::parse_env_file;
+pub use sim::{LogLine, LogSink, Outcome, SimOptions, Simulator, StartError, Trace};
+pub use testing::{ResultSink, TestOptions, TestResult};
 
 use bundle::BundleInfo;
 use std::collections::HashMap;
@@ -58,7 +60,7 @@ pub struct LoadedBundle {
     pub id: String,
     pre: InstancePre<state::HostState>,
     info: BundleInfo,
-    lifts: Vec<LiftedValue>,
+    lifts: Arc<[LiftedValue]>,
     params: Vec<Repr>,
     result: Repr,
 }
@@ -109,11 +111,11 @@ impl App {
         &self.0.manifest
     }
 
-    fn bundle(&self, index: usize) -> &Arc<LoadedBundle> {
+    pub(crate) fn bundle(&self, index: usize) -> &Arc<LoadedBundle> {
         &self.0.bundles[index]
     }
 
-    fn bundle_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn bundle_index(&self, id: &str) -> Option<usize> {
         self.0.bundle_ids.get(id).copied()
     }
 }
@@ -160,7 +162,7 @@ fn load_bundle(bundle: &wing_abi::Bundle, bytes: Option<&[u8]>) -> Result<Loaded
         id: bundle.id.clone(),
         pre,
         info,
-        lifts: bundle.lifts.clone(),
+        lifts: bundle.lifts.iter().cloned().collect(),
         params: bundle.params.iter().map(|p| Repr::of_type(p)).collect(),
         result: Repr::of_type(&bundle.result),
     })

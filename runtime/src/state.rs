@@ -1,7 +1,7 @@
 //! The state of one invocation, owned by its wasmtime store: takes values
 //! the guest creates or receives, gives them `i32` handles. Also holds the
 //! capabilities the bundle was granted, the closures it made, its memory
-//! budget and its deadline.
+//! budget, its deadline, its environment and (when traced) its log lines.
 //!
 //! Handle `0` is `nil`; slots `1..=n` hold the bundle's lifted values (set
 //! before the entry runs); handles are never reused within an invocation,
@@ -10,6 +10,7 @@
 use crate::LoadedBundle;
 use crate::bundle::SourceFrame;
 use crate::sim::{ResourceIndex, Shared};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 use wing_std::{Ref, RefKind, Value};
@@ -53,6 +54,10 @@ pub struct HostState {
     pub deadline: Option<Instant>,
     /// Where the exception now propagating was raised.
     pub error_trace: Vec<SourceFrame>,
+    /// The running function's environment (`util.env`).
+    pub env: Arc<BTreeMap<String, String>>,
+    /// Lines logged, kept for the trace when the simulator traces.
+    logs: Vec<String>,
 }
 
 /// Why a host operation cannot go on: the invocation fails (a trap, not a
@@ -75,7 +80,22 @@ impl HostState {
             heap_limit,
             deadline: None,
             error_trace: Vec::new(),
+            env: Arc::default(),
+            logs: Vec::new(),
         }
+    }
+
+    /// Logs a line of the running code.
+    pub fn log(&mut self, line: String) {
+        if self.sim.tracing() {
+            self.logs.push(line.clone());
+        }
+        self.sim.log(&self.path, line);
+    }
+
+    /// The lines logged so far (when tracing), leaving none.
+    pub fn take_logs(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.logs)
     }
 
     /// A new handle for `value` (`nil` is always handle 0, which is how
@@ -160,18 +180,29 @@ impl HostState {
     /// The resource behind `handle`, if it is a `type_name` and the grant
     /// allows `op`; otherwise the invocation fails with a capability error.
     pub fn resource(&self, handle: i32, type_name: &str, op: &str) -> wasmtime::Result<ResourceIndex> {
-        let capability = match self.get(handle)? {
-            Value::Ref(Ref { kind: RefKind::Resource, id }) => &self.capabilities[*id as usize],
-            _ => return Err(fatal(format!("capability error: handle {handle} is not a {type_name}"))),
-        };
+        let capability = self.capability(handle, type_name)?;
         let resource = self.sim.resource(capability.resource);
-        if resource.type_name != type_name {
-            return Err(fatal(format!("capability error: handle {handle} is not a {type_name}")));
-        }
         if capability.ops.binary_search_by(|g| g.as_str().cmp(op)).is_err() {
             return Err(fatal(format!("capability error: {} does not grant \"{op}\"", resource.path)));
         }
         Ok(capability.resource)
+    }
+
+    /// The resource behind `handle` for reading an attribute (an Api's
+    /// `url`): holding the handle is enough, no operation is granted.
+    pub fn attribute_owner(&self, handle: i32, type_name: &str) -> wasmtime::Result<ResourceIndex> {
+        Ok(self.capability(handle, type_name)?.resource)
+    }
+
+    fn capability(&self, handle: i32, type_name: &str) -> wasmtime::Result<&Capability> {
+        let capability = match self.get(handle)? {
+            Value::Ref(Ref { kind: RefKind::Resource, id }) => &self.capabilities[*id as usize],
+            _ => return Err(fatal(format!("capability error: handle {handle} is not a {type_name}"))),
+        };
+        if self.sim.resource(capability.resource).type_name != type_name {
+            return Err(fatal(format!("capability error: handle {handle} is not a {type_name}")));
+        }
+        Ok(capability)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The simulator enforces each bundle's grant: hand-made bundles that call
-//! a resource operation they were not granted, or use a handle they were
-//! never given, fail; the same bundle with the grant succeeds.
+//! a resource operation they were not granted, use a handle they were
+//! never given, or use one resource's handle for another's operation,
+//! fail; the same bundle with the grant succeeds.
 
 use wasm_encoder::{
     CodeSection, ConstExpr, DataSection, EntityType, ExportKind, ExportSection, Function, FunctionSection, ImportSection,
@@ -10,19 +11,26 @@ use wing_abi::{Bundle, LiftedValue, MANIFEST_VERSION, Manifest, Resource, Test};
 use wing_runtime::App;
 
 const BUCKET: &str = "root/Default/uploads";
+const QUEUE: &str = "root/Default/jobs";
 
 /// A bundle whose handler calls `Bucket.put(bucket, "k", "k")` with
 /// `bucket` the handle number given.
 fn put_through_handle(bucket: i32) -> Vec<u8> {
+    call_through_handle("Bucket.put", 2, bucket)
+}
+
+/// A bundle whose handler calls the `wing:cloud` import `name` on the
+/// handle number given, with `strings` arguments that are all `"k"`.
+fn call_through_handle(name: &str, strings: usize, handle: i32) -> Vec<u8> {
     let mut module = Module::new();
     let mut types = TypeSection::new();
     types.ty().function([ValType::I32, ValType::I32], [ValType::I32]); // str.const
-    types.ty().function([ValType::I32, ValType::I32, ValType::I32], []); // Bucket.put
+    types.ty().function(vec![ValType::I32; strings + 1], []); // the operation
     types.ty().function([ValType::I32], []); // handler(env)
     module.section(&types);
     let mut imports = ImportSection::new();
     imports.import("wing:std", "str.const", EntityType::Function(0));
-    imports.import("wing:cloud", "Bucket.put", EntityType::Function(1));
+    imports.import("wing:cloud", name, EntityType::Function(1));
     module.section(&imports);
     let mut functions = FunctionSection::new();
     functions.function(2);
@@ -40,9 +48,10 @@ fn put_through_handle(bucket: i32) -> Vec<u8> {
     handler.instruction(&Instruction::I32Const(1));
     handler.instruction(&Instruction::Call(0));
     handler.instruction(&Instruction::LocalSet(1));
-    handler.instruction(&Instruction::I32Const(bucket));
-    handler.instruction(&Instruction::LocalGet(1));
-    handler.instruction(&Instruction::LocalGet(1));
+    handler.instruction(&Instruction::I32Const(handle));
+    for _ in 0..strings {
+        handler.instruction(&Instruction::LocalGet(1));
+    }
     handler.instruction(&Instruction::Call(1));
     handler.instruction(&Instruction::End);
     code.function(&handler);
@@ -55,16 +64,20 @@ fn put_through_handle(bucket: i32) -> Vec<u8> {
 
 /// Runs the bundle as a test whose one lift is the bucket with `ops`.
 fn run(wasm: Vec<u8>, ops: &[&str]) -> Result<(), String> {
+    run_lifting(wasm, BUCKET, ops)
+}
+
+/// Runs the bundle as a test whose one lift is the resource at `path`
+/// with `ops` (the app has a bucket and a queue).
+fn run_lifting(wasm: Vec<u8>, path: &str, ops: &[&str]) -> Result<(), String> {
     let manifest = Manifest {
         version: MANIFEST_VERSION,
         name: "main".into(),
         source: "main.w".into(),
-        resources: vec![Resource {
-            path: BUCKET.into(),
-            type_name: "cloud.Bucket".into(),
-            props: Default::default(),
-            bundle: None,
-        }],
+        resources: vec![
+            Resource { path: BUCKET.into(), type_name: "cloud.Bucket".into(), props: Default::default(), bundle: None },
+            Resource { path: QUEUE.into(), type_name: "cloud.Queue".into(), props: Default::default(), bundle: None },
+        ],
         edges: vec![],
         bundles: vec![Bundle {
             id: "b0".into(),
@@ -72,12 +85,13 @@ fn run(wasm: Vec<u8>, ops: &[&str]) -> Result<(), String> {
             hash: "0".into(),
             params: vec![],
             result: "void".into(),
-            lifts: vec![LiftedValue::Resource { path: BUCKET.into(), ops: ops.iter().map(|s| s.to_string()).collect() }],
+            lifts: vec![LiftedValue::Resource { path: path.into(), ops: ops.iter().map(|s| s.to_string()).collect() }],
         }],
         tests: vec![Test { name: "t".into(), path: "root/Default/test:t".into(), bundle: "b0".into() }],
     };
     let app = App::new(manifest, &[("b0".to_string(), wasm)]).map_err(|e| e.to_string())?;
-    let result = app.run_tests(None, 1).pop().expect("one test ran");
+    let options = wing_runtime::TestOptions { jobs: 1, ..Default::default() };
+    let result = app.run_tests(&options).pop().expect("one test ran");
     match result.error {
         None => Ok(()),
         Some(error) => Err(error),
@@ -106,4 +120,28 @@ fn a_value_that_is_not_a_resource_cannot_be_used_as_one() {
     // Handle 2 is the key string the handler just made.
     let error = run(put_through_handle(2), &["put"]).unwrap_err();
     assert_eq!(error, "capability error: handle 2 is not a cloud.Bucket");
+}
+
+#[test]
+fn every_resource_operation_checks_the_grant() {
+    let push = || call_through_handle("Queue.push", 1, 1);
+    assert_eq!(run_lifting(push(), QUEUE, &["pop", "push"]), Ok(()));
+    let refused = run_lifting(push(), QUEUE, &["pop"]).unwrap_err();
+    assert_eq!(refused, format!("capability error: {QUEUE} does not grant \"push\""));
+}
+
+#[test]
+fn one_resource_handle_cannot_be_used_for_another_resource() {
+    // The bundle lifted the bucket (granted "push" by a forged manifest)
+    // and calls a queue operation on it.
+    let error = run_lifting(call_through_handle("Queue.push", 1, 1), BUCKET, &["push"]).unwrap_err();
+    assert_eq!(error, "capability error: handle 1 is not a cloud.Queue");
+}
+
+#[test]
+fn a_resource_the_bundle_never_lifted_is_out_of_reach() {
+    // The queue exists in the app, but the bundle lifted only the bucket:
+    // no handle of it can name the queue.
+    let error = run_lifting(call_through_handle("Queue.push", 1, 3), BUCKET, &["put"]).unwrap_err();
+    assert_eq!(error, "invalid handle 3");
 }

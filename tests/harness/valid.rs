@@ -14,7 +14,12 @@ fn run_program(file: &Path, label: &str) -> Vec<String> {
         Ok(app) => app,
         Err(e) => return vec![format!("{}: simulator does not start: {e:#}", file.display())],
     };
-    let results = app.run_tests(None, 2);
+    let options = wing_runtime::TestOptions {
+        jobs: 2,
+        sim: wing_runtime::SimOptions { root: file.parent().map(Path::to_path_buf), ..Default::default() },
+        ..Default::default()
+    };
+    let results = app.run_tests(&options);
     let mut failures: Vec<String> = results
         .iter()
         .filter(|r| !r.passed)

@@ -30,6 +30,9 @@ impl Checker {
     /// The type a written annotation names; reports unknown names.
     pub(super) fn resolve_type(&mut self, ann: &TypeAnnotation, scope: TypeScope<'_>) -> TypeId {
         match &ann.kind {
+            // Only closure parameters leave their type out; `check_closure`
+            // fills it from the expected function type.
+            TypeAnnotationKind::Inferred => Types::ERROR,
             TypeAnnotationKind::Optional(inner) => {
                 let inner = self.resolve_type(inner, scope);
                 self.sem.types.optional(inner)
@@ -93,6 +96,11 @@ impl Checker {
             );
             return Types::ERROR;
         }
+        if let [name] = names.as_slice()
+            && matches!(self.lookup(name), Some(Binding::ErasedType))
+        {
+            return Types::ERROR;
+        }
         match self.find_type(&names, scope) {
             Some(found) => self.type_of_ref(found),
             None => {
@@ -127,11 +135,30 @@ impl Checker {
     }
 
     pub(super) fn report_unknown_type(&mut self, names: &[&str], span: Span, scope: TypeScope<'_>) {
+        if let [module, _] = names
+            && let Some(ns) = self.brought_namespace(module)
+        {
+            let namespace = &self.namespaces[&ns];
+            if namespace.failed {
+                return;
+            }
+            if let Some(private) = namespace.private.get(names[1]).copied() {
+                let declared = self.type_span(private);
+                let shown = ns.strip_prefix("file:").unwrap_or(&ns).to_string();
+                self.report(
+                    Diagnostic::error("E0143", format!("`{}` is not `pub` in \"{shown}\"", names[1]), span)
+                        .with_label("not visible outside its file")
+                        .with_secondary(declared, "declared here without `pub`")
+                        .with_help("declare it `pub` to use it from other files"),
+                );
+                return;
+            }
+        }
         let written = names.join(".");
         let mut diagnostic = Diagnostic::error("E0202", format!("unknown type `{written}`"), span)
             .with_label("no type with this name is in scope");
         if let [module, _] = names {
-            if self.brought_namespace(module).is_none() {
+            if self.brought_namespace(module).is_none() && super::stmt::BRINGABLE.contains(module) {
                 diagnostic = diagnostic.with_help(format!("add `bring {module};` at the top of the file"));
             }
         } else if let [name] = names {

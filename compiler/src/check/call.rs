@@ -20,6 +20,7 @@ impl Checker {
             match ident.name.as_str() {
                 "super" => return self.check_super_call(expr, callee, args),
                 "unsafeCast" => return self.check_unsafe_cast(expr, callee, args, expected),
+                "nodeof" => return self.check_nodeof(expr, callee, args),
                 _ => {}
             }
         }
@@ -71,7 +72,7 @@ impl Checker {
         };
         let (Some(parent), Some(this)) = (parent, this) else {
             self.report(Diagnostic::error(
-                "E0137",
+                "E0142",
                 "`super(…)` can only be called in the constructor of a class that extends another",
                 callee.span,
             ));
@@ -86,6 +87,53 @@ impl Checker {
         self.sem.names.insert(callee.id, NameRef::SuperConstructor { parent, this });
         self.sem.calls.insert(expr.id, call);
         Types::VOID
+    }
+
+    /// `nodeof(x)`: the tree node of a resource or preflight object.
+    fn check_nodeof(&mut self, expr: &Expr, callee: &Expr, args: &[Arg]) -> TypeId {
+        let Some(node) = self.builtin.get("Node").copied() else { return Types::ERROR };
+        if self.phase() == Phase::Inflight {
+            self.report(
+                Diagnostic::error(
+                    "E0303",
+                    "`nodeof` is preflight: the resource tree exists when the app is compiled",
+                    callee.span,
+                )
+                .with_help("read what you need preflight and use it inflight"),
+            );
+        }
+        match args {
+            [arg] if arg.name.is_none() => {
+                let ty = self.check_expr(&arg.value);
+                let is_node = match self.sem.types.get(ty) {
+                    Type::Class(c) => self.sem.class(*c).is_resource(),
+                    Type::Error => true,
+                    _ => false,
+                };
+                if !is_node {
+                    let shown = self.sem.types.display(ty);
+                    self.report(
+                        Diagnostic::error("E0241", format!("a `{shown}` has no node"), arg.value.span)
+                            .with_label("not a resource or preflight object"),
+                    );
+                }
+            }
+            _ => {
+                self.check_args_loosely(args);
+                self.report(Diagnostic::error("E0219", format!("expected 1 argument, found {}", args.len()), expr.span));
+            }
+        }
+        let target = ExternRef {
+            module: "std".to_string(),
+            name: "nodeof".to_string(),
+            signature: FunctionType::new(Phase::Preflight, vec![Types::ERROR], Types::ERROR),
+            declared: FunctionType::new(Phase::Preflight, vec![Types::ERROR], Types::ERROR),
+            has_receiver: false,
+            phase: Phase::Preflight,
+        };
+        self.sem.names.insert(callee.id, NameRef::Extern(target));
+        self.sem.calls.insert(expr.id, CallInfo { slots: vec![ArgSlot::Positional(0)], params: vec![Types::ERROR] });
+        self.sem.types.intern(Type::Class(node))
     }
 
     /// `unsafeCast(x)`: `x` as whatever type the context expects.
@@ -121,14 +169,31 @@ impl Checker {
     /// parameters become nil; a variadic parameter takes the rest. Infers
     /// generic parameters from arguments.
     pub(super) fn check_args(&mut self, signature: &FunctionType, args: &[Arg], span: Span) -> (CallInfo, TypeId) {
-        let positional: Vec<(usize, &Arg)> = args.iter().enumerate().take_while(|(_, a)| a.name.is_none()).collect();
-        let named: Vec<(usize, &Arg)> = args.iter().enumerate().skip(positional.len()).collect();
-        for (_, arg) in &named {
-            if arg.name.is_none() {
-                self.report(Diagnostic::error("E0218", "positional arguments must come before named arguments", arg.value.span));
-            }
-        }
+        // A positional argument after named ones is a syntax error the
+        // parser reported (E0012); it still counts as positional here.
+        let positional: Vec<(usize, &Arg)> = args.iter().enumerate().filter(|(_, a)| a.name.is_none()).collect();
+        let named: Vec<(usize, &Arg)> = args.iter().enumerate().filter(|(_, a)| a.name.is_some()).collect();
         let fixed = signature.params.len() - usize::from(signature.variadic);
+        let takes_struct = signature.params.last().is_some_and(|last| {
+            matches!(self.sem.types.get(self.sem.types.strip_optional(*last)), Type::Struct(_)) && !signature.variadic
+        });
+        if !named.is_empty() && !takes_struct {
+            self.check_args_loosely(args);
+            let first = named[0].1;
+            let list: Vec<&str> = named.iter().filter_map(|(_, a)| a.name.as_ref().map(|n| n.name.as_str())).collect();
+            self.report(
+                Diagnostic::error(
+                    "E0220",
+                    "this function takes no named arguments",
+                    first.name.as_ref().map_or(first.value.span, |n| n.span),
+                )
+                .with_note("named arguments fill the fields of a struct that is the last parameter")
+                .with_help(format!("pass {} by position", list.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))),
+            );
+            let slots = signature.params.iter().map(|_| ArgSlot::Missing).collect();
+            let result = if self.mentions_param(signature.result) { Types::ERROR } else { signature.result };
+            return (CallInfo { slots, params: signature.params.clone() }, result);
+        }
         let mut substitution = HashMap::new();
         let mut slots = Vec::new();
         let mut params = Vec::new();
@@ -176,7 +241,9 @@ impl Checker {
             params.push(self.sem.types.intern(Type::Array(item)));
             slots.push(ArgSlot::Rest(rest));
         } else if positional.len() > fixed {
-            self.check_args_loosely(&args[positional[fixed].0..positional.len()]);
+            for (_, arg) in &positional[fixed..] {
+                self.check_expr(&arg.value);
+            }
             self.report(
                 Diagnostic::error(
                     "E0219",
@@ -184,21 +251,6 @@ impl Checker {
                     positional[fixed].1.value.span,
                 )
                 .with_label("unexpected argument"),
-            );
-        }
-        let expanded = slots.iter().any(|s| matches!(s, ArgSlot::Expanded { .. }));
-        if !named.is_empty() && !expanded {
-            for (_, arg) in &named {
-                self.check_expr(&arg.value);
-            }
-            let first = named[0].1;
-            self.report(
-                Diagnostic::error(
-                    "E0220",
-                    "this function takes no named arguments",
-                    first.name.as_ref().map_or(first.value.span, |n| n.span),
-                )
-                .with_note("named arguments fill the fields of a struct that is the last parameter"),
             );
         }
         let result = self.substitute(signature.result, &substitution);

@@ -10,6 +10,7 @@
 use super::Checker;
 use super::declare::phase_word;
 use super::model::ClosureInfo;
+use super::model::VarKind;
 use super::symbols::{ClassKind, MemberInfo, MemberKind};
 use super::types::{ClassId, FunctionType, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
@@ -20,9 +21,6 @@ impl Checker {
     pub(super) fn check_class_shape(&mut self, id: ClassId) {
         let class = self.sem.class(id).clone();
         for member in &class.members {
-            if class.phase == Phase::Inflight && member.phase != Phase::Inflight {
-                self.report(Diagnostic::error("E0126", "every member of an inflight class is inflight", member.span));
-            }
             let Some(parent) = class.parent else { continue };
             let Some((_, inherited)) = self.sem.find_member(parent, &member.name) else { continue };
             let inherited = inherited.clone();
@@ -126,12 +124,6 @@ impl Checker {
 
     /// Checks every method and constructor body of a class statement.
     pub(super) fn check_class_body(&mut self, id: ClassId, decl: &ClassDecl) {
-        if !self.functions.is_empty() && self.sem.class(id).phase == Phase::Preflight && self.phase() == Phase::Inflight {
-            self.report(
-                Diagnostic::error("E0130", "a preflight class cannot be declared in inflight code", decl.name.span)
-                    .with_help("declare it `inflight class`, or move it to the top level"),
-            );
-        }
         for member in &decl.members {
             if let ClassMember::Method(method) = member {
                 self.check_method(id, method);
@@ -179,7 +171,12 @@ impl Checker {
         }
         let this_var = (!method.modifiers.is_static).then(|| {
             let this_ty = self.sem.types.intern(Type::Class(class));
-            let var = self.declare_var(&Ident { name: "this".to_string(), span: method.signature.name.span }, this_ty, false);
+            let var = self.declare_var(
+                &Ident { name: "this".to_string(), span: method.signature.name.span },
+                this_ty,
+                VarKind::This,
+                false,
+            );
             if phase == Phase::Inflight && class_phase == Phase::Preflight {
                 self.client_this.insert(var);
             }
@@ -190,7 +187,7 @@ impl Checker {
             .params
             .iter()
             .zip(&signature.params)
-            .map(|(p, ty)| self.declare_var(&p.name, *ty, p.reassignable))
+            .map(|(p, ty)| self.declare_var(&p.name, *ty, VarKind::Param, p.reassignable))
             .collect();
         self.check_block_stmts(&body.stmts);
         if declared_result != Types::VOID

@@ -62,7 +62,7 @@ impl Checker {
         }
     }
 
-    fn type_span(&self, found: TypeRef) -> Span {
+    pub(super) fn type_span(&self, found: TypeRef) -> Span {
         match found {
             TypeRef::Class(c) => self.sem.class(c).span,
             TypeRef::Struct(s) => self.sem.structure(s).span,
@@ -79,7 +79,12 @@ impl Checker {
             qualified: decl.name.name.clone(),
             module: String::new(),
             kind: ClassKind::User,
-            phase: if decl.phase == Phase::Inflight { Phase::Inflight } else { Phase::Preflight },
+            // A class declared in inflight code is an inflight class, as in Wing.
+            phase: if decl.phase == Phase::Inflight || self.phase() == Phase::Inflight {
+                Phase::Inflight
+            } else {
+                Phase::Preflight
+            },
             type_params: Vec::new(),
             parent: None,
             interfaces: Vec::new(),
@@ -131,15 +136,14 @@ impl Checker {
         let id = EnumId(self.sem.enums.len() as u32);
         self.sem.types.name_enum(id, decl.name.name.clone());
         let mut variants: Vec<String> = Vec::new();
-        for variant in &decl.variants {
-            if variants.contains(&variant.name) {
-                self.report(Diagnostic::error(
-                    "E0116",
-                    format!("the enum variant `{}` is declared twice", variant.name),
-                    variant.span,
-                ));
-            } else {
-                variants.push(variant.name.clone());
+        for (i, variant) in decl.variants.iter().enumerate() {
+            match decl.variants[..i].iter().find(|v| v.name == variant.name) {
+                Some(first) => self.report(
+                    Diagnostic::error("E0116", format!("the enum variant `{}` is declared twice", variant.name), variant.span)
+                        .with_label("declared again here")
+                        .with_secondary(first.span, "first declared here"),
+                ),
+                None => variants.push(variant.name.clone()),
             }
         }
         self.sem.enums.push(EnumInfo {
@@ -175,7 +179,19 @@ impl Checker {
                 None => {}
             }
         }
-        for field in &decl.fields {
+        for (i, field) in decl.fields.iter().enumerate() {
+            if let Some(first) = decl.fields[..i].iter().find(|f| f.name.name == field.name.name) {
+                self.report(
+                    Diagnostic::error(
+                        "E0120",
+                        format!("the field `{}` is declared twice in this struct", field.name.name),
+                        field.name.span,
+                    )
+                    .with_label("declared again here")
+                    .with_secondary(first.name.span, "first declared here"),
+                );
+                continue;
+            }
             let ty = self.resolve_user_type(&field.ty);
             if self.is_class_type(ty) {
                 self.report(
@@ -219,7 +235,7 @@ impl Checker {
         }
         let mut members: Vec<MemberInfo> = Vec::new();
         for method in &decl.members {
-            let phase = method.modifiers.phase.unwrap_or(Phase::Preflight);
+            let phase = method.modifiers.phase.unwrap_or(decl.phase);
             let signature = self.resolve_signature(&method.signature, TypeScope::default(), phase);
             let name = &method.signature.name;
             if members.iter().any(|m| m.name == name.name) {
@@ -248,6 +264,15 @@ impl Checker {
     }
 
     fn resolve_class(&mut self, id: ClassId, decl: &ClassDecl) {
+        self.push_scope();
+        for param in &decl.type_params {
+            self.bind(&param.name, Binding::ErasedType);
+        }
+        self.resolve_class_members(id, decl);
+        self.pop_scope();
+    }
+
+    fn resolve_class_members(&mut self, id: ClassId, decl: &ClassDecl) {
         let class_phase = self.sem.class(id).phase;
         if let Some(parent) = &decl.extends {
             match self.referenced_type(parent) {
@@ -293,6 +318,17 @@ impl Checker {
         }
         let mut members: Vec<MemberInfo> = Vec::new();
         for member in &decl.members {
+            let (written, span) = match member {
+                ClassMember::Method(m) => (m.modifiers.phase, m.signature.name.span),
+                ClassMember::Field { modifiers, name, .. } => (modifiers.phase, name.span),
+            };
+            if class_phase == Phase::Inflight && written == Some(Phase::Preflight) {
+                self.report(
+                    Diagnostic::error("E0126", "every member of an inflight class is inflight", span)
+                        .with_label("marked `preflight`")
+                        .with_help("remove `preflight`, or make the class a preflight class"),
+                );
+            }
             match member {
                 ClassMember::Method(method) if method.is_constructor => self.declare_constructor(id, method),
                 ClassMember::Method(method) => {
@@ -346,27 +382,32 @@ impl Checker {
         let signature = self.resolve_signature(&method.signature, TypeScope::default(), phase);
         let constructor = Constructor { signature, decl: Some(method.id) };
         let is_init = class_phase == Phase::Preflight && phase == Phase::Inflight;
+        self.method_spans.insert(method.id, method.signature.name.span);
         let info = &mut self.sem.classes[id.0 as usize];
         let slot = if is_init { &mut info.inflight_init } else { &mut info.constructor };
-        if slot.is_some() {
-            self.report(Diagnostic::error(
-                "E0123",
-                "a class has at most one constructor of each phase",
-                method.signature.name.span,
-            ));
+        if let Some(first) = slot.as_ref().and_then(|c| c.decl) {
+            let first_span = self.method_spans.get(&first).copied();
+            let mut diagnostic =
+                Diagnostic::error("E0123", "a class has at most one constructor of each phase", method.signature.name.span)
+                    .with_label("a second constructor");
+            if let Some(first_span) = first_span {
+                diagnostic = diagnostic.with_secondary(first_span, "the first one");
+            }
+            self.report(diagnostic);
             return;
         }
         *slot = Some(constructor);
-        if is_init && !method.signature.params.is_empty() {
+        if let (true, Some(first), Some(last)) = (is_init, method.signature.params.first(), method.signature.params.last()) {
             self.report(
-                Diagnostic::error("E0124", "`inflight new()` takes no parameters", method.signature.span)
+                Diagnostic::error("E0124", "`inflight new()` takes no parameters", first.span.to(last.span))
                     .with_note("the inflight client of a preflight object is created by the platform, with nothing to pass"),
             );
         }
     }
 }
 
-/// A class member's phase: written, or the class's.
+/// A class member's phase: written, or the class's. (A member of an
+/// inflight class written `preflight` is reported by `check_class_shape`.)
 fn member_phase(class_phase: Phase, written: Option<Phase>) -> Phase {
     match (class_phase, written) {
         (Phase::Inflight, _) => Phase::Inflight,

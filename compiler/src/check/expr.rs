@@ -4,6 +4,7 @@
 
 use super::Checker;
 use super::model::ClosureInfo;
+use super::model::VarKind;
 use super::types::{FunctionType, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{BinaryOp, Closure, Expr, ExprKind, InterpolationPart, Phase, Span, UnaryOp};
@@ -43,10 +44,24 @@ impl Checker {
             diagnostic = diagnostic.with_help("mark the closure `inflight (…) => { … }`");
         } else if matches!(types.get(expected), Type::Json) {
             diagnostic = diagnostic.with_note("Json holds strings, numbers, booleans, arrays, maps and structs of those");
-        } else if matches!(types.get(found), Type::Str) && matches!(types.get(expected), Type::Num) {
-            diagnostic = diagnostic.with_help("convert it with `num.fromStr(…)`");
-        } else if matches!(types.get(found), Type::Num) && matches!(types.get(expected), Type::Str) {
-            diagnostic = diagnostic.with_help("convert it with string interpolation: `\"{…}\"`");
+        } else if found == Types::NIL {
+            diagnostic = diagnostic.with_help(format!("make the type optional to allow nil: `{expected_s}?`"));
+        } else {
+            let target = types.get(types.strip_optional(expected));
+            match (types.get(found), target) {
+                (Type::Str, Type::Num) => diagnostic = diagnostic.with_help("convert it with `num.fromStr(…)`"),
+                (Type::Num, Type::Str) => diagnostic = diagnostic.with_help("convert it with string interpolation: `\"{…}\"`"),
+                (Type::Json | Type::MutJson, Type::Str) => {
+                    diagnostic = diagnostic.with_help("read the Json value as a string: `.asStr()`")
+                }
+                (Type::Json | Type::MutJson, Type::Num) => {
+                    diagnostic = diagnostic.with_help("read the Json value as a number: `.asNum()`")
+                }
+                (Type::Json | Type::MutJson, Type::Bool) => {
+                    diagnostic = diagnostic.with_help("read the Json value as a boolean: `.asBool()`")
+                }
+                _ => {}
+            }
         }
         self.report(diagnostic);
     }
@@ -85,7 +100,11 @@ impl Checker {
                 self.check_json_literal(*mutable, *explicit, fields, expected, expr.span)
             }
             ExprKind::JsonValue { mutable, value } => {
-                let ty = self.check_expr(value);
+                // `Json [1, "a"]`: the array holds Json values, of any kind.
+                let ty = match value.kind {
+                    ExprKind::ArrayLiteral { ty: None, .. } => self.check_expr_expecting(value, Some(Types::JSON)),
+                    _ => self.check_expr(value),
+                };
                 self.expect_json(ty, value.span);
                 if *mutable { Types::MUT_JSON } else { Types::JSON }
             }
@@ -109,7 +128,7 @@ impl Checker {
         if ident.name == "super" && self.lookup("super").is_none() {
             self.report(
                 Diagnostic::error(
-                    "E0137",
+                    "E0142",
                     "`super` can only be used to call a method or constructor of the parent class",
                     ident.span,
                 )
@@ -187,6 +206,10 @@ impl Checker {
         match op {
             BinaryOp::Add => {
                 let l = self.check_expr(left);
+                if l == Types::ERROR {
+                    self.check_expr(right);
+                    return Types::ERROR;
+                }
                 if l == Types::STR {
                     self.check_expr_expecting(right, Some(Types::STR));
                     return Types::STR;
@@ -250,6 +273,13 @@ impl Checker {
     }
 
     pub(super) fn check_closure(&mut self, expr: &Expr, closure: &Closure, expected: Option<TypeId>) -> TypeId {
+        if closure.phase == Phase::Independent {
+            self.report(
+                Diagnostic::error("E0900", "`unphased` closures are not supported by this version of wingc yet", closure.span)
+                    .with_label("not supported yet")
+                    .with_help("write a preflight closure and an `inflight` one"),
+            );
+        }
         let phase = match closure.phase {
             Phase::Inflight => Phase::Inflight,
             _ => self.phase(),
@@ -258,12 +288,36 @@ impl Checker {
             Type::Function(f) => Some(f.clone()),
             _ => None,
         });
-        let param_types: Vec<TypeId> = closure.params.iter().map(|p| self.resolve_user_type(&p.ty)).collect();
+        let param_types: Vec<TypeId> = closure
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match (&p.ty.kind, &hint) {
+                (crate::syntax::ast::TypeAnnotationKind::Inferred, Some(h)) if i < h.params.len() => h.params[i],
+                (crate::syntax::ast::TypeAnnotationKind::Inferred, _) => {
+                    self.report(
+                        Diagnostic::error(
+                            "E0240",
+                            format!("cannot tell the type of the parameter `{}`", p.name.name),
+                            p.name.span,
+                        )
+                        .with_label("no type written, and none expected here")
+                        .with_help(format!("write its type: `{}: str`", p.name.name)),
+                    );
+                    Types::ERROR
+                }
+                _ => self.resolve_user_type(&p.ty),
+            })
+            .collect();
         let declared = closure.return_type.as_ref().map(|t| self.resolve_user_type(t));
         let declared = declared.or_else(|| hint.as_ref().map(|h| h.result).filter(|r| *r != Types::ERROR));
         self.push_function(phase, declared, None);
-        let params: Vec<_> =
-            closure.params.iter().zip(&param_types).map(|(p, ty)| self.declare_var(&p.name, *ty, p.reassignable)).collect();
+        let params: Vec<_> = closure
+            .params
+            .iter()
+            .zip(&param_types)
+            .map(|(p, ty)| self.declare_var(&p.name, *ty, VarKind::Param, p.reassignable))
+            .collect();
         self.check_block_stmts(&closure.body.stmts);
         let body_exits = super::flow::always_exits(&closure.body.stmts);
         let context = self.pop_function();
@@ -276,7 +330,11 @@ impl Checker {
             self.report_missing_return(declared, closure.body.span);
         }
         let variadic = closure.params.last().is_some_and(|p| p.variadic);
-        let ty = self.sem.types.function(FunctionType { phase, params: param_types, result, variadic });
+        let ty = if closure.phase == Phase::Independent {
+            Types::ERROR
+        } else {
+            self.sem.types.function(FunctionType { phase, params: param_types, result, variadic })
+        };
         self.sem.closures.insert(
             expr.id,
             ClosureInfo {

@@ -35,7 +35,7 @@ impl Checker {
             Some(Type::MutSet(item)) => (Sequence::MutSet, Some(item)),
             Some(Type::Json | Type::MutJson) if written.is_none() => {
                 for item in items {
-                    let ty = self.check_expr_expecting(item, Some(Types::JSON));
+                    let ty = self.check_json_value(item);
                     self.expect_json(ty, item.span);
                 }
                 return hint.unwrap_or(Types::JSON);
@@ -114,10 +114,23 @@ impl Checker {
             return self.check_struct_fields(id, fields, span);
         }
         for (_, value) in fields {
-            let ty = self.check_expr_expecting(value, Some(Types::JSON));
+            let ty = self.check_json_value(value);
             self.expect_json(ty, value.span);
         }
-        if mutable { Types::MUT_JSON } else { Types::JSON }
+        let wants_mutable = !explicit && expected.is_some_and(|e| self.sem.types.strip_optional(e) == Types::MUT_JSON);
+        if mutable || wants_mutable { Types::MUT_JSON } else { Types::JSON }
+    }
+
+    /// A value inside a Json literal: nested `{ … }` and `[ … ]` are Json
+    /// too; anything else is checked on its own (`expect_json` reports
+    /// what Json cannot hold, once).
+    fn check_json_value(&mut self, value: &Expr) -> TypeId {
+        let nested = matches!(
+            value.kind,
+            crate::syntax::ast::ExprKind::JsonLiteral { explicit: false, .. }
+                | crate::syntax::ast::ExprKind::ArrayLiteral { ty: None, .. }
+        );
+        if nested { self.check_expr_expecting(value, Some(Types::JSON)) } else { self.check_expr(value) }
     }
 
     pub(super) fn check_struct_literal(&mut self, ty: &UserTypeRef, fields: &[(Ident, Expr)], span: Span) -> TypeId {
@@ -144,8 +157,12 @@ impl Checker {
     fn check_struct_fields(&mut self, id: StructId, fields: &[(Ident, Expr)], span: Span) -> TypeId {
         let info = self.sem.structure(id).clone();
         for (i, (name, value)) in fields.iter().enumerate() {
-            if fields[..i].iter().any(|(n, _)| n.name == name.name) {
-                self.report(Diagnostic::error("E0239", format!("the field `{}` is given twice", name.name), name.span));
+            if let Some((first, _)) = fields[..i].iter().find(|(n, _)| n.name == name.name) {
+                self.report(
+                    Diagnostic::error("E0239", format!("the field `{}` is given twice", name.name), name.span)
+                        .with_label("given again here")
+                        .with_secondary(first.span, "first given here"),
+                );
             }
             match info.field(&name.name) {
                 Some(ty) => {
@@ -196,6 +213,10 @@ impl Checker {
             Type::Map(item) | Type::MutMap(item) => {
                 self.check_expr_expecting(index, Some(Types::STR));
                 item
+            }
+            Type::Str => {
+                self.check_expr_expecting(index, Some(Types::NUM));
+                Types::STR
             }
             Type::Json | Type::MutJson => {
                 let ty = self.check_expr(index);

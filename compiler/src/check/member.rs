@@ -147,7 +147,9 @@ impl Checker {
                 self.sem.expr_types.insert(object.id, ty);
                 return Object::Value { ty, path: root.map(|r| (r, Path { var, fields: Vec::new() })), is_super: false };
             }
-            Some(Binding::Extern(_)) => return Object::Value { ty: self.check_expr(object), path: None, is_super: false },
+            Some(Binding::Extern(_) | Binding::ErasedType) => {
+                return Object::Value { ty: self.check_expr(object), path: None, is_super: false };
+            }
             None => match self.builtin.get(&ident.name).copied() {
                 Some(class) => Object::Builtin(class),
                 None => return Object::Value { ty: self.check_expr(object), path: None, is_super: false },
@@ -166,7 +168,7 @@ impl Checker {
             _ => None,
         };
         let (Some(parent), Some(this)) = (parent, this) else {
-            self.report(Diagnostic::error("E0137", "`super` needs a method of a class that extends another", ident.span));
+            self.report(Diagnostic::error("E0142", "`super` needs a method of a class that extends another", ident.span));
             return Object::Value { ty: Types::ERROR, path: None, is_super: false };
         };
         let (_, root) = self.use_var(this, ident.span);
@@ -200,6 +202,9 @@ impl Checker {
 
     fn namespace_member(&mut self, expr: &Expr, ns: &str, name: &Ident) -> Resolved {
         let namespace = &self.namespaces[ns];
+        if namespace.failed {
+            return Resolved::Value { ty: Types::ERROR, use_kind: UseKind::Static };
+        }
         if let Some(target) = namespace.functions.get(&name.name).cloned() {
             let ty = self.sem.types.function(target.signature.clone());
             self.sem.members.insert(expr.id, MemberRef::Extern { target, is_property: false });
@@ -213,6 +218,10 @@ impl Checker {
         if let Some(found) = namespace.types.get(&name.name).copied() {
             self.sem.members.insert(expr.id, MemberRef::Type(found));
             return Resolved::Type(found);
+        }
+        if namespace.private.contains_key(&name.name) {
+            self.report_unknown_type(&[ns_alias(expr), &name.name], name.span, Default::default());
+            return Resolved::Value { ty: Types::ERROR, use_kind: UseKind::Static };
         }
         let shown = ns.strip_prefix("file:").map_or_else(|| ns.to_string(), |p| format!("\"{p}\""));
         let mut diagnostic = Diagnostic::error("E0110", format!("`{shown}` has no member `{}`", name.name), name.span)
@@ -233,12 +242,15 @@ impl Checker {
                     self.sem.members.insert(expr.id, MemberRef::EnumVariant { id, name: name.name.clone() });
                     return value(self.sem.types.intern(Type::Enum(id)));
                 }
-                let mut diagnostic = Diagnostic::error(
-                    "E0111",
-                    format!("the enum `{}` has no variant `{}`", info.qualified, name.name),
-                    name.span,
-                )
-                .with_label("unknown variant");
+                let mut diagnostic = Self::with_variants(
+                    Diagnostic::error(
+                        "E0111",
+                        format!("the enum `{}` has no variant `{}`", info.qualified, name.name),
+                        name.span,
+                    )
+                    .with_label("unknown variant"),
+                    &info.variants,
+                );
                 if let Some(best) = super::scope::closest_name(&name.name, info.variants.iter().map(String::as_str)) {
                     diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
                 }
@@ -438,7 +450,7 @@ impl Checker {
                             Resolved::Value { ty, use_kind: UseKind::WholeObject }
                         }
                         None => {
-                            self.report_builtin_no_member(&shown, class, &other, name);
+                            self.report_builtin_no_member(&shown, class, &other, name, lifted);
                             error
                         }
                     }
@@ -454,14 +466,17 @@ impl Checker {
         }
     }
 
-    fn report_builtin_no_member(&mut self, shown: &str, class: ClassId, receiver: &Type, name: &Ident) {
+    fn report_builtin_no_member(&mut self, shown: &str, class: ClassId, receiver: &Type, name: &Ident, lifted: bool) {
         let frozen_help = match receiver {
             Type::Array(_) | Type::Map(_) | Type::Set(_) | Type::Json => {
                 let mutable = format!("Mut{}", self.sem.class(class).name);
-                self.builtin
-                    .get(&mutable)
-                    .and_then(|m| self.sem.find_member(*m, &name.name))
-                    .map(|_| format!("`{}` changes the value, and a `{shown}` is immutable; use a `{mutable}`", name.name))
+                self.builtin.get(&mutable).and_then(|m| self.sem.find_member(*m, &name.name)).map(|_| {
+                    format!(
+                        "`{}` changes the value, and {} is immutable; use a `{mutable}`",
+                        name.name,
+                        super::stmt::a_type(shown)
+                    )
+                })
             }
             _ => None,
         };
@@ -469,7 +484,7 @@ impl Checker {
             let mut diagnostic = Diagnostic::error("E0111", format!("`{shown}` has no member `{}`", name.name), name.span)
                 .with_label("unknown member")
                 .with_help(help);
-            if self.phase() == Phase::Inflight {
+            if lifted {
                 diagnostic = diagnostic.with_note("a preflight value used inflight is a copy, and it is immutable");
             }
             self.report(diagnostic);
@@ -496,6 +511,12 @@ impl Checker {
             diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
         }
         self.report(diagnostic);
+    }
+
+    /// Adds the enum's variants to a diagnostic about one.
+    fn with_variants(diagnostic: Diagnostic, variants: &[String]) -> Diagnostic {
+        diagnostic
+            .with_note(format!("its variants are {}", variants.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")))
     }
 
     fn user_member(&mut self, expr: &Expr, class: ClassId, lifted: bool, is_super: bool, name: &Ident) -> Resolved {
@@ -574,12 +595,14 @@ impl Checker {
         };
         if !allowed {
             let (word, help) = match member.visibility {
-                Visibility::Protected => ("protected", "only the class and its subclasses can use it; make it `pub` to share it"),
-                _ => ("private", "only the class itself can use it; make it `pub` (or `protected` for subclasses)"),
+                Visibility::Protected => {
+                    ("protected in", "only the class and its subclasses can use it; make it `pub` to share it")
+                }
+                _ => ("private to", "only the class itself can use it; make it `pub` (or `protected` for subclasses)"),
             };
             let class = self.sem.class(owner).name.clone();
             self.report(
-                Diagnostic::error("E0140", format!("`{}` is {word} to `{class}`", member.name), span)
+                Diagnostic::error("E0140", format!("`{}` is {word} `{class}`", member.name), span)
                     .with_secondary(member.span, "declared here")
                     .with_help(help),
             );
@@ -639,5 +662,16 @@ impl Checker {
         };
         self.sem.members.insert(expr.id, MemberRef::Extern { target, is_property });
         if is_property { signature.result } else { self.sem.types.function(signature) }
+    }
+}
+
+/// The name a namespace was brought as, from the member expression using it.
+fn ns_alias(expr: &Expr) -> &str {
+    match &expr.kind {
+        ExprKind::Member { object, .. } => match &object.kind {
+            ExprKind::Ident(ident) => &ident.name,
+            _ => "",
+        },
+        _ => "",
     }
 }

@@ -81,6 +81,8 @@ pub(crate) struct Checker {
     top_level_loops: usize,
     /// How the module being checked resolves its file `bring`s.
     current_brings: HashMap<String, String>,
+    /// Where each constructor declared so far is named (for "first one").
+    method_spans: HashMap<crate::syntax::ast::NodeId, crate::syntax::ast::Span>,
 }
 
 impl Checker {
@@ -96,6 +98,7 @@ impl Checker {
             client_this: HashSet::new(),
             top_level_loops: 0,
             current_brings: HashMap::new(),
+            method_spans: HashMap::new(),
         }
     }
 

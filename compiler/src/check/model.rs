@@ -45,10 +45,25 @@ impl<T> NodeMap<T> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct VarId(pub u32);
 
+/// What declared a variable (for messages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VarKind {
+    Let,
+    Param,
+    /// A `for` variable.
+    Loop,
+    /// A `catch` variable.
+    Catch,
+    /// An `if let` binding.
+    IfLet,
+    This,
+}
+
 #[derive(Debug, Clone)]
 pub struct VarInfo {
     pub name: String,
     pub ty: TypeId,
+    pub kind: VarKind,
     pub reassignable: bool,
     /// The phase of the code that declared it.
     pub phase: Phase,

@@ -72,8 +72,9 @@ impl Checker {
                 StmtKind::Enum(d) => (&d.name, d.is_pub),
                 _ => continue,
             };
-            if let (true, Some(found)) = (is_pub, self.sem.declarations.get(stmt.id)) {
-                namespace.types.insert(name.name.clone(), *found);
+            if let Some(found) = self.sem.declarations.get(stmt.id) {
+                let names = if is_pub { &mut namespace.types } else { &mut namespace.private };
+                names.insert(name.name.clone(), *found);
             }
         }
         namespace
@@ -88,16 +89,17 @@ impl Checker {
             );
             return;
         };
-        match self.current_brings.get(path) {
-            Some(key) => {
-                let namespace = file_namespace(key);
-                if self.namespaces.contains_key(&namespace) {
-                    self.bind(&alias.name, Binding::Namespace(namespace));
-                }
+        let namespace = match self.current_brings.get(path) {
+            Some(key) => file_namespace(key),
+            None => {
+                // The loader reported why; uses of the name stay silent.
+                let failed = format!("failed:{path}");
+                self.namespaces.insert(failed.clone(), Namespace { failed: true, ..Namespace::default() });
+                failed
             }
-            None => self.report(
-                Diagnostic::error("E0137", format!("cannot bring \"{path}\""), span).with_label("the file could not be loaded"),
-            ),
+        };
+        if self.namespaces.contains_key(&namespace) {
+            self.bind(&alias.name, Binding::Namespace(namespace));
         }
     }
 }

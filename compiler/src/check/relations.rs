@@ -21,6 +21,9 @@ impl Semantics {
             (_, Type::Optional(t)) => self.is_assignable(from, *t),
             (Type::MutJson, Type::Json) => true,
             (_, Type::Json) => self.is_json_data(from),
+            // Data becomes mutable Json by copy; an immutable Json does not.
+            (Type::Json, Type::MutJson) => false,
+            (_, Type::MutJson) => self.is_json_data(from),
             (Type::MutArray(f) | Type::Array(f), Type::Array(t))
             | (Type::MutMap(f) | Type::Map(f), Type::Map(t))
             | (Type::MutSet(f) | Type::Set(f), Type::Set(t)) => self.is_assignable(*f, *t),

@@ -10,7 +10,7 @@
 
 use super::Checker;
 use super::lifting::{Lift, Usage};
-use super::model::{ExternRef, NameRef, VarId, VarInfo};
+use super::model::{ExternRef, NameRef, VarId, VarInfo, VarKind};
 use super::symbols::TypeRef;
 use super::types::{ClassId, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
@@ -23,6 +23,9 @@ pub(super) enum Binding {
     Namespace(String),
     Extern(ExternRef),
     Type(TypeRef),
+    /// A type parameter of a user class (already reported as not allowed):
+    /// its uses are the error type, silently.
+    ErasedType,
 }
 
 #[derive(Debug, Default)]
@@ -89,11 +92,12 @@ impl Checker {
 
     /// Declares a variable in the innermost scope; reports a duplicate in
     /// the same scope.
-    pub(super) fn declare_var(&mut self, name: &Ident, ty: TypeId, reassignable: bool) -> VarId {
+    pub(super) fn declare_var(&mut self, name: &Ident, ty: TypeId, kind: VarKind, reassignable: bool) -> VarId {
         let id = VarId(self.sem.vars.len() as u32);
         self.sem.vars.push(VarInfo {
             name: name.name.clone(),
             ty,
+            kind,
             reassignable,
             phase: self.phase(),
             boxed: false,
@@ -103,11 +107,15 @@ impl Checker {
         let scope = self.scopes.last_mut().expect("a scope is open");
         if let Some(Binding::Var(previous)) = scope.names.get(&name.name) {
             let previous_span = self.sem.vars[previous.0 as usize].span;
+            let help = match kind {
+                VarKind::Let => "choose another name, or declare it once with `let var` and assign with `=`",
+                _ => "choose another name",
+            };
             self.report(
                 Diagnostic::error("E0101", format!("`{}` is already declared in this scope", name.name), name.span)
                     .with_label("declared again here")
                     .with_secondary(previous_span, "first declared here")
-                    .with_help("choose another name, or declare it once with `let var` and assign with `=`"),
+                    .with_help(help),
             );
         }
         self.bind(&name.name, Binding::Var(id));
@@ -156,6 +164,7 @@ impl Checker {
                 );
                 (NameRef::Namespace(ns), Types::ERROR)
             }
+            Binding::ErasedType => (NameRef::Namespace(String::new()), Types::ERROR),
             Binding::Type(ty) => {
                 let shown = self.type_ref_name(ty);
                 self.report(
@@ -247,10 +256,21 @@ impl Checker {
 /// `name`, for "did you mean".
 pub(super) fn closest_name<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let limit = (name.len() / 3).clamp(1, 2);
+    let lower = name.to_lowercase();
+    // Case is ignored, and JavaScript habits are known: `toUpperCase` is
+    // `uppercase`.
+    let bare = lower
+        .strip_prefix("to")
+        .and_then(|n| n.strip_suffix("case"))
+        .map(|n| format!("{n}case"))
+        .unwrap_or_else(|| lower.clone());
     candidates
         .into_iter()
         .filter(|c| *c != name)
-        .map(|c| (edit_distance(name, c), c))
+        .map(|c| {
+            let candidate = c.to_lowercase();
+            (edit_distance(&lower, &candidate).min(edit_distance(&bare, &candidate)), c)
+        })
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, c)| c)

@@ -3,6 +3,7 @@
 //! contexts for `test` blocks.
 
 use super::Checker;
+use super::model::VarKind;
 use super::model::{ClosureInfo, MemberRef, NameRef};
 use super::scope::Binding;
 use super::symbols::{MemberKind, TypeRef};
@@ -11,28 +12,19 @@ use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{AssignOp, Block, BringTarget, Expr, ExprKind, Ident, Phase, Span, Stmt, StmtKind};
 
 /// Stdlib modules a user can `bring`.
-pub(super) const BRINGABLE: [&str; 5] = ["cloud", "util", "expect", "http", "math"];
+pub(super) const BRINGABLE: [&str; 6] = ["cloud", "util", "expect", "http", "math", "ex"];
 
 impl Checker {
-    /// Checks a statement list: `bring`s first (they must come first),
-    /// then its type declarations, hoisted, then the statements in order.
+    /// Checks a statement list: `bring`s first (the parser reports one
+    /// written after other statements), then its type declarations,
+    /// hoisted, then the statements in order.
     pub(super) fn check_block_stmts(&mut self, stmts: &[Stmt]) {
-        let mut seen_other = false;
-        for stmt in stmts {
-            if matches!(stmt.kind, StmtKind::Bring { .. }) {
-                if seen_other {
-                    self.report(
-                        Diagnostic::error("E0104", "`bring` must come before every other statement", stmt.span)
-                            .with_help("move this `bring` to the top of the file"),
-                    );
-                }
-                self.check_stmt(stmt);
-            } else {
-                seen_other = true;
-            }
+        let is_bring = |s: &&Stmt| matches!(s.kind, StmtKind::Bring { .. });
+        for stmt in stmts.iter().filter(is_bring) {
+            self.check_stmt(stmt);
         }
         self.declare_types(stmts);
-        for stmt in stmts.iter().filter(|s| !matches!(s.kind, StmtKind::Bring { .. })) {
+        for stmt in stmts.iter().filter(|s| !is_bring(s)) {
             self.check_stmt(stmt);
         }
     }
@@ -72,7 +64,7 @@ impl Checker {
                 }
                 let inner = self.sem.types.strip_optional(ty);
                 self.push_scope();
-                let var = self.declare_var(name, inner, *reassignable);
+                let var = self.declare_var(name, inner, VarKind::IfLet, *reassignable);
                 self.sem.declared.insert(stmt.id, var);
                 self.check_block(then);
                 self.pop_scope();
@@ -83,7 +75,7 @@ impl Checker {
             StmtKind::For { var, iterable, body } => {
                 let item = self.check_iterable(iterable);
                 self.push_scope();
-                let id = self.declare_var(var, item, false);
+                let id = self.declare_var(var, item, VarKind::Loop, false);
                 self.sem.declared.insert(stmt.id, id);
                 self.loop_body(body);
                 self.pop_scope();
@@ -107,7 +99,7 @@ impl Checker {
                 if let Some(catch) = catch {
                     self.push_scope();
                     if let Some(var) = &catch.var {
-                        let id = self.declare_var(var, Types::STR, false);
+                        let id = self.declare_var(var, Types::STR, VarKind::Catch, false);
                         self.sem.declared.insert(stmt.id, id);
                     }
                     self.check_block(&catch.body);
@@ -155,7 +147,7 @@ impl Checker {
             let phase = if closure.phase == Phase::Inflight { Phase::Inflight } else { self.phase() };
             let variadic = closure.params.last().is_some_and(|p| p.variadic);
             let early = self.sem.types.function(FunctionType { phase, params, result, variadic });
-            let var = self.declare_var(name, early, reassignable);
+            let var = self.declare_var(name, early, VarKind::Let, reassignable);
             self.sem.declared.insert(stmt.id, var);
             let actual = self.check_expr(value);
             self.sem.vars[var.0 as usize].ty = actual;
@@ -165,19 +157,22 @@ impl Checker {
             return;
         }
         let value_ty = self.check_expr_expecting(value, declared);
-        let ty = declared.unwrap_or(value_ty);
+        let mut ty = declared.unwrap_or(value_ty);
         if ty == Types::VOID {
             self.report(
                 Diagnostic::error("E0203", format!("`{}` would hold no value", name.name), value.span)
                     .with_label("this expression has type `void`"),
             );
+            ty = Types::ERROR;
         } else if ty == Types::NIL {
+            let var = if reassignable { "var " } else { "" };
             self.report(
                 Diagnostic::error("E0230", format!("cannot tell the type of `{}` from `nil`", name.name), value.span)
-                    .with_help(format!("write the type: `let {}: str? = nil;`", name.name)),
+                    .with_help(format!("write the type: `let {var}{}: str? = nil;`", name.name)),
             );
+            ty = Types::ERROR;
         }
-        let var = self.declare_var(name, ty, reassignable);
+        let var = self.declare_var(name, ty, VarKind::Let, reassignable);
         self.sem.declared.insert(stmt.id, var);
     }
 
@@ -268,16 +263,21 @@ impl Checker {
             }
             AssignOp::Add | AssignOp::Sub => {
                 let allowed = if op == AssignOp::Add && target_ty == Types::STR { Types::STR } else { Types::NUM };
-                if !self.sem.is_assignable(target_ty, allowed) {
+                if self.sem.is_assignable(target_ty, allowed) {
+                    self.check_expr_expecting(value, Some(allowed));
+                } else {
+                    self.check_expr(value);
                     let shown = self.sem.types.display(target_ty);
-                    let symbol = if op == AssignOp::Add { "+" } else { "-" };
-                    self.report(Diagnostic::error(
-                        "E0206",
-                        format!("`{symbol}=` needs a `num` (or, for `+=`, a `str`), this is `{shown}`"),
-                        target.span,
-                    ));
+                    let (symbol, wanted) = if op == AssignOp::Add { ("+", "a `num` or a `str`") } else { ("-", "a `num`") };
+                    self.report(
+                        Diagnostic::error(
+                            "E0206",
+                            format!("`{symbol}=` needs {wanted}, this is {}", a_type(&shown)),
+                            target.span,
+                        )
+                        .with_label(format!("this is {}", a_type(&shown))),
+                    );
                 }
-                self.check_expr_expecting(value, Some(allowed));
             }
         }
     }
@@ -288,11 +288,36 @@ impl Checker {
         if let Some(NameRef::Var(var)) = self.sem.names.get(target.id).cloned() {
             let info = self.sem.var(var).clone();
             if !info.reassignable {
+                let (secondary, help) = match info.kind {
+                    VarKind::Param => (
+                        "a parameter, so it cannot change".to_string(),
+                        format!(
+                            "declare the parameter `var {}: {}` to make it reassignable",
+                            info.name,
+                            self.sem.types.display(info.ty)
+                        ),
+                    ),
+                    VarKind::Loop => (
+                        "the loop variable, so it cannot change".to_string(),
+                        format!("copy it into a variable you can change: `let var n = {};`", info.name),
+                    ),
+                    VarKind::Catch | VarKind::This => {
+                        ("it cannot change".to_string(), "assign to a new variable instead".to_string())
+                    }
+                    VarKind::IfLet => (
+                        "bound by `if let`, so it cannot change".to_string(),
+                        format!("write `if let var {} = …` to make it reassignable", info.name),
+                    ),
+                    VarKind::Let => (
+                        "declared with `let`, so it cannot change".to_string(),
+                        format!("declare it with `let var {}` to make it reassignable", info.name),
+                    ),
+                };
                 self.report(
                     Diagnostic::error("E0103", format!("cannot assign twice to `{}`", info.name), target.span)
                         .with_label("assigned here")
-                        .with_secondary(info.span, "declared with `let`, so it cannot change")
-                        .with_help(format!("declare it with `let var {}` to make it reassignable", info.name)),
+                        .with_secondary(info.span, secondary)
+                        .with_help(help),
                 );
             }
         }
@@ -307,6 +332,16 @@ impl Checker {
             Some(MemberRef::Field { class, name: field }) => {
                 let Some((owner, member)) = self.sem.find_member(class, &field).map(|(c, m)| (c, m.clone())) else { return ty };
                 let MemberKind::Field { reassignable, .. } = member.kind else { return ty };
+                if member.phase != Phase::Inflight && self.phase() == Phase::Inflight {
+                    self.report(
+                        Diagnostic::error("E0305", format!("cannot change the preflight field `{}` in inflight code", name.name), target.span)
+                            .with_label("assigned inflight here")
+                            .with_secondary(member.span, "a preflight field")
+                            .with_note("inflight code works on a copy of the object's preflight state; a change would be lost")
+                            .with_help("keep state that changes inflight in a resource (a `cloud.Counter`, a `cloud.Bucket`), or in an `inflight` field"),
+                    );
+                    return ty;
+                }
                 let in_constructor = self.in_constructor_of(owner, member.phase) && is_this(object);
                 if !reassignable && !in_constructor {
                     self.report(
@@ -378,8 +413,15 @@ impl Checker {
             }
             return;
         };
-        let expected = function.declared_result.or(function.inferred_result);
+        let (declared, inferred) = (function.declared_result, function.inferred_result);
+        // Without a written type, returns only hint each other: `nil` on one
+        // path and a `str` on another make the result `str?`.
+        let expected = declared.or(inferred.filter(|t| *t != Types::NIL && *t != Types::VOID));
         let ty = match value {
+            Some(value) if declared.is_none() && matches!(value.kind, ExprKind::Nil) => {
+                self.check_expr(value);
+                Types::NIL
+            }
             Some(value) => {
                 if expected == Some(Types::VOID) {
                     self.check_expr(value);
@@ -408,6 +450,7 @@ impl Checker {
             function.inferred_result = Some(match function.inferred_result {
                 Some(previous) if previous == Types::NIL => self.sem.types.optional(ty),
                 Some(previous) if ty == Types::NIL => self.sem.types.optional(previous),
+                Some(previous) if self.sem.is_assignable(previous, ty) => ty,
                 Some(previous) => previous,
                 None => ty,
             });
@@ -440,4 +483,10 @@ impl Checker {
 
 fn is_this(expr: &Expr) -> bool {
     matches!(&expr.kind, ExprKind::Ident(i) if i.name == "this")
+}
+
+/// "a `str`", "an `Array<num>`": a type name with its article.
+pub(super) fn a_type(shown: &str) -> String {
+    let vowel = shown.chars().next().is_some_and(|c| "AEIOUaeiou".contains(c));
+    format!("{} `{shown}`", if vowel { "an" } else { "a" })
 }

@@ -163,6 +163,11 @@ pub struct Namespace {
     pub functions: HashMap<String, ExternRef>,
     /// Host-provided constants (`math.PI`): read like properties.
     pub constants: HashMap<String, ExternRef>,
+    /// Types of a brought file that are not `pub`, for a precise message.
+    pub private: HashMap<String, TypeRef>,
+    /// A file that could not be brought (already reported): its names
+    /// resolve to the error type, silently.
+    pub failed: bool,
 }
 
 impl Namespace {

@@ -1,13 +1,16 @@
 //! Command line: takes arguments, gives exit codes and printed output.
 //! `compile` writes the target directory; `test` compiles, then runs every
 //! `test` block in the simulator and prints one line per test and a closing
-//! `N passed, N failed` line. Exit code 1 for a program with errors or a
-//! failed test, 2 for bad usage (clap's own).
+//! `N passed, N failed` line; `run` keeps a simulator up until Ctrl-C.
+//! Exit code 1 for a program with errors or a failed test, 2 for bad usage
+//! (clap's own).
 
+mod run;
 mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use wingc::diagnostics::{Diagnostic, SourceMap, render, render_json};
 use wingc::driver::{Compiled, Input, compile};
 use wingc::targets::sim::{self, SimApp};
@@ -41,11 +44,31 @@ enum Command {
         /// Tests run at once (default: the number of cores).
         #[arg(short = 'j', long)]
         jobs: Option<usize>,
+        /// How long one test may run (`30s`, `500ms`, `2m`; default 60s).
+        #[arg(long, value_parser = parse_duration)]
+        timeout: Option<Duration>,
+        /// Write every invocation of every test (resource, duration,
+        /// outcome, logs) to this JSON file.
+        #[arg(long)]
+        trace: Option<PathBuf>,
     },
-    /// Start the simulator and keep it running.
+    /// Start the simulator and keep it running until Ctrl-C.
     Run {
         #[arg(default_value = "main.w")]
         file: PathBuf,
+        #[command(flatten)]
+        options: CompileOptions,
+        /// Keep the state of buckets, counters, tables and queues here,
+        /// across restarts.
+        #[arg(long)]
+        state_dir: Option<PathBuf>,
+        /// The secrets file for `cloud.Secret` (default: `.env` beside the
+        /// program).
+        #[arg(long)]
+        secrets: Option<PathBuf>,
+        /// Write every invocation to this JSON file when stopping.
+        #[arg(long)]
+        trace: Option<PathBuf>,
     },
 }
 
@@ -84,15 +107,41 @@ pub fn main() -> i32 {
             }
             None => 1,
         },
-        Command::Test { file, options, filter, jobs } => match build(&file, &options) {
-            Some((_, app)) => test::run(&file, &app, filter.as_deref(), jobs),
+        Command::Test { file, options, filter, jobs, timeout, trace } => match build(&file, &options) {
+            Some((_, app)) => test::run(&file, &app, test::Flags { filter, jobs, timeout, trace }),
             None => 1,
         },
-        Command::Run { .. } => {
-            eprintln!("error: `wingc run` is not supported by this version of wingc yet; use `wingc test`");
-            1
-        }
+        Command::Run { file, options, state_dir, secrets, trace } => match build(&file, &options) {
+            Some((_, app)) => run::run(&file, &app, state_dir, secrets, trace),
+            None => 1,
+        },
     }
+}
+
+/// How a simulator for the program in `file` runs: its folder for
+/// relative paths and its secrets file (`.env` beside it unless given).
+fn sim_options(file: &Path, state_dir: Option<PathBuf>, secrets: Option<PathBuf>, trace: bool) -> wing_runtime::SimOptions {
+    let root = file.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p }).unwrap_or(Path::new("."));
+    let secrets_file = secrets.unwrap_or_else(|| root.join(".env"));
+    let secrets = std::fs::read_to_string(&secrets_file).map(|text| wing_runtime::parse_env_file(&text)).unwrap_or_default();
+    wing_runtime::SimOptions { state_dir, secrets, root: Some(root.to_path_buf()), trace, log_sink: None }
+}
+
+/// `30s`, `500ms`, `2m`, `1h` or a number of seconds.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let (number, unit) = text.find(|c: char| c.is_ascii_alphabetic()).map_or((text, "s"), |at| text.split_at(at));
+    let value: f64 = number.trim().parse().map_err(|_| format!("`{text}` is not a duration (try `30s`)"))?;
+    let seconds = match unit {
+        "ms" => value / 1000.0,
+        "s" => value,
+        "m" => value * 60.0,
+        "h" => value * 3600.0,
+        _ => return Err(format!("unknown unit `{unit}` in `{text}` (ms, s, m, h)")),
+    };
+    if !seconds.is_finite() || seconds <= 0.0 {
+        return Err(format!("`{text}` must be a positive duration"));
+    }
+    Ok(Duration::from_secs_f64(seconds))
 }
 
 /// Compiles and writes the output; prints diagnostics and gives `None` on

@@ -195,10 +195,10 @@ impl<'a> Emitter<'_, '_, 'a> {
                 self.extern_call(&target, receiver, &[], None, result)
             }
             MemberRef::StructField(name) | MemberRef::Field { name, .. } if is_optional => {
-                let inner = self.sem.types.strip_optional(result);
+                // Read as a handle: the field may itself be optional.
                 self.optional_access(object, result, |this, local| {
                     this.push(I::LocalGet(local));
-                    this.read_member(&member_of(&name, expr, this), &name, inner)
+                    this.read_member(&member_of(&name, expr, this), &name, result)
                 })
             }
             MemberRef::StructField(name) => {
@@ -307,8 +307,9 @@ impl<'a> Emitter<'_, '_, 'a> {
     fn index(&mut self, expr: &'a Expr, object: &'a Expr, index: &'a Expr) -> Emit<Repr> {
         let result = self.sem.type_of(expr.id);
         let (name, index_ty) = match self.sem.types.get(self.sem.type_of(object.id)) {
-            Type::Array(_) | Type::MutArray(_) => ("Array.at", Types::NUM),
+            Type::Array(_) | Type::MutArray(_) => ("Array.index", Types::NUM),
             Type::Map(_) | Type::MutMap(_) => ("Map.get", Types::STR),
+            Type::Str => ("str.at", Types::NUM),
             _ if self.sem.type_of(index.id) == Types::NUM => ("Json.getAt", Types::NUM),
             _ => ("Json.get", Types::STR),
         };

@@ -272,6 +272,11 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             let env = self.lift_env.clone();
             let slot = self.b.slot(self.lift_root, &env, var);
             self.push(I::I32Const(slot as i32));
+            // A slot holding nil is not handle 0, which is how code tests
+            // for nil: ask the host.
+            if self.sem.types.is_optional(info.ty) {
+                self.call_std("value.some", &[ValType::I32], &[ValType::I32]);
+            }
             self.convert(Repr::Handle, repr);
         } else {
             return Err(internal(&format!("`{}` is not reachable here", info.name), span));

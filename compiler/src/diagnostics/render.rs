@@ -3,7 +3,8 @@
 //! tools (`--format json`).
 
 use super::{Diagnostic, Severity, SourceMap};
-use ariadne::{Config, Label, Report, ReportKind, Source};
+use crate::syntax::ast::Span;
+use ariadne::{Config, Label, Report, ReportKind};
 
 /// All diagnostics as ariadne reports, in the order given.
 pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
@@ -15,30 +16,30 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
 }
 
 fn render_one(diagnostic: &Diagnostic, sources: &SourceMap, out: &mut Vec<u8>) {
-    let file = sources.get(diagnostic.span.file);
     let kind = match diagnostic.severity {
         Severity::Error => ReportKind::Error,
         Severity::Warning => ReportKind::Warning,
     };
-    let char_range = |span: crate::syntax::ast::Span| {
+    let char_range = |span: Span| {
         let text = &sources.get(span.file).text;
         let start = text[..(span.start as usize).min(text.len())].chars().count();
         let end = text[..(span.end as usize).min(text.len())].chars().count();
         start..end.max(start)
     };
-    let name = file.name.as_str();
-    let mut report = Report::build(kind, (name, char_range(diagnostic.span)))
+    let name = |span: Span| sources.get(span.file).name.clone();
+    // Labels in source order, so ariadne shows the lines of one file in one
+    // snippet (it starts a new snippet, under the primary location's header,
+    // when a label comes before the one above it).
+    let mut labels: Vec<(Span, String)> =
+        vec![(diagnostic.span, diagnostic.label.clone().unwrap_or_else(|| diagnostic.message.clone()))];
+    labels.extend(diagnostic.secondary.iter().cloned());
+    labels.sort_by_key(|(span, _)| (span.file != diagnostic.span.file, span.file, span.start));
+    let mut report = Report::build(kind, (name(diagnostic.span), char_range(diagnostic.span)))
         .with_config(Config::default().with_color(false))
         .with_code(diagnostic.code)
-        .with_message(&diagnostic.message)
-        .with_label(
-            Label::new((name, char_range(diagnostic.span)))
-                .with_message(diagnostic.label.clone().unwrap_or_else(|| diagnostic.message.clone())),
-        );
-    for (span, text) in &diagnostic.secondary {
-        if span.file == diagnostic.span.file {
-            report = report.with_label(Label::new((name, char_range(*span))).with_message(text));
-        }
+        .with_message(&diagnostic.message);
+    for (order, (span, text)) in labels.into_iter().enumerate() {
+        report = report.with_label(Label::new((name(span), char_range(span))).with_message(text).with_order(order as i32));
     }
     for note in &diagnostic.notes {
         report = report.with_note(note);
@@ -46,9 +47,9 @@ fn render_one(diagnostic: &Diagnostic, sources: &SourceMap, out: &mut Vec<u8>) {
     if let Some(help) = &diagnostic.help {
         report = report.with_help(help);
     }
-    let source = Source::from(file.text.as_str());
+    let files = sources.files().map(|(_, f)| (f.name.clone(), f.text.clone()));
     // Writing into a Vec cannot fail.
-    let _ = report.finish().write((name, source), &mut *out);
+    let _ = report.finish().write(ariadne::sources(files), &mut *out);
 }
 
 /// Diagnostics as a JSON array (`--format json`): code, severity, message,

@@ -98,11 +98,21 @@ impl Loader<'_> {
             Err(error) => {
                 self.diagnostics.push(
                     Diagnostic::error("E0139", format!("cannot bring \"{written}\""), span)
-                        .with_label(format!("{}: {error}", dir.join(&key).display())),
+                        .with_label(format!("{key}: {}", io_reason(&error))),
                 );
                 None
             }
         }
+    }
+}
+
+/// Why a file could not be read, without the OS's error code.
+fn io_reason(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file",
+        std::io::ErrorKind::PermissionDenied => "permission denied",
+        std::io::ErrorKind::InvalidData => "not UTF-8 text",
+        _ => "cannot be read",
     }
 }
 

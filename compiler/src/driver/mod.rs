@@ -59,8 +59,24 @@ pub fn check(input: Input<'_>) -> Checked {
     let modules: Vec<UserModule<'_>> =
         files.iter().map(|f| UserModule { key: f.key.clone(), module: &f.module, brings: f.brings.clone() }).collect();
     let (semantics, errors) = check::check(&declared, &modules);
-    diagnostics.extend(errors);
+    diagnostics.extend(without_cascades(errors, &diagnostics, &sources));
     Checked { sources, stdlib: stdlib_modules, files, semantics, diagnostics }
+}
+
+/// The checker's diagnostics minus those a syntax error explains: after a
+/// syntax error the parser resumes with part of the code cut out, so
+/// flow facts (E0207: a path without `return`) no longer hold, and errors
+/// on the same line before the syntax error are about the cut-off code.
+fn without_cascades(checker: Vec<Diagnostic>, syntax: &[Diagnostic], sources: &SourceMap) -> Vec<Diagnostic> {
+    if !syntax.iter().any(Diagnostic::is_error) {
+        return checker;
+    }
+    let line_of = |d: &Diagnostic| (d.span.file, sources.line_col(d.span.file, d.span.start).0);
+    checker
+        .into_iter()
+        .filter(|d| d.code != "E0207")
+        .filter(|d| !syntax.iter().any(|s| line_of(s) == line_of(d) && d.span.start <= s.span.start))
+        .collect()
 }
 
 /// A program compiled for the simulator, or why it could not be.
@@ -75,8 +91,25 @@ pub fn compile_sim(name: &str, text: &str) -> Compiled {
     compile(Input { name, text, dir: None })
 }
 
-/// Compiles a program all the way to a simulator app.
+/// How much stack compiling gets: preflight code may recurse (up to the
+/// evaluator's depth limit) and each level costs several interpreter
+/// frames. The memory is reserved, not used, until needed.
+const COMPILE_STACK: usize = 512 << 20;
+
+/// Compiles a program all the way to a simulator app, on a thread with a
+/// stack deep enough for the depth limits of the checker and evaluator.
 pub fn compile(input: Input<'_>) -> Compiled {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("wingc-compile".into())
+            .stack_size(COMPILE_STACK)
+            .spawn_scoped(scope, || compile_here(input))
+            .map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .unwrap_or_else(|_| compile_here(input))
+    })
+}
+
+fn compile_here(input: Input<'_>) -> Compiled {
     let checked = check(input);
     if checked.diagnostics.iter().any(Diagnostic::is_error) {
         return Compiled::Failed { sources: checked.sources, diagnostics: checked.diagnostics };

@@ -250,7 +250,8 @@ impl<'a> Evaluator<'a> {
         match (object, index) {
             (Value::Array(items), Value::Num(i)) => {
                 let mut items = items.borrow_mut();
-                match wing_std::ops::index_in(*i, items.len()) {
+                let position = if *i < 0.0 { *i + items.len() as f64 } else { *i };
+                match wing_std::ops::index_in(position, items.len()) {
                     Ok(i) => {
                         items[i] = value;
                         Ok(())

@@ -290,8 +290,9 @@ impl<'a> Evaluator<'a> {
     pub(super) fn index(&mut self, object: Value, index: Value, object_ty: crate::check::TypeId, span: Span) -> Eval<Value> {
         use crate::check::Type;
         let name = match (self.sem.types.get(object_ty), &index) {
-            (Type::Array(_) | Type::MutArray(_), _) => "Array.at",
+            (Type::Array(_) | Type::MutArray(_), _) => "Array.index",
             (Type::Map(_) | Type::MutMap(_), _) => "Map.get",
+            (Type::Str, _) => "str.at",
             (_, Value::Num(_)) => "Json.getAt",
             _ => "Json.get",
         };

@@ -32,7 +32,8 @@ pub struct Resource<'a> {
 pub struct ResourceTree<'a> {
     resources: Vec<Resource<'a>>,
     root_ids: HashSet<String>,
-    /// Nodes are resources; edges are relations with granted operations.
+    /// Nodes are resources; edges are relations with their labels (the
+    /// granted operations of `uses`, the events of `handler`).
     pub graph: DiGraph<ResourceId, (EdgeKind, Vec<String>)>,
 }
 
@@ -98,7 +99,8 @@ impl<'a> ResourceTree<'a> {
         self.resources.iter().enumerate().map(|(i, r)| (ResourceId(i as u32), r))
     }
 
-    /// Records a relation; `uses` edges merge their operations.
+    /// Records a relation; a second edge of the same kind between the same
+    /// resources merges its labels into the first.
     pub fn connect(&mut self, from: ResourceId, to: ResourceId, kind: EdgeKind, ops: Vec<String>) {
         let (a, b) = (self.get(from).node, self.get(to).node);
         if let Some(edge) = self.graph.find_edge(a, b)

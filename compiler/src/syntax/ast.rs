@@ -282,6 +282,8 @@ pub struct Param {
 #[derive(Debug, Clone)]
 pub struct InterfaceDecl {
     pub name: Ident,
+    /// `inflight interface I { }`: its members are inflight.
+    pub phase: Phase,
     pub is_pub: bool,
     pub extends: Vec<UserTypeRef>,
     /// Members have no body.
@@ -333,6 +335,9 @@ pub enum TypeAnnotationKind {
     Named { path: Vec<Ident>, args: Vec<TypeAnnotation> },
     /// `T?`
     Optional(Box<TypeAnnotation>),
+    /// Not written: a closure parameter whose type comes from the function
+    /// type the context expects (`inflight (msg) => …`).
+    Inferred,
     /// `(num, str): bool`, `inflight (str): void`
     Function { phase: Phase, params: Vec<TypeAnnotation>, result: Box<TypeAnnotation> },
 }

@@ -591,9 +591,18 @@ impl<'a> Lexer<'a> {
         let text = &self.src[start..end];
         match parse_number(text) {
             Ok(tok) => (start, tok, end),
+            // An unknown unit still makes a duration, so that the one
+            // mistake is reported once.
+            Err(message) if message.starts_with("unknown duration unit") => {
+                let d = Diagnostic::error("E0007", message, self.span(start, end))
+                    .with_label("not a duration unit")
+                    .with_help("durations look like `10ms` `1.5s` `5m` `2h` `1d` `1mo` `1y`");
+                self.diags.push(d);
+                (start, Tok::Duration(0.0), end)
+            }
             Err(message) => {
                 let d = Diagnostic::error("E0007", message, self.span(start, end)).with_label("not a valid number").with_help(
-                    "numbers look like `42`, `1_000`, `1.5`, `1e3`, `0x1F`; durations like `10ms` `1.5s` `5m` `2h` `1d`",
+                    "numbers look like `42`, `1_000`, `1.5`, `1e3`, `0x1F`; durations like `10ms` `1.5s` `5m` `2h` `1d` `1mo` `1y`",
                 );
                 self.diags.push(d);
                 (start, Tok::Num(0.0), end)
@@ -837,6 +846,9 @@ fn unit_seconds(unit: &str) -> Option<f64> {
         "m" => 60.0,
         "h" => 3600.0,
         "d" => 86400.0,
+        // Wing's month is a twelfth of a 365-day year.
+        "mo" => 86400.0 * 365.0 / 12.0,
+        "y" => 86400.0 * 365.0,
         _ => return None,
     })
 }
@@ -879,8 +891,8 @@ fn parse_number(text: &str) -> Result<Tok<'static>, String> {
     }
     match unit_seconds(unit) {
         Some(factor) => Ok(Tok::Duration(value * factor)),
-        None if unit.len() <= 2 && unit.chars().all(|c| c.is_ascii_alphabetic()) => {
-            Err(format!("unknown duration unit `{unit}` in `{text}` (expected `ms`, `s`, `m`, `h` or `d`)"))
+        None if unit.chars().all(|c| c.is_ascii_alphabetic()) => {
+            Err(format!("unknown duration unit `{unit}` in `{text}` (expected `ms`, `s`, `m`, `h`, `d`, `mo` or `y`)"))
         }
         None => Err(bad()),
     }

@@ -595,9 +595,10 @@ impl Ctx {
         l: usize,
         r: usize,
     ) -> Stmt {
-        let m = self.modifiers(mods, TYPE_MODS, "an interface", l);
+        let m = self.modifiers(mods, CLASS_MODS, "an interface", l);
         let decl = InterfaceDecl {
             name,
+            phase: m.phase.unwrap_or(Phase::Preflight),
             is_pub: m.visibility == Visibility::Public,
             extends: extends.unwrap_or_default(),
             members,

@@ -35,6 +35,7 @@ fn path(p: &[Ident]) -> String {
 /// A type annotation on one line, as it would be written.
 pub fn type_text(t: &TypeAnnotation) -> String {
     match &t.kind {
+        TypeAnnotationKind::Inferred => "_".to_string(),
         TypeAnnotationKind::Named { path: p, args } if args.is_empty() => path(p),
         TypeAnnotationKind::Named { path: p, args } => {
             let args: Vec<String> = args.iter().map(type_text).collect();

@@ -54,16 +54,21 @@ pub fn build<'a>(
             bundle,
         });
     }
-    for (from, to, kind, ops) in app.tree.edges() {
+    for (from, to, kind, labels) in app.tree.edges() {
+        let (ops, events) = match kind {
+            EdgeKind::Uses => (labels.to_vec(), Vec::new()),
+            _ => (Vec::new(), labels.to_vec()),
+        };
         out.manifest.edges.push(Edge {
             from: app.tree.get(from).path.clone(),
             to: app.tree.get(to).path.clone(),
             kind,
-            ops: ops.to_vec(),
+            ops,
+            events,
         });
     }
     for (from, to, ops) in uses {
-        out.manifest.edges.push(Edge { from, to, kind: EdgeKind::Uses, ops });
+        out.manifest.edges.push(Edge { from, to, kind: EdgeKind::Uses, ops, events: Vec::new() });
     }
     for test in &app.tests {
         let (bundle, _) = add_bundle(&mut out, sem, sources, index, app, &test.closure, &format!("test \"{}\"", test.name))?;

@@ -4,8 +4,14 @@
 //! * [`manifest`]: the `app.json` a compile writes and the simulator reads.
 //! * [`text`]: how values print (numbers, Json), so preflight and inflight
 //!   code print the same value the same way.
+//! * [`cron`]: the cron expressions of `cloud.Schedule`, checked by the
+//!   compiler and run by the simulator.
+//! * [`token`]: placeholders for values only the running simulator knows
+//!   (an Api's `url`).
 
+pub mod cron;
 pub mod manifest;
 pub mod text;
+pub mod token;
 
 pub use manifest::*;

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the manifest format; bumped on any incompatible change.
-pub const MANIFEST_VERSION: u32 = 1;
+pub const MANIFEST_VERSION: u32 = 2;
 
 /// File name of the manifest inside the output directory.
 pub const MANIFEST_FILE: &str = "app.json";
@@ -63,6 +63,10 @@ pub struct Edge {
     /// For `uses`: the inflight operations `from` may call on `to`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ops: Vec<String>,
+    /// For `handler`: the events of `from` that run `to` (`create`,
+    /// `GET /users/:id`, `tick`, `start`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +76,15 @@ pub enum EdgeKind {
     Consumer,
     /// `from` (a function-like resource) calls inflight operations of `to`.
     Uses,
+    /// `from` (a topic) delivers every message to `to` (a function or a
+    /// queue).
+    Subscriber,
+    /// `from` runs the function `to` on the edge's `events` (an Api
+    /// route, a bucket event, a schedule tick).
+    Handler,
+    /// `from` (a queue) moves messages that failed too often to `to` (its
+    /// dead-letter queue).
+    DeadLetter,
 }
 
 /// One Wasm module: a handler plus the inflight code reachable from it.

@@ -30,6 +30,9 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
         "value.eq" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, b: i32| -> R<i32> {
             Ok(i32::from(a == b || c.data().get(a)?.equals(c.data().get(b)?)))
         })?,
+        "value.some" => {
+            linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> { Ok(if c.data().get(h)?.is_nil() { 0 } else { h }) })?
+        }
         "value.str" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> {
             let shown = c.data().get(h)?.display();
             alloc(&mut c, Value::string(shown))
@@ -166,9 +169,9 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             let message = c.data().get(h)?.display();
             raise(&mut c, message)
         })?,
-        "log" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<()> {
+        "log" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<()> {
             let line = c.data().get(h)?.display();
-            c.data().sim.log(&c.data().path, line);
+            c.data_mut().log(line);
             Ok(())
         })?,
         _ => return Ok(false),
@@ -207,7 +210,7 @@ fn element(collection: &Value, key: &Value) -> Result<Value, String> {
     match (collection, key) {
         (Value::Array(items), Value::Num(i)) => {
             let items = items.borrow();
-            wing_std::ops::index_in(*i, items.len()).map(|i| items[i].clone()).map_err(|e| e.0)
+            wing_std::ops::index_in(from_end(*i, items.len()), items.len()).map(|i| items[i].clone()).map_err(|e| e.0)
         }
         (Value::Map(entries), Value::Str(k)) => {
             entries.borrow().get(&**k).cloned().ok_or_else(|| format!("key \"{k}\" does not exist"))
@@ -216,11 +219,16 @@ fn element(collection: &Value, key: &Value) -> Result<Value, String> {
     }
 }
 
+/// `a[-1]` is the last element.
+fn from_end(index: f64, len: usize) -> f64 {
+    if index < 0.0 { index + len as f64 } else { index }
+}
+
 fn set_element(collection: &Value, key: &Value, value: Value) -> Result<(), String> {
     match (collection, key) {
         (Value::Array(items), Value::Num(i)) => {
             let mut items = items.borrow_mut();
-            let i = wing_std::ops::index_in(*i, items.len()).map_err(|e| e.0)?;
+            let i = wing_std::ops::index_in(from_end(*i, items.len()), items.len()).map_err(|e| e.0)?;
             items[i] = value;
             Ok(())
         }

@@ -1,9 +1,11 @@
 //! Host functions: takes a bundle's imports, gives a linker that provides
 //! each one. `wing:std` core intrinsics (strings, boxes, closures, `log`,
-//! `throw`) and the resource operations of `wing:cloud` and `wing:util`
-//! are written here; every other stdlib member is bridged to
-//! [`wing_std::ops`], converting Wasm values by the representations the
-//! compiler recorded in the `wing.imports` section.
+//! `throw`), `wing:util` (waiting, the environment) and `wing:http` (the
+//! HTTP client) are written here; resource operations (`wing:cloud`,
+//! `wing:ex`) go through one capability-checking bridge to the simulator's
+//! operations; every other stdlib member is bridged to [`wing_std::ops`].
+//! Both bridges convert Wasm values by the representations the compiler
+//! recorded in the `wing.imports` section.
 //!
 //! Errors come in two kinds. A Wing error (`throw`, a missing object, a
 //! failed `expect`) is raised as a Wasm exception with [`raise`], so a
@@ -11,8 +13,9 @@
 //! (a capability not granted, an invalid handle, memory exhausted) fails
 //! the invocation outright.
 
-mod cloud;
 mod core;
+mod http;
+mod resources;
 mod std_bridge;
 mod util;
 
@@ -31,8 +34,9 @@ pub fn link(module: &Module, info: &BundleInfo) -> wasmtime::Result<Linker<HostS
         };
         let defined = match module_name {
             "wing:std" => core::define(&mut linker, name)?,
-            "wing:cloud" => cloud::define(&mut linker, name)?,
+            "wing:cloud" | "wing:ex" => resources::define(&mut linker, module_name, name, ty.clone(), info)?,
             "wing:util" => util::define(&mut linker, name)?,
+            "wing:http" => http::define(&mut linker, name)?,
             _ => false,
         };
         if !defined && !std_bridge::define(&mut linker, module_name, name, ty, info)? {
@@ -71,14 +75,6 @@ pub fn text(caller: &Caller<'_, HostState>, handle: i32) -> wasmtime::Result<std
     match caller.data().get(handle)? {
         Value::Str(s) => Ok(s.clone()),
         other => Err(fatal(format!("expected a string handle, found {}", other.kind_name()))),
-    }
-}
-
-/// The text of a `str?` handle (`None` for nil).
-pub fn optional_text(caller: &Caller<'_, HostState>, handle: i32) -> wasmtime::Result<Option<std::rc::Rc<str>>> {
-    match caller.data().get(handle)? {
-        Value::Nil => Ok(None),
-        _ => text(caller, handle).map(Some),
     }
 }
 

@@ -48,12 +48,12 @@ pub fn define(
 
 /// Representations from the Wasm type alone (a hand-made bundle without
 /// the `wing.imports` section): `f64` is a number, `i32` a handle.
-fn guess(ty: &FuncType) -> ImportSignature {
+pub fn guess(ty: &FuncType) -> ImportSignature {
     let of = |t: ValType| if matches!(t, ValType::F64) { Repr::Num } else { Repr::Handle };
     ImportSignature { params: ty.params().map(of).collect(), result: ty.results().next().map_or(Repr::Void, of) }
 }
 
-fn value_of(caller: &Caller<'_, HostState>, val: &Val, repr: Repr) -> wasmtime::Result<Value> {
+pub fn value_of(caller: &Caller<'_, HostState>, val: &Val, repr: Repr) -> wasmtime::Result<Value> {
     Ok(match (repr, val) {
         (Repr::Num, Val::F64(bits)) => Value::Num(f64::from_bits(*bits)),
         (Repr::Bool, Val::I32(b)) => Value::Bool(*b != 0),
@@ -62,7 +62,7 @@ fn value_of(caller: &Caller<'_, HostState>, val: &Val, repr: Repr) -> wasmtime::
     })
 }
 
-fn val_of(caller: &mut Caller<'_, HostState>, value: Value, repr: Repr) -> wasmtime::Result<Val> {
+pub fn val_of(caller: &mut Caller<'_, HostState>, value: Value, repr: Repr) -> wasmtime::Result<Val> {
     Ok(match (repr, value) {
         (Repr::Num, Value::Num(n) | Value::Duration(n)) => Val::F64(n.to_bits()),
         (Repr::Bool, Value::Bool(b)) => Val::I32(i32::from(b)),

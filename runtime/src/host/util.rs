@@ -1,9 +1,12 @@
-//! `wing:util`: waiting and sleeping inside an invocation. Both respect
-//! the invocation's deadline; `waitUntil` re-runs its predicate whenever
-//! simulator state changes, and at least every `interval`.
+//! `wing:util`: waiting and sleeping inside an invocation, and the
+//! environment of the running function. Waits respect the invocation's
+//! deadline; `waitUntil` re-runs its predicate whenever simulator state
+//! changes, and at least every `interval`. (`uuidv4` and `nanoid` are data
+//! operations of `wing-std`.)
 
-use super::raise;
-use crate::state::{HostState, fatal};
+use super::{alloc, raise, text};
+use crate::invoke::call_guest;
+use crate::state::HostState;
 use std::time::{Duration, Instant};
 use wasmtime::{Caller, Extern, Linker, Val};
 use wing_std::Value;
@@ -16,7 +19,24 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
     const M: &str = "wing:util";
     match name {
         "waitUntil" => linker.func_wrap(M, name, wait_until)?,
+        "env" => linker.func_wrap(M, name, |mut c: Host<'_>, name: i32| -> R<i32> {
+            let name = text(&c, name)?;
+            match lookup_env(&c, &name) {
+                Some(value) => alloc(&mut c, Value::string(value)),
+                None => raise(&mut c, format!("the environment variable `{name}` is not set")),
+            }
+        })?,
+        "tryEnv" => linker.func_wrap(M, name, |mut c: Host<'_>, name: i32| -> R<i32> {
+            let name = text(&c, name)?;
+            match lookup_env(&c, &name) {
+                Some(value) => alloc(&mut c, Value::string(value)),
+                None => Ok(0),
+            }
+        })?,
+        "shell" => linker.func_wrap(M, name, shell)?,
         "sleep" => linker.func_wrap(M, name, |c: Host<'_>, seconds: f64| -> R<()> {
+            let sim = c.data().sim.clone();
+            let _waiting = sim.workers().waiting(&sim);
             let until = Instant::now() + Duration::from_secs_f64(seconds.max(0.0));
             while Instant::now() < until {
                 check_deadline(&c)?;
@@ -27,6 +47,41 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
         _ => return Ok(false),
     };
     Ok(true)
+}
+
+/// `util.shell(command, opts?)`: `sh -c command`, its standard output.
+fn shell(mut c: Host<'_>, command: i32, options: i32) -> R<i32> {
+    let command = text(&c, command)?;
+    let mut process = std::process::Command::new("sh");
+    process.arg("-c").arg(&*command);
+    let mut throws = true;
+    if let Value::Map(options) = c.data().get(options)? {
+        let options = options.borrow();
+        if let Some(Value::Str(dir)) = options.get("cwd") {
+            process.current_dir(&**dir);
+        }
+        if !matches!(options.get("inheritEnv"), Some(Value::Bool(true))) {
+            process.env_clear();
+        }
+        if let Some(Value::Map(env)) = options.get("env") {
+            for (key, value) in env.borrow().iter() {
+                process.env(key, value.display());
+            }
+        }
+        throws = !matches!(options.get("throw"), Some(Value::Bool(false)));
+    }
+    let sim = c.data().sim.clone();
+    let _waiting = sim.workers().waiting(&sim);
+    match process.output() {
+        Ok(output) if output.status.success() || !throws => {
+            alloc(&mut c, Value::string(String::from_utf8_lossy(&output.stdout).into_owned()))
+        }
+        Ok(output) => {
+            let stderr = String::from_utf8_lossy(&output.stderr).trim_end().to_string();
+            raise(&mut c, format!("`{command}` failed ({}): {stderr}", output.status))
+        }
+        Err(error) => raise(&mut c, format!("`{command}` could not run: {error}")),
+    }
 }
 
 struct WaitOptions {
@@ -54,6 +109,8 @@ fn options(c: &Host<'_>, handle: i32) -> R<WaitOptions> {
 
 fn wait_until(mut c: Host<'_>, predicate: i32, props: i32) -> R<i32> {
     let options = options(&c, props)?;
+    let sim = c.data().sim.clone();
+    let _waiting = sim.workers().waiting(&sim);
     let started = Instant::now();
     let give_up = started + options.timeout;
     loop {
@@ -78,24 +135,28 @@ fn wait_until(mut c: Host<'_>, predicate: i32, props: i32) -> R<i32> {
     }
 }
 
+/// The running function's variable `name`, else the process's.
+fn lookup_env(c: &Host<'_>, name: &str) -> Option<String> {
+    c.data().env.get(name).cloned().or_else(|| std::env::var(name).ok())
+}
+
 /// Calls a guest closure `inflight (): bool`.
 fn call_predicate(c: &mut Host<'_>, handle: i32) -> R<bool> {
-    let function = c.data().function(handle)?;
-    let Some(Extern::Table(table)) = c.get_export("table") else {
-        return Err(fatal("the bundle has no function table"));
+    let table = match c.get_export("table") {
+        Some(Extern::Table(table)) => Some(table),
+        _ => None,
     };
-    let entry = table
-        .get(&mut *c, u64::from(function.table_index))
-        .and_then(|r| r.as_func().flatten().copied())
-        .ok_or_else(|| fatal(format!("no function at table index {}", function.table_index)))?;
     let mut result = [Val::I32(0)];
-    entry.call(&mut *c, &[Val::I32(function.env)], &mut result)?;
+    call_guest(&mut *c, table, handle, &mut result)?;
     Ok(result[0].i32().is_some_and(|b| b != 0))
 }
 
 /// Fails the invocation once its deadline has passed (host waits are not
-/// interrupted by the epoch clock).
+/// interrupted by the epoch clock) or the simulator is stopping.
 fn check_deadline(c: &Host<'_>) -> R<()> {
+    if c.data().sim.is_stopping() {
+        return Err(crate::state::fatal("the simulator stopped"));
+    }
     match c.data().deadline {
         Some(deadline) if Instant::now() >= deadline => Err(wasmtime::Trap::Interrupt.into()),
         _ => Ok(()),

@@ -1,29 +1,42 @@
-//! A running simulator: takes a loaded [`App`], gives the live state of
-//! each of its resources and a background dispatcher that delivers queue
-//! messages to their consumers. Every `test` gets a fresh one, so tests
-//! never see each other's state.
+//! A running simulator: takes a loaded [`App`] and [`SimOptions`], gives the
+//! live state of each of its resources, the HTTP servers of its Apis and
+//! Websites, and workers that deliver queue messages, topic messages,
+//! bucket events, schedule ticks and asynchronous invocations. Every test
+//! gets a fresh one, so tests never see each other's state.
 //!
-//! Resource state lives behind mutexes: the test's thread, the dispatcher
-//! and nested `invoke` calls touch it concurrently. Every change bumps the
-//! activity counter, which wakes the dispatcher and `util.waitUntil`.
+//! Resource state lives behind mutexes: the test's thread, the workers, the
+//! HTTP threads and nested `invoke` calls touch it concurrently. Every
+//! change bumps the activity counter, which wakes the workers and
+//! `util.waitUntil`.
 
-mod bucket;
-mod counter;
-mod dispatch;
-mod queue;
+pub mod bucket;
+pub mod counter;
+pub mod function;
+pub mod http;
+pub mod ops;
+pub mod props;
+pub mod queue;
+pub mod schedule;
+pub mod secret;
+pub mod service;
+pub mod store;
+pub mod table;
+pub mod trace;
 
-pub use bucket::Bucket;
-pub use counter::Counter;
-pub use queue::Queue;
+mod setup;
+pub mod workers;
+
+pub use trace::{Outcome, Trace};
 
 use crate::App;
 use crate::invoke::{Failure, Invocation};
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
-use std::thread::JoinHandle;
+use function::{Function, TOO_MANY_REQUESTS};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
-use wing_abi::EdgeKind;
+use wing_abi::LiftedValue;
 use wing_std::Value;
 
 /// A resource, by its index in the manifest.
@@ -34,30 +47,45 @@ pub struct ResourceNode {
     pub path: String,
     pub type_name: String,
     pub state: ResourceState,
+    /// The functions (or queues) this resource runs on its events, from the
+    /// manifest's `consumer`, `subscriber` and `handler` edges.
+    pub handlers: Vec<EventHandler>,
+}
+
+/// `target` runs (or, for a queue, receives) `event`s of a resource.
+#[derive(Debug, Clone)]
+pub struct EventHandler {
+    /// `message` for consumers and subscribers, else the edge's event.
+    pub event: String,
+    pub target: ResourceIndex,
+}
+
+impl ResourceNode {
+    /// The targets of `event`.
+    pub fn targets<'a>(&'a self, event: &'a str) -> impl Iterator<Item = ResourceIndex> + 'a {
+        self.handlers.iter().filter(move |h| h.event == event).map(|h| h.target)
+    }
 }
 
 /// The behaviour and state of each resource type.
 pub enum ResourceState {
-    Bucket(Bucket),
-    Queue(Queue),
-    Counter(Counter),
-    /// A `cloud.Function` (also a queue consumer): runs a bundle.
-    Function(FunctionConfig),
+    Bucket(bucket::Bucket),
+    Queue(queue::Queue),
+    Topic,
+    Counter(counter::Counter),
+    Table(table::Table),
+    /// A `cloud.Function`, a handler, or an `OnDeploy`: runs a bundle.
+    Function(Function),
+    Api(http::api::Api),
+    Website(http::website::Website),
+    Schedule(schedule::Schedule),
+    Secret(secret::Secret),
+    Service(service::Service),
     /// A resource with no simulated behaviour.
     Inert,
 }
 
-/// How a function resource runs.
-#[derive(Debug, Clone)]
-pub struct FunctionConfig {
-    pub bundle: usize,
-    pub timeout: Duration,
-}
-
-/// Wing's default function timeout.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// One line logged by inflight code.
+/// One line logged by inflight code (or by the simulator about a resource).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogLine {
     /// Path of the resource (or test) whose code logged it.
@@ -65,15 +93,81 @@ pub struct LogLine {
     pub text: String,
 }
 
+/// Where log lines go as they are logged (`wingc run` prints them).
+pub type LogSink = Arc<dyn Fn(&LogLine) + Send + Sync>;
+
+/// How a simulator runs.
+#[derive(Clone, Default)]
+pub struct SimOptions {
+    /// Persist bucket, counter, table and queue state here.
+    pub state_dir: Option<PathBuf>,
+    /// Secrets by name (`cloud.Secret`); the process environment is read
+    /// for names not in it.
+    pub secrets: BTreeMap<String, String>,
+    /// Where relative `cloud.Website` paths start (the program's folder).
+    pub root: Option<PathBuf>,
+    /// Record every invocation (see [`Simulator::traces`]).
+    pub trace: bool,
+    /// Send log lines here instead of keeping them.
+    pub log_sink: Option<LogSink>,
+}
+
+/// An asynchronous invocation waiting for a worker.
+#[derive(Debug, Clone)]
+pub struct AsyncJob {
+    pub function: ResourceIndex,
+    /// The handler's arguments (strings and Json).
+    pub args: Vec<serde_json::Value>,
+    /// What the job is for, in messages: `message from root/Default/Topic`.
+    pub origin: String,
+}
+
+/// Why a function did not give a result.
+#[derive(Debug)]
+pub enum InvokeError {
+    /// Its concurrency limit is reached: it did not run.
+    Busy,
+    Failed(Failure),
+}
+
+impl From<InvokeError> for Failure {
+    fn from(error: InvokeError) -> Failure {
+        match error {
+            InvokeError::Busy => Failure::message(TOO_MANY_REQUESTS),
+            InvokeError::Failed(failure) => failure,
+        }
+    }
+}
+
 /// The state shared by everything running in one simulator.
 pub struct Shared {
     pub app: App,
     resources: Vec<ResourceNode>,
     by_path: HashMap<String, ResourceIndex>,
-    activity: Mutex<u64>,
+    /// Per bundle: its lifts with attribute tokens resolved, when it has any.
+    lifts: Vec<Option<Arc<[LiftedValue]>>>,
+    options: SimOptions,
+    started: Instant,
+    /// Bumped by every change; waiters sleep on `changed` under `waiting`,
+    /// counted in `waiters` so a change with nobody waiting costs one
+    /// atomic add.
+    activity: AtomicU64,
+    waiting: Mutex<()>,
+    waiters: AtomicUsize,
     changed: Condvar,
     stopping: AtomicBool,
     logs: Mutex<Vec<LogLine>>,
+    traces: Mutex<Vec<Trace>>,
+    jobs: Mutex<VecDeque<AsyncJob>>,
+    workers: workers::Pool,
+    servers: Mutex<Vec<http::HttpServer>>,
+    /// Queues with consumers and schedules: what the workers poll.
+    queues: Vec<ResourceIndex>,
+    schedules: Vec<ResourceIndex>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Shared {
@@ -81,54 +175,61 @@ impl Shared {
         &self.resources[index]
     }
 
+    pub fn resources(&self) -> &[ResourceNode] {
+        &self.resources
+    }
+
     pub fn index_of(&self, path: &str) -> Option<ResourceIndex> {
         self.by_path.get(path).copied()
     }
 
-    pub fn bucket(&self, index: ResourceIndex) -> &Bucket {
-        match &self.resources[index].state {
-            ResourceState::Bucket(bucket) => bucket,
-            _ => unreachable!("capability checks guarantee the resource type"),
+    pub fn options(&self) -> &SimOptions {
+        &self.options
+    }
+
+    /// The lifts of a bundle as this simulator places them.
+    pub fn lifts_of(&self, bundle: usize) -> Arc<[LiftedValue]> {
+        match &self.lifts[bundle] {
+            Some(resolved) => resolved.clone(),
+            None => self.app.bundle(bundle).lifts.clone(),
         }
     }
 
-    pub fn queue(&self, index: ResourceIndex) -> &Queue {
+    /// The function at `index`, if it is one.
+    pub fn function(&self, index: ResourceIndex) -> Option<&Function> {
         match &self.resources[index].state {
-            ResourceState::Queue(queue) => queue,
-            _ => unreachable!("capability checks guarantee the resource type"),
+            ResourceState::Function(function) => Some(function),
+            _ => None,
         }
     }
 
-    pub fn counter(&self, index: ResourceIndex) -> &Counter {
-        match &self.resources[index].state {
-            ResourceState::Counter(counter) => counter,
-            _ => unreachable!("capability checks guarantee the resource type"),
-        }
-    }
-
-    /// Records that some state changed: wakes the dispatcher and waiters.
+    /// Records that some state changed: wakes the workers and waiters.
     pub fn notify(&self) {
-        let mut activity = self.activity.lock().unwrap_or_else(|e| e.into_inner());
-        *activity += 1;
-        self.changed.notify_all();
+        self.activity.fetch_add(1, Ordering::AcqRel);
+        if self.waiters.load(Ordering::Acquire) > 0 {
+            let _waiting = lock(&self.waiting);
+            self.changed.notify_all();
+        }
     }
 
     /// The current activity count, to wait for a change after it.
     pub fn activity(&self) -> u64 {
-        *self.activity.lock().unwrap_or_else(|e| e.into_inner())
+        self.activity.load(Ordering::Acquire)
     }
 
     /// Blocks until the activity count differs from `seen`, the simulator
     /// stops, or `until` passes.
     pub fn wait_for_change(&self, seen: u64, until: Instant) {
-        let mut activity = self.activity.lock().unwrap_or_else(|e| e.into_inner());
-        while *activity == seen && !self.is_stopping() {
+        let mut waiting = lock(&self.waiting);
+        self.waiters.fetch_add(1, Ordering::AcqRel);
+        while self.activity() == seen && !self.is_stopping() {
             let now = Instant::now();
             if now >= until {
-                return;
+                break;
             }
-            activity = self.changed.wait_timeout(activity, until - now).unwrap_or_else(|e| e.into_inner()).0;
+            waiting = self.changed.wait_timeout(waiting, until - now).unwrap_or_else(|e| e.into_inner()).0;
         }
+        self.waiters.fetch_sub(1, Ordering::AcqRel);
     }
 
     pub fn is_stopping(&self) -> bool {
@@ -136,73 +237,108 @@ impl Shared {
     }
 
     pub fn log(&self, source: &str, text: String) {
-        self.logs.lock().unwrap_or_else(|e| e.into_inner()).push(LogLine { source: source.to_string(), text });
+        let line = LogLine { source: source.to_string(), text };
+        match &self.options.log_sink {
+            Some(sink) => sink(&line),
+            None => lock(&self.logs).push(line),
+        }
     }
 
-    /// Runs the function resource at `index` with `payload` on this thread.
-    pub fn invoke_function(self: &Arc<Self>, index: ResourceIndex, payload: Value) -> Result<Value, Failure> {
+    pub fn tracing(&self) -> bool {
+        self.options.trace
+    }
+
+    pub fn record(&self, trace: Trace) {
+        lock(&self.traces).push(trace);
+    }
+
+    /// Time since the simulator started (trace timestamps).
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    /// Keeps a server started while running (a bucket's) until the
+    /// simulator stops.
+    pub fn adopt_server(&self, server: http::HttpServer) {
+        let mut servers = lock(&self.servers);
+        if self.is_stopping() {
+            drop(servers);
+            server.stop();
+        } else {
+            servers.push(server);
+        }
+    }
+
+    /// Queues an asynchronous invocation for the workers.
+    pub fn enqueue(self: &Arc<Self>, job: AsyncJob) {
+        lock(&self.jobs).push_back(job);
+        self.wake_workers();
+    }
+
+    pub fn workers(&self) -> &workers::Pool {
+        &self.workers
+    }
+
+    /// Wakes the workers (starting the first one if none runs yet).
+    pub fn wake_workers(self: &Arc<Self>) {
+        self.workers.ensure_started(self);
+        self.notify();
+    }
+
+    /// Runs the function resource at `index` with `args` on this thread.
+    pub fn invoke_function(self: &Arc<Self>, index: ResourceIndex, args: &[Value]) -> Result<Value, InvokeError> {
+        self.invoke_function_within(index, args, None)
+    }
+
+    /// [`Shared::invoke_function`], ending by `deadline` at the latest.
+    pub fn invoke_function_within(
+        self: &Arc<Self>,
+        index: ResourceIndex,
+        args: &[Value],
+        deadline: Option<Instant>,
+    ) -> Result<Value, InvokeError> {
         let node = &self.resources[index];
-        let ResourceState::Function(config) = &node.state else {
-            return Err(Failure::message(format!("{} is not a function", node.path)));
+        let Some(function) = self.function(index) else {
+            return Err(InvokeError::Failed(Failure::message(format!("{} is not a function", node.path))));
         };
-        Invocation::new(self, config.bundle, &node.path).timeout(config.timeout).run(&[payload])
+        let Some(_slot) = function.acquire() else { return Err(InvokeError::Busy) };
+        Invocation::new(self, function.bundle, &node.path)
+            .timeout(function.timeout)
+            .within(deadline)
+            .heap_limit(function.heap_limit)
+            .env(function.env.clone())
+            .run(args)
+            .map_err(InvokeError::Failed)
     }
 }
+
+/// Why a simulator could not start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartError(pub String);
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StartError {}
 
 /// A running simulator for one app.
 pub struct Simulator {
     shared: Arc<Shared>,
-    dispatcher: Option<JoinHandle<()>>,
+    stopped: bool,
 }
 
 impl Simulator {
-    /// Creates every resource of `app` with empty state and starts
-    /// delivering queue messages.
-    pub fn start(app: &App) -> Simulator {
-        let manifest = app.manifest();
-        let mut consumers: HashMap<&str, Vec<&str>> = HashMap::new();
-        for edge in manifest.edges.iter().filter(|e| e.kind == EdgeKind::Consumer) {
-            consumers.entry(edge.from.as_str()).or_default().push(edge.to.as_str());
-        }
-        let by_path: HashMap<String, ResourceIndex> =
-            manifest.resources.iter().enumerate().map(|(i, r)| (r.path.clone(), i)).collect();
-        let resources: Vec<ResourceNode> = manifest
-            .resources
-            .iter()
-            .map(|resource| {
-                let consumer_of = |path: &str| {
-                    consumers
-                        .get(path)
-                        .map_or_else(Vec::new, |targets| targets.iter().filter_map(|t| by_path.get(*t).copied()).collect())
-                };
-                let state = match resource.type_name.as_str() {
-                    "cloud.Bucket" => ResourceState::Bucket(Bucket::default()),
-                    "cloud.Queue" => ResourceState::Queue(Queue::new(&resource.props, consumer_of(&resource.path))),
-                    "cloud.Counter" => ResourceState::Counter(Counter::new(&resource.props)),
-                    "cloud.Function" => match resource.bundle.as_deref().and_then(|id| app.bundle_index(id)) {
-                        Some(bundle) => ResourceState::Function(FunctionConfig {
-                            bundle,
-                            timeout: duration_prop(&resource.props, "timeout").unwrap_or(DEFAULT_TIMEOUT),
-                        }),
-                        None => ResourceState::Inert,
-                    },
-                    _ => ResourceState::Inert,
-                };
-                ResourceNode { path: resource.path.clone(), type_name: resource.type_name.clone(), state }
-            })
-            .collect();
-        let has_consumers = resources.iter().any(|r| matches!(&r.state, ResourceState::Queue(q) if q.has_consumer()));
-        let shared = Arc::new(Shared {
-            app: app.clone(),
-            resources,
-            by_path,
-            activity: Mutex::new(0),
-            changed: Condvar::new(),
-            stopping: AtomicBool::new(false),
-            logs: Mutex::new(Vec::new()),
-        });
-        let dispatcher = has_consumers.then(|| dispatch::start(shared.clone()));
-        Simulator { shared, dispatcher }
+    /// Creates every resource of `app` (with the state kept in
+    /// `options.state_dir`, if any), serves its Apis and Websites, runs its
+    /// `OnDeploy` handlers and starts its services.
+    pub fn start(app: &App, options: SimOptions) -> Result<Simulator, StartError> {
+        let shared = setup::build(app, options)?;
+        let simulator = Simulator { shared, stopped: false };
+        setup::deploy(&simulator.shared)?;
+        Ok(simulator)
     }
 
     pub fn shared(&self) -> &Arc<Shared> {
@@ -213,7 +349,7 @@ impl Simulator {
     /// its Json result.
     pub fn invoke(&self, path: &str, payload: &serde_json::Value) -> Result<serde_json::Value, Failure> {
         let index = self.shared.index_of(path).ok_or_else(|| Failure::message(format!("no resource at {path}")))?;
-        let result = self.shared.invoke_function(index, Value::from_json(payload))?;
+        let result = self.shared.invoke_function(index, &[Value::from_json(payload)])?;
         Ok(result.to_json())
     }
 
@@ -222,22 +358,48 @@ impl Simulator {
         Invocation::new(&self.shared, bundle, path).timeout(timeout).run(&[]).map(|_| ())
     }
 
-    /// Every line logged so far, in order.
-    pub fn logs(&self) -> Vec<LogLine> {
-        self.shared.logs.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    /// The URL of every Api and Website, by resource path.
+    pub fn endpoints(&self) -> Vec<(String, String, String)> {
+        self.shared
+            .resources
+            .iter()
+            .filter_map(|node| match &node.state {
+                ResourceState::Api(api) => Some((node.path.clone(), node.type_name.clone(), api.url.clone())),
+                ResourceState::Website(site) => Some((node.path.clone(), node.type_name.clone(), site.url.clone())),
+                _ => None,
+            })
+            .collect()
     }
 
-    /// Stops delivering messages and waits for the dispatcher to finish.
+    /// Every line logged so far, in order (none when a sink takes them).
+    pub fn logs(&self) -> Vec<LogLine> {
+        lock(&self.shared.logs).clone()
+    }
+
+    /// Every invocation recorded so far (with `SimOptions::trace`).
+    pub fn traces(&self) -> Vec<Trace> {
+        lock(&self.shared.traces).clone()
+    }
+
+    /// Stops the services (running their stop handlers), the HTTP servers
+    /// and the workers.
     pub fn stop(mut self) {
         self.shutdown();
     }
 
     fn shutdown(&mut self) {
+        if std::mem::replace(&mut self.stopped, true) {
+            return;
+        }
+        service::stop_all(&self.shared);
         self.shared.stopping.store(true, Ordering::Release);
         self.shared.notify();
-        if let Some(dispatcher) = self.dispatcher.take() {
-            let _ = dispatcher.join();
+        drop(lock(&self.shared.waiting));
+        self.shared.changed.notify_all();
+        for server in std::mem::take(&mut *lock(&self.shared.servers)) {
+            server.stop();
         }
+        self.shared.workers.join();
     }
 }
 
@@ -245,9 +407,4 @@ impl Drop for Simulator {
     fn drop(&mut self) {
         self.shutdown();
     }
-}
-
-/// A duration prop (seconds in the manifest).
-pub fn duration_prop(props: &std::collections::BTreeMap<String, serde_json::Value>, name: &str) -> Option<Duration> {
-    props.get(name).and_then(serde_json::Value::as_f64).filter(|s| s.is_finite() && *s >= 0.0).map(Duration::from_secs_f64)
 }

@@ -167,12 +167,13 @@ impl Value {
 
     /// The value as Json text with two-space indentation.
     pub fn to_json_text_pretty(&self) -> String {
-        let json = self.to_json();
-        let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-        if text.contains('.') {
-            text = reformat_numbers(&json, 0);
-        }
-        text
+        self.to_json_text_indented(2)
+    }
+
+    /// The value as Json text indented by `width` spaces per level, as
+    /// `JSON.stringify(v, null, width)` writes it.
+    pub fn to_json_text_indented(&self, width: usize) -> String {
+        indented(&self.to_json(), &" ".repeat(width), 0)
     }
 
     fn write_json(&self, out: &mut String) {
@@ -319,24 +320,23 @@ fn json_number(n: f64) -> serde_json::Value {
     }
 }
 
-/// Pretty Json with Wing's number format (serde prints `1.0` for floats
-/// that went through `from_f64`).
-fn reformat_numbers(json: &serde_json::Value, indent: usize) -> String {
+/// Indented Json text, numbers in Wing's format.
+fn indented(json: &serde_json::Value, unit: &str, depth: usize) -> String {
     use serde_json::Value as J;
-    let pad = |n: usize| "  ".repeat(n);
+    let pad = |n: usize| unit.repeat(n);
     match json {
         J::Number(n) => format_num(n.as_f64().unwrap_or(f64::NAN)),
         J::Array(items) if !items.is_empty() => {
             let inner: Vec<String> =
-                items.iter().map(|i| format!("{}{}", pad(indent + 1), reformat_numbers(i, indent + 1))).collect();
-            format!("[\n{}\n{}]", inner.join(",\n"), pad(indent))
+                items.iter().map(|i| format!("{}{}", pad(depth + 1), indented(i, unit, depth + 1))).collect();
+            format!("[\n{}\n{}]", inner.join(",\n"), pad(depth))
         }
         J::Object(fields) if !fields.is_empty() => {
             let inner: Vec<String> = fields
                 .iter()
-                .map(|(k, v)| format!("{}{}: {}", pad(indent + 1), J::String(k.clone()), reformat_numbers(v, indent + 1)))
+                .map(|(k, v)| format!("{}{}: {}", pad(depth + 1), J::String(k.clone()), indented(v, unit, depth + 1)))
                 .collect();
-            format!("{{\n{}\n{}}}", inner.join(",\n"), pad(indent))
+            format!("{{\n{}\n{}}}", inner.join(",\n"), pad(depth))
         }
         other => other.to_string(),
     }

@@ -5,16 +5,31 @@
 //!   and for `../shared/bench/gen-resources.sh 50` (100 resources);
 //! * simulator start: loading that 100-resource app and starting a
 //!   simulator for it;
-//! * invocation: one `cloud.Function` invocation end to end.
+//! * invocation: one `cloud.Function` invocation end to end;
+//! * queue throughput: messages per second through push → consumer →
+//!   bucket;
+//! * `wingc test` for 50 tests: compile, load, run every test (each in a
+//!   fresh simulator) — what the command does, without process start.
 //!
-//! Prints one line per figure (median of several runs). Not a test: no
-//! timing is asserted anywhere.
+//! Prints one line per figure (median of several runs); `bench queue`
+//! and `bench load` measure one figure (for profiling). Not a test: no timing is
+//! asserted anywhere.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use wingc::driver::{Compiled, compile_sim};
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("queue") {
+        println!("queue    push → consumer → bucket:  {:>9.0} msg/s", queue_throughput(20_000).as_secs_f64());
+        return;
+    }
+    if std::env::args().nth(1).as_deref() == Some("load") {
+        let dir = write_app(&resources_program(50), "load");
+        let load = median(21, || time(|| wing_runtime::App::load(&dir).expect("app loads")));
+        println!("sim load 100-resource app:  {:>9.2} ms", ms(load));
+        return;
+    }
     let subset = subset_program(120);
     let lines = subset.lines().count();
     let compile = median(7, || time(|| expect_compiled(&subset)));
@@ -34,7 +49,7 @@ fn main() {
     let app = wing_runtime::App::load(&dir).expect("app loads");
     let start = median(21, || {
         let began = Instant::now();
-        let sim = wing_runtime::Simulator::start(&app);
+        let sim = wing_runtime::Simulator::start(&app, Default::default()).expect("simulator starts");
         let elapsed = began.elapsed();
         sim.stop();
         elapsed
@@ -43,7 +58,7 @@ fn main() {
 
     let function_app = write_app(FUNCTION_PROGRAM, "function");
     let app = wing_runtime::App::load(&function_app).expect("app loads");
-    let sim = wing_runtime::Simulator::start(&app);
+    let sim = wing_runtime::Simulator::start(&app, Default::default()).expect("simulator starts");
     let payload = serde_json::json!("ping");
     for _ in 0..1_000 {
         sim.invoke("root/Default/echo", &payload).expect("warm-up invocation");
@@ -58,6 +73,90 @@ fn main() {
     });
     sim.stop();
     println!("invoke   cloud.Function (Json in, Json out):      {:>9.2} µs", per_call.as_secs_f64() * 1e6);
+
+    let messages = 20_000;
+    let rate = median(3, || queue_throughput(messages));
+    println!("queue    push → consumer → bucket ({messages} msgs):  {:>9.0} msg/s", rate.as_secs_f64());
+
+    let tests = tests_program(50);
+    let wall = median(5, || {
+        time(|| {
+            let compiled = expect_compiled(&tests);
+            let app = wing_runtime::App::new(compiled.manifest, &compiled.bundles).expect("app loads");
+            let results = app.run_tests(&wing_runtime::TestOptions::default());
+            assert!(results.iter().all(|r| r.passed), "a benchmark test failed");
+        })
+    });
+    println!("test     50 tests (compile + load + run):         {:>9.2} ms", ms(wall));
+}
+
+const QUEUE_PROGRAM: &str = r#"bring cloud;
+let inbox = new cloud.Queue() as "inbox";
+let store = new cloud.Bucket() as "store";
+let done = new cloud.Counter() as "done";
+inbox.setConsumer(inflight (m: str) => {
+  store.put("m/{m}", m);
+  done.inc();
+});
+let push = new cloud.Function(inflight (n: Json?): Json? => {
+  for i in 0..n!.asNum() {
+    inbox.push("{i}");
+  }
+  return nil;
+}, timeout: 5m) as "push";
+let count = new cloud.Function(inflight (e: Json?): Json? => {
+  return done.peek();
+}) as "count";
+"#;
+
+/// Messages per second (as a "duration" whose seconds are the rate, for
+/// `median`) for `n` messages pushed by one function and each stored by
+/// the consumer.
+fn queue_throughput(n: usize) -> Duration {
+    let dir = write_app(QUEUE_PROGRAM, "queue");
+    let app = wing_runtime::App::load(&dir).expect("app loads");
+    let sim = wing_runtime::Simulator::start(&app, Default::default()).expect("simulator starts");
+    let began = Instant::now();
+    sim.invoke("root/Default/push", &serde_json::json!(n)).expect("push");
+    while sim.invoke("root/Default/count", &serde_json::json!(null)).expect("count") != serde_json::json!(n) {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let elapsed = began.elapsed();
+    sim.stop();
+    Duration::from_secs_f64(n as f64 / elapsed.as_secs_f64())
+}
+
+/// `n` tests of the kinds a project has: a bucket round trip, a queue
+/// feeding a bucket, a counter, a function call.
+fn tests_program(n: usize) -> String {
+    let mut out = String::from(
+        r#"bring cloud;
+bring util;
+bring expect;
+let store = new cloud.Bucket() as "store";
+let inbox = new cloud.Queue() as "inbox";
+let hits = new cloud.Counter() as "hits";
+let greet = new cloud.Function(inflight (name: Json?): Json? => {
+  return "hello {name!.asStr()}";
+}) as "greet";
+inbox.setConsumer(inflight (m: str) => {
+  store.put("in/{m}", m);
+});
+"#,
+    );
+    for i in 0..n {
+        out += &match i % 4 {
+            0 => format!(
+                "test \"bucket {i}\" {{\n  store.put(\"k{i}\", \"v\");\n  expect.equal(store.get(\"k{i}\"), \"v\");\n}}\n"
+            ),
+            1 => format!(
+                "test \"queue {i}\" {{\n  inbox.push(\"m{i}\");\n  util.waitUntil(inflight () => {{ return store.exists(\"in/m{i}\"); }});\n}}\n"
+            ),
+            2 => format!("test \"counter {i}\" {{\n  hits.inc();\n  expect.equal(hits.peek(), 1);\n}}\n"),
+            _ => format!("test \"function {i}\" {{\n  expect.equal(greet.invoke(\"n{i}\"), \"hello n{i}\");\n}}\n"),
+        };
+    }
+    out
 }
 
 const FUNCTION_PROGRAM: &str = r#"bring cloud;

@@ -75,7 +75,7 @@ fn numbers_and_durations() {
         vec![Num(0.0), DotDot, Num(10.0), Ident("x"), Dot, Num(0.0), Num(1.0), Dot, Ident("foo")]
     );
     let (t, d) = lex("12abc 0xZZ 3w");
-    assert_eq!(t, vec![Num(0.0), Num(0.0), Num(0.0)]);
+    assert_eq!(t, vec![Duration(0.0), Num(0.0), Duration(0.0)]);
     assert_eq!(d.len(), 3);
     assert!(d.iter().all(|d| d.code == "E0007"));
 }

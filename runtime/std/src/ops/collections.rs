@@ -40,6 +40,13 @@ fn array(member: &str) -> Option<StdFn> {
     Some(match member {
         "length" => |a| Ok(Value::Num(items(arg(a, 0))?.borrow().len() as f64)),
         "at" => |a| at(a)?.ok_or_else(|| StdError::new("Index out of bounds")),
+        // `a[i]`: negative positions count from the end.
+        "index" => |a| {
+            let len = items(arg(a, 0))?.borrow().len() as f64;
+            let i = num_arg(a, 1)?;
+            let position = if i < 0.0 { i + len } else { i };
+            at(&[arg(a, 0).clone(), Value::Num(position)])?.ok_or_else(|| StdError::new("Index out of bounds"))
+        },
         "tryAt" => |a| Ok(at(a)?.unwrap_or(Value::Nil)),
         "contains" => |a| Ok(Value::Bool(position(a)?.is_some())),
         "indexOf" => |a| Ok(Value::Num(position(a)?.map_or(-1.0, |i| i as f64))),

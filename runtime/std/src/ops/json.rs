@@ -21,8 +21,8 @@ pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
         ("MutJson", "set") => set,
         ("MutJson", "setAt") => set_at,
         ("MutJson", "delete") => |a| delete(&a[..a.len().min(2)]),
-        ("Json", "keys") => |a| Ok(Value::array(object(arg(a, 0))?.keys().map(|k| Value::str(k)).collect())),
-        ("Json", "values") => |a| Ok(Value::array(object(arg(a, 0))?.values().cloned().collect())),
+        ("Json", "keys") => keys,
+        ("Json", "values") => values,
         ("Json", "entries") => entries,
         ("Json", "delete") => delete,
         ("Json", "stringify") => stringify,
@@ -44,6 +44,23 @@ fn object(value: &Value) -> Result<std::cell::Ref<'_, IndexMap<String, Value>>, 
     match value {
         Value::Map(map) => Ok(map.borrow()),
         other => Err(StdError(format!("expected a Json object, found {}", other.kind_name()))),
+    }
+}
+
+/// `Json.keys`: an object's keys, or an array's positions (as
+/// JavaScript's `Object.keys` gives them).
+fn keys(args: &[Value]) -> StdResult {
+    match arg(args, 0) {
+        Value::Array(items) => Ok(Value::array((0..items.borrow().len()).map(|i| Value::string(i.to_string())).collect())),
+        value => Ok(Value::array(object(value)?.keys().map(|k| Value::str(k)).collect())),
+    }
+}
+
+/// `Json.values`: an object's values, or an array's elements.
+fn values(args: &[Value]) -> StdResult {
+    match arg(args, 0) {
+        Value::Array(items) => Ok(Value::array(items.borrow().clone())),
+        value => Ok(Value::array(object(value)?.values().cloned().collect())),
     }
 }
 
@@ -142,7 +159,8 @@ fn stringify(args: &[Value]) -> StdResult {
         _ => None,
     };
     Ok(Value::string(match indent {
-        Some(Value::Num(n)) if n > 0.0 => value.to_json_text_pretty(),
+        // As JavaScript: at most ten spaces.
+        Some(Value::Num(n)) if n >= 1.0 => value.to_json_text_indented(n.min(10.0) as usize),
         _ => value.to_json_text(),
     }))
 }

@@ -14,6 +14,7 @@ pub mod json;
 pub mod number;
 pub mod schema;
 pub mod string;
+pub mod util;
 
 use crate::value::Value;
 use std::fmt;
@@ -58,6 +59,7 @@ pub fn lookup(module: &str, name: &str) -> Option<StdFn> {
         }
         "math" => number::math(name),
         "expect" => expect::lookup(name),
+        "util" => util::lookup(name),
         _ => None,
     }
 }

@@ -1,0 +1,4 @@
+// A brought file needs a name: `bring "./file.w" as name;`.
+bring "./modules/shapes.w";
+
+log("shapes");

@@ -1,0 +1,7 @@
+// A class cannot extend itself.
+class Node extends Node {
+  pub value: num;
+  new() {
+    this.value = 0;
+  }
+}

@@ -1,0 +1,2 @@
+// An empty array literal needs its element type written.
+let var pending = [];

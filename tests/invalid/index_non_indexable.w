@@ -1,0 +1,3 @@
+// A number cannot be indexed.
+let version = 3;
+let major = version[0];

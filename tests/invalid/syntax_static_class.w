@@ -1,0 +1,6 @@
+// `static` applies to members, not to a class.
+static class Ids {
+  pub static next(): str {
+    return "id";
+  }
+}

@@ -1,0 +1,5 @@
+// `this` only exists in methods and constructors.
+let label = "orders";
+let describe = (): str => {
+  return "queue {this.label}";
+};

@@ -1,0 +1,2 @@
+// An intrinsic that does not exist (`@file` instead of `@filename`).
+log("running {@file}");

@@ -1,0 +1,47 @@
+// Standard library behaviours the corpus once got wrong, each checked the
+// way Wing 0.85.49 does it (all pass there):
+// - datetime.toIso() is always UTC with a `Z`, whatever the timezone;
+// - `Json []` and `MutJson []` are empty Json arrays;
+// - Json.values / Json.keys work on Json arrays (elements / indices);
+// - util.shell runs a command and gives its output;
+// - a Counter's `initial` is readable inflight.
+bring cloud;
+bring expect;
+bring util;
+
+let quota = new cloud.Counter(initial: 100);
+let scores = Json [10, 20, 30];
+let preflightCount = Json.values(scores).length;
+
+test "toIso is UTC" {
+  let d = datetime.fromComponents(year: 2024, month: 0, day: 15, hour: 9, min: 0, sec: 0, ms: 0, tz: -120);
+  expect.equal(d.toIso(), "2024-01-15T07:00:00.000Z");
+  expect.equal(d.hours, 9);
+  expect.equal(d.timezone, -120);
+  expect.equal(d.toUtc().toIso(), "2024-01-15T07:00:00.000Z");
+  expect.equal(d.toUtc().hours, 7);
+}
+
+test "empty Json arrays" {
+  let a = MutJson [];
+  a.setAt(0, 1);
+  expect.equal(Json.stringify(a), "[1]");
+  let b = Json [];
+  expect.equal(Json.stringify(b), "[]");
+}
+
+test "values and keys of a Json array" {
+  expect.equal(preflightCount, 3);
+  expect.equal(Json.values(scores).at(2).asNum(), 30);
+  expect.equal(Json.keys(scores).join(","), "0,1,2");
+}
+
+test "shell output" {
+  expect.equal(util.shell("echo hi").trim(), "hi");
+}
+
+test "counter initial inflight" {
+  expect.equal(quota.initial, 100);
+  quota.inc();
+  expect.equal(quota.peek(), 101);
+}
