@@ -141,7 +141,12 @@ fn check(block: &Block, dir: &Path) -> Result<(), String> {
             };
             let app = wing_runtime::App::new(app.manifest.clone(), &app.bundles)
                 .map_err(|e| format!("the simulator does not start: {e}"))?;
-            let results = app.run_tests(None, 2);
+            let options = wing_runtime::TestOptions {
+                jobs: 2,
+                sim: wing_runtime::SimOptions { root: Some(dir.to_path_buf()), ..Default::default() },
+                ..Default::default()
+            };
+            let results = app.run_tests(&options);
             if results.is_empty() {
                 return Err("has no `test` block: show the behaviour with one".to_string());
             }
