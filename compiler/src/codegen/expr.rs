@@ -310,7 +310,7 @@ impl<'a> Emitter<'_, '_, 'a> {
             Type::Array(_) | Type::MutArray(_) => ("Array.index", Types::NUM),
             Type::Map(_) | Type::MutMap(_) => ("Map.get", Types::STR),
             Type::Str => ("str.at", Types::NUM),
-            _ if self.sem.type_of(index.id) == Types::NUM => ("Json.getAt", Types::NUM),
+            _ if self.sem.type_of(index.id) == Types::NUM => ("Json.index", Types::NUM),
             _ => ("Json.get", Types::STR),
         };
         self.expr(object)?;

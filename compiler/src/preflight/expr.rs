@@ -293,7 +293,7 @@ impl<'a> Evaluator<'a> {
             (Type::Array(_) | Type::MutArray(_), _) => "Array.index",
             (Type::Map(_) | Type::MutMap(_), _) => "Map.get",
             (Type::Str, _) => "str.at",
-            (_, Value::Num(_)) => "Json.getAt",
+            (_, Value::Num(_)) => "Json.index",
             _ => "Json.get",
         };
         match wing_std::ops::lookup("std", name) {

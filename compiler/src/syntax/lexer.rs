@@ -119,6 +119,9 @@ pub enum Tok<'a> {
     Semi,
     Comma,
     LParen,
+    /// A `(` that opens a closure's parameter list (see
+    /// [`Lexer::opens_closure`]).
+    ClosureLParen,
     RParen,
     LBracket,
     RBracket,
@@ -354,6 +357,9 @@ pub struct Lexer<'a> {
     unreliable_from: Option<usize>,
     /// Whether the last token handed out was a `}`.
     after_close_brace: bool,
+    /// The `=>` of the closure whose signature is being read: a `(` before
+    /// it belongs to a type.
+    signature_end: usize,
 }
 
 impl<'a> Lexer<'a> {
@@ -371,6 +377,7 @@ impl<'a> Lexer<'a> {
             misindented_pairs: Vec::new(),
             unreliable_from: None,
             after_close_brace: false,
+            signature_end: 0,
         }
     }
 
@@ -510,6 +517,58 @@ impl<'a> Lexer<'a> {
 
     /// A raw string `#"…"` after its opening at `start`: escapes are
     /// resolved, `{` is plain text.
+    /// The token for a `(` at `start`: [`Tok::ClosureLParen`] when it opens
+    /// a closure's parameter list. Every `(` from there to the closure's
+    /// `=>` is part of a type.
+    fn left_paren(&mut self, start: usize) -> Tok<'a> {
+        if start < self.signature_end {
+            return Tok::LParen;
+        }
+        match self.closure_arrow() {
+            Some(arrow) => {
+                self.signature_end = arrow;
+                Tok::ClosureLParen
+            }
+            None => Tok::LParen,
+        }
+    }
+
+    /// Where the `=>` is, if the `(` just read opens a closure's parameter
+    /// list: up to its `)` it holds only what parameters are made of, and
+    /// after it comes `=>`, maybe after a return type. `(x) => …` and `(x)`
+    /// start alike and an LR(1) parser cannot wait for the `=>`, so the
+    /// lexer looks ahead.
+    fn closure_arrow(&self) -> Option<usize> {
+        let mut ahead = self.raw.clone();
+        let mut depth = 1;
+        while depth > 0 {
+            match ahead.next()? {
+                Ok(Raw::LParen) => depth += 1,
+                Ok(Raw::RParen) => depth -= 1,
+                Ok(Raw::Var | Raw::DotDotDot | Raw::Comma) => {}
+                Ok(t) if is_type_token(t) => {}
+                _ => return None,
+            }
+        }
+        match ahead.next()? {
+            Ok(Raw::FatArrow) => return Some(ahead.span().start),
+            Ok(Raw::Colon) => {}
+            _ => return None,
+        }
+        // A return type: commas and `)` only inside its own brackets.
+        let mut nesting = 0i32;
+        loop {
+            match ahead.next()? {
+                Ok(Raw::FatArrow) if nesting == 0 => return Some(ahead.span().start),
+                Ok(Raw::LParen | Raw::Lt) => nesting += 1,
+                Ok(Raw::RParen | Raw::Gt) if nesting > 0 => nesting -= 1,
+                Ok(Raw::Comma) if nesting > 0 => {}
+                Ok(t) if is_type_token(t) && !matches!(t, Raw::LParen | Raw::RParen | Raw::Lt | Raw::Gt) => {}
+                _ => return None,
+            }
+        }
+    }
+
     /// Another language's `else if` after a `}`: reported once and read as
     /// `else if`, so the rest of the chain parses.
     fn else_if(&mut self, word: &str, start: usize, end: usize) -> Spanned<'a> {
@@ -817,7 +876,7 @@ impl<'a> Lexer<'a> {
                 Raw::Coll => simple(Tok::Coll(&self.src[start..end])),
                 Raw::LParen => {
                     self.delims.push((Delim::Paren, start));
-                    simple(Tok::LParen)
+                    simple(self.left_paren(start))
                 }
                 Raw::LBracket => {
                     self.delims.push((Delim::Bracket, start));
@@ -861,6 +920,25 @@ impl<'a> Iterator for Lexer<'a> {
         self.token_spans.push((t.0 as u32, t.2 as u32));
         Some(Ok(t))
     }
+}
+
+/// Tokens a type annotation is made of (and a parameter's name).
+fn is_type_token(t: Raw) -> bool {
+    matches!(
+        t,
+        Raw::Ident
+            | Raw::Coll
+            | Raw::Json
+            | Raw::MutJson
+            | Raw::Inflight
+            | Raw::Colon
+            | Raw::Dot
+            | Raw::Lt
+            | Raw::Gt
+            | Raw::Question
+            | Raw::LParen
+            | Raw::RParen
+    )
 }
 
 fn delim_text(d: Delim) -> &'static str {

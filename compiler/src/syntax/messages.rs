@@ -55,6 +55,7 @@ const EXPR_START: &[&str] = &[
     "Intrinsic",
     "Coll",
     "(",
+    "closure(",
     "[",
     "{",
     "-",
@@ -120,6 +121,7 @@ fn describe_terminal(t: &str) -> String {
         "StrMid" | "StrTail" => "`}` to end the interpolation".into(),
         "Intrinsic" => "an intrinsic like `@dirname`".into(),
         "Coll" => "a collection type".into(),
+        "closure(" => "`(`".into(),
         _ => format!("`{t}`"),
     }
 }

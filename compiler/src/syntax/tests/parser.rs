@@ -131,6 +131,12 @@ fn closures_and_parentheses() {
     );
     assert_eq!(expr("unphased () => {}"), "closure unphased ()\n");
     assert_eq!(expr("((): void => {})()"), "call\n  closure (): void\n");
+    // Untyped parameters: the `=>` after `)` makes the `(` a closure's.
+    assert_eq!(expr("(x) => { }"), "closure (x: _)\n");
+    assert_eq!(expr("(a, var b): num => { }"), "closure (a: _, var b: _): num\n");
+    assert_eq!(expr("(): (): num => { }"), "closure (): (): num\n");
+    assert_eq!(expr("f((a), (b) => { })"), "call\n  ident f\n  ident a\n  closure (b: _)\n");
+    assert_eq!(expr("(a) + (b)"), "binary +\n  ident a\n  ident b\n");
     // A closure as a statement and as an argument.
     ok("inflight () => { };\nq.setConsumer(inflight (m: str) => { log(m); });");
 }

@@ -11,6 +11,16 @@ pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
         (_, "tryGet") => |a| Ok(get(a)?.unwrap_or(Value::Nil)),
         (_, "getAt") => |a| get_at(a)?.ok_or_else(|| StdError::new("Index out of bounds")),
         (_, "tryGetAt") => |a| Ok(get_at(a)?.unwrap_or(Value::Nil)),
+        // `j[i]`: negative positions count from the end, as for arrays.
+        (_, "index") => |a| {
+            let len = match arg(a, 0) {
+                Value::Array(items) => items.borrow().len() as f64,
+                _ => 0.0,
+            };
+            let i = num_arg(a, 1)?;
+            let position = if i < 0.0 { i + len } else { i };
+            get_at(&[arg(a, 0).clone(), Value::Num(position)])?.ok_or_else(|| StdError::new("Index out of bounds"))
+        },
         (_, "has") => |a| Ok(Value::Bool(get(a)?.is_some())),
         (_, "asStr") => |a| cast(a, |v| matches!(v, Value::Str(_)), "a string"),
         (_, "asNum") => |a| cast(a, |v| matches!(v, Value::Num(_)), "a number"),
@@ -180,7 +190,9 @@ mod tests {
         assert_eq!(call("Json", "get", &[j.clone(), Value::str("z")]).unwrap_err().0, "Json property \"z\" does not exist");
         let a = call("Json", "get", &[j.clone(), Value::str("a")]).unwrap();
         assert!(call("Json", "getAt", &[a.clone(), Value::Num(1.0)]).unwrap().equals(&Value::Num(2.0)));
-        assert_eq!(call("Json", "getAt", &[a, Value::Num(5.0)]).unwrap_err().0, "Index out of bounds");
+        assert_eq!(call("Json", "getAt", &[a.clone(), Value::Num(5.0)]).unwrap_err().0, "Index out of bounds");
+        assert!(call("Json", "index", &[a.clone(), Value::Num(-1.0)]).unwrap().equals(&Value::Num(2.0)));
+        assert_eq!(call("Json", "index", &[a, Value::Num(-9.0)]).unwrap_err().0, "Index out of bounds");
         let one = Value::Num(1.0);
         assert_eq!(call("Json", "asStr", std::slice::from_ref(&one)).unwrap_err().0, "unable to parse number 1 as a string");
         assert!(call("Json", "tryAsStr", &[one]).unwrap().is_nil());
