@@ -1,8 +1,9 @@
 //! `cargo run --release -p wing-tests --bin bench`: the figures we track.
 //!
 //! * compile: source text → checked → preflight → Wasm bundles, for a
-//!   generated program of about 5,000 lines (this language subset)
-//!   and for `../shared/bench/gen-resources.sh 50` (100 resources);
+//!   generated program of about 5,000 lines (this language subset),
+//!   for `../shared/bench/gen-lines.sh 490` (about 20,000 lines) and for
+//!   `../shared/bench/gen-resources.sh 50` (100 resources);
 //! * simulator start: loading that 100-resource app and starting a
 //!   simulator for it;
 //! * invocation: one `cloud.Function` invocation end to end;
@@ -38,6 +39,16 @@ fn main() {
         ms(compile),
         lines as f64 / compile.as_secs_f64()
     );
+
+    if let Some(lines_program) = shared_workload("gen-lines.sh", 490) {
+        let lines = lines_program.lines().count();
+        let compile = median(5, || time(|| expect_compiled(&lines_program)));
+        println!(
+            "compile  {lines} lines (gen-lines 490):              {:>9.2} ms  ({:.0} lines/s)",
+            ms(compile),
+            lines as f64 / compile.as_secs_f64()
+        );
+    }
 
     let resources = shared_workload("gen-resources.sh", 50).unwrap_or_else(|| resources_program(50));
     let compile = median(7, || time(|| expect_compiled(&resources)));
