@@ -90,7 +90,26 @@ impl Loader<'_> {
             ));
             return None;
         };
-        match std::fs::read_to_string(dir.join(&key)) {
+        let path = dir.join(&key);
+        if path.is_dir() {
+            let first = std::fs::read_dir(&path)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".w"))
+                .min()
+                .unwrap_or_else(|| "file.w".to_string());
+            let stem = first.trim_end_matches(".w").replace(|c: char| !c.is_ascii_alphanumeric(), "_");
+            let target = format!("{}/{first}", written.trim_end_matches('/'));
+            self.diagnostics.push(
+                Diagnostic::error("E0900", format!("bringing a directory (\"{written}\") is not supported yet"), span)
+                    .with_label("a directory")
+                    .with_help(format!("bring its files one by one: `bring \"{target}\" as {stem};`")),
+            );
+            return None;
+        }
+        match std::fs::read_to_string(&path) {
             Ok(text) => {
                 self.load(key.clone(), text);
                 Some(key)
