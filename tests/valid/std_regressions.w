@@ -4,7 +4,9 @@
 // - `Json []` and `MutJson []` are empty Json arrays;
 // - Json.values / Json.keys work on Json arrays (elements / indices);
 // - util.shell runs a command and gives its output;
-// - a Counter's `initial` is readable inflight.
+// - a Counter's `initial` is readable inflight;
+// - `S.tryParseJson` takes a `str?` (nil gives nil);
+// - `expect.equal(x, [])` types the empty array from `x`.
 bring cloud;
 bring expect;
 bring util;
@@ -44,4 +46,18 @@ test "counter initial inflight" {
   expect.equal(quota.initial, 100);
   quota.inc();
   expect.equal(quota.peek(), 101);
+}
+
+struct Point { x: num; y: num; }
+
+test "tryParseJson takes an optional text" {
+  let text: str? = "\{\"x\":1,\"y\":2\}";
+  let none: str? = nil;
+  expect.equal(Point.tryParseJson(text)?.x, 1);
+  expect.equal(Point.tryParseJson(none), nil);
+}
+
+test "expect.equal types [] from its first argument" {
+  let names: Array<str> = [];
+  expect.equal(names, []);
 }

@@ -265,10 +265,18 @@ impl Checker {
             self.check_expr_expecting(&arg.value, Some(declared));
             return declared;
         }
+        // A literal that takes its type from the context (`[]`, `{}`, a
+        // closure with untyped parameters) gets the parameters bound so far.
+        let bound = self.substitute(declared, substitution);
+        if !self.mentions_param(bound) && needs_context(&arg.value) {
+            self.check_expr_expecting(&arg.value, Some(bound));
+            return bound;
+        }
         let ty = self.check_expr(&arg.value);
         self.bind_type_params(declared, ty, substitution);
         let param = self.substitute(declared, substitution);
         self.expect_assignable(ty, param, arg.value.span);
+        self.record_coercion(&arg.value, ty, param);
         param
     }
 
@@ -474,4 +482,14 @@ impl Checker {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// Whether an expression's type comes from what the context expects.
+fn needs_context(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::ArrayLiteral { ty: None, items } => items.is_empty(),
+        ExprKind::MapLiteral { ty: None, entries } => entries.is_empty(),
+        ExprKind::JsonLiteral { explicit: false, .. } | ExprKind::Closure(_) => true,
+        _ => false,
+    }
 }

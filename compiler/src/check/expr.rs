@@ -21,8 +21,21 @@ impl Checker {
         self.sem.expr_types.insert(expr.id, ty);
         if let Some(expected) = expected {
             self.expect_assignable(ty, expected, expr.span);
+            self.record_coercion(expr, ty, expected);
         }
         ty
+    }
+
+    /// Records a function value used as a different function type.
+    pub(super) fn record_coercion(&mut self, expr: &Expr, found: TypeId, expected: TypeId) {
+        let (found_fn, expected_fn) = (self.sem.types.strip_optional(found), self.sem.types.strip_optional(expected));
+        if found_fn != expected_fn
+            && matches!(self.sem.types.get(found_fn), Type::Function(_))
+            && matches!(self.sem.types.get(expected_fn), Type::Function(_))
+            && self.sem.is_assignable(found, expected)
+        {
+            self.sem.coercions.insert(expr.id, expected_fn);
+        }
     }
 
     pub(super) fn expect_assignable(&mut self, found: TypeId, expected: TypeId, span: Span) {

@@ -34,9 +34,10 @@ impl Checker {
             Some(Type::Set(item)) => (Sequence::Set, Some(item)),
             Some(Type::MutSet(item)) => (Sequence::MutSet, Some(item)),
             Some(Type::Json | Type::MutJson) if written.is_none() => {
+                let immutable = hint == Some(Types::JSON);
                 for item in items {
                     let ty = self.check_json_value(item);
-                    self.expect_json(ty, item.span);
+                    self.expect_json_item(ty, immutable, item.span);
                 }
                 return hint.unwrap_or(Types::JSON);
             }
@@ -114,12 +115,28 @@ impl Checker {
             let brace = Span { end: span.start + 1, ..span };
             return self.check_struct_fields(id, fields, brace);
         }
+        let wants_mutable = !explicit && expected.is_some_and(|e| self.sem.types.strip_optional(e) == Types::MUT_JSON);
+        let immutable = !(mutable || wants_mutable);
         for (_, value) in fields {
             let ty = self.check_json_value(value);
-            self.expect_json(ty, value.span);
+            self.expect_json_item(ty, immutable, value.span);
         }
-        let wants_mutable = !explicit && expected.is_some_and(|e| self.sem.types.strip_optional(e) == Types::MUT_JSON);
-        if mutable || wants_mutable { Types::MUT_JSON } else { Types::JSON }
+        if immutable { Types::JSON } else { Types::MUT_JSON }
+    }
+
+    /// A value put into a Json literal: Json data, and (as in Wing) not a
+    /// `MutJson` inside an immutable `Json`, which could change under it.
+    fn expect_json_item(&mut self, ty: TypeId, immutable: bool, span: Span) {
+        if immutable && ty == Types::MUT_JSON {
+            self.report(
+                Diagnostic::error("E0213", "a `MutJson` cannot be stored in an immutable `Json`", span)
+                    .with_label("this is a `MutJson`")
+                    .with_help("store a copy: `Json.deepCopy(…)`")
+                    .with_note("a `Json` value never changes, and a `MutJson` inside it could"),
+            );
+            return;
+        }
+        self.expect_json(ty, span);
     }
 
     /// A value inside a Json literal: nested `{ … }` and `[ … ]` are Json

@@ -284,7 +284,8 @@ impl Checker {
                     StructOp::FromJson => (Types::JSON, struct_ty),
                     StructOp::TryFromJson => (Types::JSON, self.sem.types.optional(struct_ty)),
                     StructOp::ParseJson => (Types::STR, struct_ty),
-                    StructOp::TryParseJson => (Types::STR, self.sem.types.optional(struct_ty)),
+                    // As Wing: a text that may be missing gives nil.
+                    StructOp::TryParseJson => (self.sem.types.optional(Types::STR), self.sem.types.optional(struct_ty)),
                 };
                 self.sem.members.insert(expr.id, MemberRef::StructStatic { id, op });
                 value(self.sem.types.function(FunctionType::new(Phase::Independent, vec![param], result)))

@@ -211,6 +211,10 @@ pub struct Semantics {
     pub members: NodeMap<MemberRef>,
     pub calls: NodeMap<CallInfo>,
     pub news: NodeMap<NewInfo>,
+    /// Function values used as another function type (fewer parameters,
+    /// wider parameter or narrower result types): the type they are used
+    /// as, for code generation to adapt the call.
+    pub coercions: NodeMap<TypeId>,
     /// Function bodies, by the id of the closure expression, `test`
     /// statement or method declaration.
     pub closures: NodeMap<ClosureInfo>,

@@ -33,7 +33,9 @@ impl Semantics {
             (Type::Struct(sub), Type::Struct(sup)) => self.struct_fits(*sub, *sup),
             (Type::Function(f), Type::Function(t)) => {
                 (f.phase == t.phase || t.phase == Phase::Independent || f.phase == Phase::Independent)
-                    && f.params.len() == t.params.len()
+                    // Fewer parameters are fine, as in Wing: the rest of
+                    // the arguments are ignored.
+                    && (f.params.len() == t.params.len() || (f.params.len() < t.params.len() && !f.variadic && !t.variadic))
                     && f.variadic == t.variadic
                     && f.params.iter().zip(&t.params).all(|(fp, tp)| self.is_assignable(*tp, *fp))
                     && (t.result == Types::VOID || self.is_assignable(f.result, t.result))

@@ -9,7 +9,17 @@ use wasm_encoder::{BlockType, Ieee64, Instruction as I, ValType};
 
 impl<'a> Emitter<'_, '_, 'a> {
     /// Emits `expr`; gives the representation it left on the stack.
+    /// Pushes an expression's value, adapted to the function type the
+    /// checker recorded it is used as, if any.
     pub(super) fn expr(&mut self, expr: &'a Expr) -> Emit<Repr> {
+        let repr = self.expr_value(expr)?;
+        if let Some(&used_as) = self.sem.coercions.get(expr.id) {
+            self.adapt_function(self.sem.type_of(expr.id), used_as)?;
+        }
+        Ok(repr)
+    }
+
+    fn expr_value(&mut self, expr: &'a Expr) -> Emit<Repr> {
         let ty = self.sem.type_of(expr.id);
         let repr = self.repr(ty);
         match &expr.kind {

@@ -18,6 +18,14 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_encoder::{BlockType, Catch, Ieee64, Instruction as I, ValType};
 
+/// A change of representation: a `wing:std` call (name, parameter,
+/// result), or dropping the value.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Conversion {
+    Std(&'static str, ValType, ValType),
+    Drop,
+}
+
 /// How a value of a type is held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Repr {
@@ -28,6 +36,28 @@ pub(super) enum Repr {
 }
 
 impl Repr {
+    pub fn of(sem: &Semantics, ty: TypeId) -> Repr {
+        match sem.types.get(ty) {
+            Type::Num | Type::Duration => Repr::F64,
+            Type::Bool => Repr::Bool,
+            Type::Void => Repr::Void,
+            _ => Repr::Handle,
+        }
+    }
+
+    /// What converts a value held as `self` to `to`.
+    pub fn conversion(self, to: Repr) -> Option<Conversion> {
+        use ValType::{F64, I32};
+        Some(match (self, to) {
+            (Repr::F64, Repr::Handle) => Conversion::Std("num.box", F64, I32),
+            (Repr::Bool, Repr::Handle) => Conversion::Std("bool.box", I32, I32),
+            (Repr::Handle, Repr::F64) => Conversion::Std("num.unbox", I32, F64),
+            (Repr::Handle, Repr::Bool) => Conversion::Std("bool.unbox", I32, I32),
+            (Repr::F64 | Repr::Bool | Repr::Handle, Repr::Void) => Conversion::Drop,
+            _ => return None,
+        })
+    }
+
     /// The letter `wing.imports` writes for this representation.
     pub fn letter(self) -> char {
         match self {
@@ -145,12 +175,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
     }
 
     pub(super) fn repr(&self, ty: TypeId) -> Repr {
-        match self.sem.types.get(ty) {
-            Type::Num | Type::Duration => Repr::F64,
-            Type::Bool => Repr::Bool,
-            Type::Void => Repr::Void,
-            _ => Repr::Handle,
-        }
+        Repr::of(self.sem, ty)
     }
 
     pub(super) fn new_local(&mut self, valtype: ValType) -> u32 {
@@ -166,14 +191,10 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
 
     /// Converts the value on the stack from `from`'s representation to `to`'s.
     pub(super) fn convert(&mut self, from: Repr, to: Repr) {
-        use ValType::{F64, I32};
-        match (from, to) {
-            (Repr::F64, Repr::Handle) => self.call_std("num.box", &[F64], &[I32]),
-            (Repr::Bool, Repr::Handle) => self.call_std("bool.box", &[I32], &[I32]),
-            (Repr::Handle, Repr::F64) => self.call_std("num.unbox", &[I32], &[F64]),
-            (Repr::Handle, Repr::Bool) => self.call_std("bool.unbox", &[I32], &[I32]),
-            (Repr::F64, Repr::Void) | (Repr::Bool, Repr::Void) | (Repr::Handle, Repr::Void) => self.push(I::Drop),
-            _ => {}
+        match from.conversion(to) {
+            Some(Conversion::Std(name, param, result)) => self.call_std(name, &[param], &[result]),
+            Some(Conversion::Drop) => self.push(I::Drop),
+            None => {}
         }
     }
 

@@ -224,6 +224,12 @@ impl Bundle<'_, '_> {
                 index
             }
         };
+        // Inflight code calls it as the type it was last used as.
+        let own = self.sem.closures.get(closure.node).map(|info| info.ty);
+        let index = match (own, closure.used_as) {
+            (Some(own), Some(used_as)) => self.adapter(own, used_as, super::adapt::Callee::Function(index)).unwrap_or(index),
+            _ => index,
+        };
         Some(LiftedValue::Closure { index })
     }
 

@@ -15,6 +15,7 @@
 //! (expressions), `calls.rs` (calls, methods, dispatch, `new`),
 //! `lift.rs`, `module.rs` (the module under construction).
 
+mod adapt;
 mod calls;
 mod expr;
 mod function;
@@ -131,6 +132,8 @@ pub(super) struct Bundle<'s, 'a> {
     methods: HashMap<NodeId, u32>,
     /// Dispatchers by receiver and method name.
     dispatchers: HashMap<(MethodReceiver, String), u32>,
+    /// Adapters between function types (see `adapt.rs`), by both types.
+    adapters: HashMap<(crate::check::TypeId, crate::check::TypeId, adapt::Callee), u32>,
     /// Lifted closures by expression and environment.
     lifted_closures: HashMap<(NodeId, usize), u32>,
     /// Operations on values not reached through a lifted path, from every
@@ -153,6 +156,7 @@ impl<'s, 'a> Bundle<'s, 'a> {
             slot_ids: HashMap::new(),
             methods: HashMap::new(),
             dispatchers: HashMap::new(),
+            adapters: HashMap::new(),
             lifted_closures: HashMap::new(),
             untracked: BTreeMap::new(),
             inits: Vec::new(),

@@ -180,8 +180,13 @@ impl<'a> Evaluator<'a> {
             StmtKind::Try { body, catch, finally } => self.exec_try(stmt, body, catch.as_ref(), finally.as_ref(), env)?,
             StmtKind::Block(block) => self.exec_block(block, env)?,
             StmtKind::Test { name, body, .. } => {
-                let closure =
-                    Rc::new(ClosureValue { node: stmt.id, body: FnBody::Test(body), phase: Phase::Inflight, env: env.clone() });
+                let closure = Rc::new(ClosureValue {
+                    node: stmt.id,
+                    body: FnBody::Test(body),
+                    phase: Phase::Inflight,
+                    env: env.clone(),
+                    used_as: None,
+                });
                 self.app.tests.push(TestDecl { name: name.clone(), closure, span: stmt.span });
             }
         }

@@ -11,7 +11,21 @@ use indexmap::IndexMap;
 use std::rc::Rc;
 
 impl<'a> Evaluator<'a> {
+    /// An expression's value; a closure used as another function type is
+    /// marked with that type (see [`ClosureValue::used_as`]).
     pub(super) fn eval(&mut self, expr: &'a Expr, env: &Rc<Env>) -> Eval<Value> {
+        let value = self.eval_value(expr, env)?;
+        let Some(&used_as) = self.sem.coercions.get(expr.id) else { return Ok(value) };
+        Ok(match self.app.function(&value) {
+            Some(FunctionValue::Closure(closure)) => {
+                let marked = ClosureValue { used_as: Some(used_as), ..(**closure).clone() };
+                self.function_value(FunctionValue::Closure(Rc::new(marked)))
+            }
+            _ => value,
+        })
+    }
+
+    fn eval_value(&mut self, expr: &'a Expr, env: &Rc<Env>) -> Eval<Value> {
         Ok(match &expr.kind {
             ExprKind::Nil => Value::Nil,
             ExprKind::Bool(b) => Value::Bool(*b),
@@ -63,6 +77,7 @@ impl<'a> Evaluator<'a> {
                 body: FnBody::Closure(closure),
                 phase: self.sem.closures.get(expr.id).map_or(Phase::Preflight, |c| c.phase),
                 env: env.clone(),
+                used_as: None,
             }))),
             ExprKind::ArrayLiteral { items, .. } => {
                 let items = items.iter().map(|i| self.eval(i, env)).collect::<Eval<Vec<_>>>()?;

@@ -17,12 +17,16 @@ pub fn object_value(id: u32) -> Value {
 }
 
 /// A closure value: its code and the environment it was created in.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ClosureValue<'a> {
     pub node: NodeId,
     pub body: FnBody<'a>,
     pub phase: Phase,
     pub env: Rc<Env>,
+    /// The function type it was last used as, when that differs from its
+    /// own (`Semantics::coercions`): inflight code calls it that way, so a
+    /// lifted copy needs an adapter.
+    pub used_as: Option<crate::check::TypeId>,
 }
 
 #[derive(Debug, Clone, Copy)]
