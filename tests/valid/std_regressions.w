@@ -6,10 +6,13 @@
 // - util.shell runs a command and gives its output;
 // - a Counter's `initial` is readable inflight;
 // - `S.tryParseJson` takes a `str?` (nil gives nil);
-// - `expect.equal(x, [])` types the empty array from `x`.
+// - `expect.equal(x, [])` types the empty array from `x`;
+// - preflight `math.log`, `NaN`/`Infinity` in preflight interpolation,
+//   `math.max`/`min` with a `NaN`, `$` patterns of `replace`/`replaceAll`.
 bring cloud;
 bring expect;
 bring util;
+bring math;
 
 let quota = new cloud.Counter(initial: 100);
 let scores = Json [10, 20, 30];
@@ -60,4 +63,23 @@ test "tryParseJson takes an optional text" {
 test "expect.equal types [] from its first argument" {
   let names: Array<str> = [];
   expect.equal(names, []);
+}
+
+let zero = 0;
+let preflightLog = math.log(10);
+let preflightNonFinite = "{1 / zero} {-1 / zero} {zero / zero} {math.max([])}";
+let preflightReplaced = "Hello, World".replace("World", "$&$&");
+
+test "math.log and non-finite numbers preflight" {
+  expect.equal(preflightLog, 2.302585092994046);
+  expect.equal(preflightNonFinite, "Infinity -Infinity NaN -Infinity");
+  expect.equal("{math.max([1, zero / zero])}", "NaN");
+  expect.equal("{math.min([zero / zero, 1])}", "NaN");
+}
+
+test "replacement patterns of replace and replaceAll" {
+  expect.equal(preflightReplaced, "Hello, WorldWorld");
+  expect.equal("Hello, World".replaceAll("o", "$$"), "Hell$, W$rld");
+  expect.equal("ab".replace("b", "[$`|$']"), "a[a|]");
+  expect.equal("price: 5".replace("5", "$5"), "price: $5");
 }

@@ -77,13 +77,13 @@ impl<'a> Evaluator<'a> {
         }
         match (target.module.as_str(), target.name.as_str()) {
             // `nodeof(x)`: the node is the resource or object itself.
-            (_, "nodeof") => Ok(args.into_iter().next().unwrap_or_default()),
-            (_, "log") => {
+            ("std", "nodeof") => Ok(args.into_iter().next().unwrap_or_default()),
+            ("std", "log") => {
                 let line = args.first().map(Value::display).unwrap_or_default();
                 self.app.logs.push(line);
                 Ok(Value::Nil)
             }
-            (_, "assert") => match args.as_slice() {
+            ("std", "assert") => match args.as_slice() {
                 [Value::Bool(true), ..] => Ok(Value::Nil),
                 [_, Value::Str(message), ..] => throw(format!("assertion failed: {message}"), span),
                 _ => throw("assertion failed", span),

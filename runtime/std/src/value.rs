@@ -150,6 +150,8 @@ impl Value {
     pub fn display(&self) -> String {
         match self {
             Value::Str(s) => s.to_string(),
+            // Not Json: `NaN` and `Infinity` print as JavaScript prints them.
+            Value::Num(n) => format_num(*n),
             _ => {
                 let mut out = String::new();
                 self.write_json(&mut out);

@@ -44,8 +44,9 @@ pub(super) fn math(name: &str) -> Option<StdFn> {
         "round" => |a| Ok(Value::Num((num_arg(a, 0)? + 0.5).floor())),
         "abs" => |a| Ok(Value::Num(num_arg(a, 0)?.abs())),
         "sqrt" => |a| Ok(Value::Num(num_arg(a, 0)?.sqrt())),
-        "min" => |a| fold_numbers(a, f64::INFINITY, f64::min),
-        "max" => |a| fold_numbers(a, f64::NEG_INFINITY, f64::max),
+        // As JavaScript's Math.min/max: a NaN anywhere makes the result NaN.
+        "min" => |a| fold_numbers(a, f64::INFINITY, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.min(y) }),
+        "max" => |a| fold_numbers(a, f64::NEG_INFINITY, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.max(y) }),
         "random" => |a| Ok(Value::Num(fastrand::f64() * super::opt_num_arg(a, 0)?.unwrap_or(1.0))),
         "PI" => |_| Ok(Value::Num(std::f64::consts::PI)),
         "E" => |_| Ok(Value::Num(std::f64::consts::E)),

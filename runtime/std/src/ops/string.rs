@@ -17,8 +17,8 @@ pub(super) fn lookup(member: &str) -> Option<StdFn> {
         "uppercase" => |a| Ok(Value::string(str_arg(a, 0)?.to_uppercase())),
         "split" => split,
         "substring" => substring,
-        "replace" => |a| Ok(Value::string(str_arg(a, 0)?.replacen(&*str_arg(a, 1)?, &str_arg(a, 2)?, 1))),
-        "replaceAll" => replace_all,
+        "replace" => |a| Ok(Value::string(replace_matches(&str_arg(a, 0)?, &str_arg(a, 1)?, &str_arg(a, 2)?, false))),
+        "replaceAll" => |a| Ok(Value::string(replace_matches(&str_arg(a, 0)?, &str_arg(a, 1)?, &str_arg(a, 2)?, true))),
         "trim" => |a| Ok(Value::str(str_arg(a, 0)?.trim())),
         "trimStart" => |a| Ok(Value::str(str_arg(a, 0)?.trim_start())),
         "trimEnd" => |a| Ok(Value::str(str_arg(a, 0)?.trim_end())),
@@ -65,19 +65,40 @@ fn substring(args: &[Value]) -> StdResult {
     Ok(Value::string(chars[from..to].iter().collect()))
 }
 
-fn replace_all(args: &[Value]) -> StdResult {
-    let text = str_arg(args, 0)?;
-    let from = str_arg(args, 1)?;
-    let to = str_arg(args, 2)?;
-    if from.is_empty() {
-        let mut out = String::from(&*to);
-        for c in text.chars() {
-            out.push(c);
-            out.push_str(&to);
+/// Replaces the first (or every) occurrence of `from` in `text`, as
+/// JavaScript does: an empty `from` matches before each character (and at
+/// the end), and `to` may use `$$` (a `$`), `$&` (the match), `` $` `` (the
+/// text before it) and `$'` (the text after it).
+fn replace_matches(text: &str, from: &str, to: &str, all: bool) -> String {
+    let positions: Vec<usize> = if from.is_empty() {
+        text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect()
+    } else {
+        text.match_indices(from).map(|(i, _)| i).collect()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for at in positions.into_iter().take(if all { usize::MAX } else { 1 }) {
+        out.push_str(&text[last..at]);
+        let end = at + from.len();
+        let mut chars = to.chars().peekable();
+        while let Some(c) = chars.next() {
+            let expansion = match (c, chars.peek()) {
+                ('$', Some('$')) => "$",
+                ('$', Some('&')) => &text[at..end],
+                ('$', Some('`')) => &text[..at],
+                ('$', Some('\'')) => &text[end..],
+                _ => {
+                    out.push(c);
+                    continue;
+                }
+            };
+            out.push_str(expansion);
+            chars.next();
         }
-        return Ok(Value::string(out));
+        last = end;
     }
-    Ok(Value::string(text.replace(&*from, &to)))
+    out.push_str(&text[last..]);
+    out
 }
 
 fn from_json(args: &[Value]) -> StdResult {
@@ -121,5 +142,11 @@ mod tests {
         assert_eq!(call("split", &[s("abc"), s("")]).unwrap().to_json_text(), r#"["a","b","c"]"#);
         assert!(call("replace", &[s("aXbXc"), s("X"), s("-")]).unwrap().equals(&s("a-bXc")));
         assert!(call("replaceAll", &[s("aXbXc"), s("X"), s("-")]).unwrap().equals(&s("a-b-c")));
+        assert!(call("replace", &[s("Hello, World"), s("World"), s("$&$&")]).unwrap().equals(&s("Hello, WorldWorld")));
+        assert!(call("replaceAll", &[s("Hello, World"), s("o"), s("$$")]).unwrap().equals(&s("Hell$, W$rld")));
+        assert!(call("replace", &[s("ab"), s("b"), s("[$`|$']")]).unwrap().equals(&s("a[a|]")));
+        assert!(call("replace", &[s("price: 5"), s("5"), s("$5")]).unwrap().equals(&s("price: $5")));
+        assert!(call("replace", &[s("abc"), s(""), s("-")]).unwrap().equals(&s("-abc")));
+        assert!(call("replaceAll", &[s("abc"), s(""), s("-")]).unwrap().equals(&s("-a-b-c-")));
     }
 }
