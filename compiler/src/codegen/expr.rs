@@ -453,19 +453,7 @@ impl<'a> Emitter<'_, '_, 'a> {
                 self.push(I::F64Div);
                 self.push(I::F64Trunc);
             }
-            BinaryOp::Mod => {
-                // a - b * trunc(a / b), with the dividend's sign like JavaScript.
-                let (a, b) = (self.new_local(ValType::F64), self.new_local(ValType::F64));
-                self.push(I::LocalSet(b));
-                self.push(I::LocalTee(a));
-                self.push(I::LocalGet(b));
-                self.push(I::LocalGet(a));
-                self.push(I::LocalGet(b));
-                self.push(I::F64Div);
-                self.push(I::F64Trunc);
-                self.push(I::F64Mul);
-                self.push(I::F64Sub);
-            }
+            BinaryOp::Mod => self.call_std("num.rem", &[ValType::F64, ValType::F64], &[ValType::F64]),
             _ => self.call_std("num.pow", &[ValType::F64, ValType::F64], &[ValType::F64]),
         }
         Ok(())

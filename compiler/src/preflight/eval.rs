@@ -265,7 +265,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
             (Value::Map(entries), Value::Str(key)) => {
-                entries.borrow_mut().insert(key.to_string(), value);
+                wing_std::value::insert_property(&mut entries.borrow_mut(), key.to_string(), value);
                 Ok(())
             }
             _ => fail("E0500", "internal error: bad element assignment", span),

@@ -48,6 +48,7 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             alloc(&mut c, Value::str(if b != 0 { "true" } else { "false" }))
         })?,
         "num.pow" => linker.func_wrap(M, name, |a: f64, b: f64| a.powf(b))?,
+        "num.rem" => linker.func_wrap(M, name, |a: f64, b: f64| a % b)?,
         "num.box" => linker.func_wrap(M, name, |mut c: Host<'_>, n: f64| -> R<i32> { alloc(&mut c, Value::Num(n)) })?,
         "num.unbox" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<f64> {
             match c.data().get(h)? {
@@ -233,7 +234,7 @@ fn set_element(collection: &Value, key: &Value, value: Value) -> Result<(), Stri
             Ok(())
         }
         (Value::Map(entries), Value::Str(k)) => {
-            entries.borrow_mut().insert(k.to_string(), value);
+            wing_std::value::insert_property(&mut entries.borrow_mut(), k.to_string(), value);
             Ok(())
         }
         _ => Err(format!("cannot set an element of {} with {}", collection.kind_name(), key.kind_name())),
@@ -266,7 +267,7 @@ fn insert(caller: &mut Host<'_>, map: i32, key: i32, value: Value) -> R<()> {
     caller.data_mut().charge(32 + key.len())?;
     match caller.data().get(map)? {
         Value::Map(entries) => {
-            entries.borrow_mut().insert(key, value);
+            wing_std::value::insert_property(&mut entries.borrow_mut(), key, value);
             Ok(())
         }
         other => Err(fatal(format!("expected a map handle, found {}", other.kind_name()))),

@@ -73,7 +73,19 @@ impl Value {
         Value::Array(Rc::new(RefCell::new(items)))
     }
 
-    pub fn map(entries: IndexMap<String, Value>) -> Value {
+    /// A map or Json object, its keys in JavaScript's property order (see
+    /// [`insert_property`]).
+    pub fn map(mut entries: IndexMap<String, Value>) -> Value {
+        let ordered = entries.keys().filter_map(|k| array_index(k)).is_sorted()
+            && entries.keys().skip_while(|k| array_index(k).is_some()).all(|k| array_index(k).is_none());
+        if !ordered {
+            entries.sort_by(|a, _, b, _| match (array_index(a), array_index(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            });
+        }
         Value::Map(Rc::new(RefCell::new(entries)))
     }
 
@@ -362,6 +374,34 @@ fn write_json_string(text: &str, out: &mut String) {
         }
     }
     out.push('"');
+}
+
+/// Sets `key` in a map or Json object keeping JavaScript's property order,
+/// which Wing's maps and Json objects have: keys that are array indices
+/// (`"0"`, `"7"`, `"2024"`) come first, ascending; the other keys follow in
+/// the order they were first set.
+pub fn insert_property(entries: &mut IndexMap<String, Value>, key: String, value: Value) {
+    if let Some(slot) = entries.get_mut(&key) {
+        *slot = value;
+        return;
+    }
+    match array_index(&key) {
+        None => {
+            entries.insert(key, value);
+        }
+        Some(n) => {
+            let at = entries.keys().position(|k| array_index(k).is_none_or(|m| m > n)).unwrap_or(entries.len());
+            entries.shift_insert(at, key, value);
+        }
+    }
+}
+
+/// The array index a property key spells (`"12"`; not `"012"`, `"-1"` or
+/// `"1.5"`), as JavaScript defines one: below 2^32 - 1.
+fn array_index(key: &str) -> Option<u32> {
+    let canonical =
+        !key.is_empty() && key.len() <= 10 && (key == "0" || !key.starts_with('0')) && key.bytes().all(|b| b.is_ascii_digit());
+    canonical.then(|| key.parse::<u64>().ok()).flatten().filter(|n| *n < u64::from(u32::MAX)).map(|n| n as u32)
 }
 
 #[cfg(test)]

@@ -47,7 +47,15 @@ fn array(member: &str) -> Option<StdFn> {
             let position = if i < 0.0 { i + len } else { i };
             at(&[arg(a, 0).clone(), Value::Num(position)])?.ok_or_else(|| StdError::new("Index out of bounds"))
         },
-        "tryAt" => |a| Ok(at(a)?.unwrap_or(Value::Nil)),
+        // JavaScript's `Array.prototype.at`: a fraction is cut off and a
+        // negative position counts from the end.
+        "tryAt" => |a| {
+            let list = items(arg(a, 0))?.borrow();
+            let i = num_arg(a, 1)?;
+            let i = if i.is_nan() { 0.0 } else { i.trunc() };
+            let position = if i < 0.0 { i + list.len() as f64 } else { i };
+            Ok(index_in(position, list.len()).map_or(Value::Nil, |i| list[i].clone()))
+        },
         "contains" => |a| Ok(Value::Bool(position(a)?.is_some())),
         "indexOf" => |a| Ok(Value::Num(position(a)?.map_or(-1.0, |i| i as f64))),
         "lastIndexOf" => last_index_of,
@@ -186,7 +194,7 @@ fn mut_map(member: &str) -> Option<StdFn> {
     Some(match member {
         "set" => |a| {
             let key = str_arg(a, 1)?;
-            entries(arg(a, 0))?.borrow_mut().insert(key.to_string(), arg(a, 2).clone());
+            crate::value::insert_property(&mut entries(arg(a, 0))?.borrow_mut(), key.to_string(), arg(a, 2).clone());
             Ok(Value::Nil)
         },
         // As Wing defines it: true when the key is no longer there (also

@@ -91,50 +91,93 @@ pub fn to_iso(value: &Value) -> String {
 
 /// Parses `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` and a zone (`Z` or
 /// `±HH:MM`; none means UTC).
+/// `datetime.fromIso`: the forms JavaScript's `Date` reads as ISO 8601:
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (or a six-digit `±YYYYYY` year), then
+/// optionally `T` (or a space) and `HH:mm`, `HH:mm:ss` or `HH:mm:ss.sss`
+/// (`24:00` is the end of the day), then `Z`, `±HH:mm` or `±HHmm`; letters
+/// in either case. Without a zone the time is UTC.
 fn from_iso(text: &str) -> StdResult {
-    let invalid = || StdError(format!("\"{text}\" is not a valid ISO 8601 datetime"));
-    let bytes = text.as_bytes();
-    let number = |range: std::ops::Range<usize>| -> Result<i64, StdError> {
-        text.get(range).filter(|s| s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| s.parse().ok()).ok_or_else(invalid)
+    parse_iso(text).ok_or_else(|| StdError(format!("\"{text}\" is not a valid ISO 8601 datetime")))
+}
+
+fn parse_iso(text: &str) -> Option<Value> {
+    let mut cursor = IsoCursor { rest: text };
+    let year = match cursor.rest.as_bytes().first()? {
+        sign @ (b'+' | b'-') => {
+            let negative = *sign == b'-';
+            cursor.rest = &cursor.rest[1..];
+            let value = cursor.digits(6)?;
+            if negative { -value } else { value }
+        }
+        _ => cursor.digits(4)?,
     };
-    if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return Err(invalid());
-    }
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (month, day) = if cursor.eat('-') {
+        let month = cursor.digits(2)?;
+        (month, if cursor.eat('-') { cursor.digits(2)? } else { 1 })
+    } else {
+        (1, 1)
+    };
     let (mut hour, mut minute, mut second, mut millisecond) = (0, 0, 0, 0);
-    let mut rest = &text[10..];
-    if let Some(time) = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' ')) {
-        let digits =
-            |s: &str, n: usize| s.get(..n).filter(|d| d.bytes().all(|b| b.is_ascii_digit())).and_then(|d| d.parse::<i64>().ok());
-        hour = digits(time, 2).ok_or_else(invalid)?;
-        minute = time.get(2..3).filter(|c| *c == ":").and_then(|_| digits(&time[3..], 2)).ok_or_else(invalid)?;
-        rest = &time[5..];
-        if let Some(after) = rest.strip_prefix(':') {
-            second = digits(after, 2).ok_or_else(invalid)?;
-            rest = &after[2..];
-            if let Some(fraction) = rest.strip_prefix('.') {
-                let len = fraction.bytes().take_while(u8::is_ascii_digit).count();
-                let padded = format!("{:0<3}", &fraction[..len.min(3)]);
-                millisecond = padded.parse().map_err(|_| invalid())?;
-                rest = &fraction[len..];
+    if cursor.eat('T') || cursor.eat('t') || cursor.eat(' ') {
+        hour = cursor.digits(2)?;
+        cursor.eat(':').then_some(())?;
+        minute = cursor.digits(2)?;
+        if cursor.eat(':') {
+            second = cursor.digits(2)?;
+            if cursor.eat('.') {
+                let len = cursor.rest.bytes().take_while(u8::is_ascii_digit).count();
+                (len > 0).then_some(())?;
+                millisecond = format!("{:0<3}", &cursor.rest[..len.min(3)]).parse().ok()?;
+                cursor.rest = &cursor.rest[len..];
             }
         }
     }
-    let offset_minutes = match rest {
+    let offset_minutes = match cursor.rest {
         "" | "Z" | "z" => 0,
-        zone if zone.len() == 6 && (zone.starts_with('+') || zone.starts_with('-')) && &zone[3..4] == ":" => {
-            let sign = if zone.starts_with('-') { -1 } else { 1 };
-            let hours: i64 = zone[1..3].parse().map_err(|_| invalid())?;
-            let minutes: i64 = zone[4..6].parse().map_err(|_| invalid())?;
+        zone => {
+            let sign = match zone.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            cursor.rest = &zone[1..];
+            let hours = cursor.digits(2)?;
+            cursor.eat(':');
+            let minutes = cursor.digits(2)?;
+            (cursor.rest.is_empty() && hours <= 23 && minutes <= 59).then_some(())?;
             sign * (hours * 60 + minutes)
         }
-        _ => return Err(invalid()),
     };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
-        return Err(invalid());
-    }
+    let end_of_day = hour == 24 && minute == 0 && second == 0 && millisecond == 0;
+    let valid =
+        (1..=12).contains(&month) && (1..=31).contains(&day) && (hour <= 23 || end_of_day) && minute <= 59 && second <= 59;
+    valid.then_some(())?;
     let local = days_from_civil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
-    Ok(Value::Datetime { ms: (local - offset_minutes * 60_000) as f64, offset_minutes: offset_minutes as i32 })
+    Some(Value::Datetime { ms: (local - offset_minutes * 60_000) as f64, offset_minutes: offset_minutes as i32 })
+}
+
+/// Reads an ISO date-time text from the front.
+struct IsoCursor<'t> {
+    rest: &'t str,
+}
+
+impl IsoCursor<'_> {
+    /// Exactly `n` digits.
+    fn digits(&mut self, n: usize) -> Option<i64> {
+        let field = self.rest.get(..n).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+        self.rest = &self.rest[n..];
+        field.parse().ok()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        match self.rest.strip_prefix(c) {
+            Some(rest) => {
+                self.rest = rest;
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// `datetime.fromComponents({ year, month, day, hour, min, sec, ms, tz })`
@@ -196,6 +239,20 @@ mod tests {
         assert!(lookup("dayOfWeek").unwrap()(&[t]).unwrap().equals(&Value::Num(4.0)));
         assert!(from_iso("2024-13-01").is_err());
         assert!(from_iso("yesterday").is_err());
+    }
+
+    #[test]
+    fn iso_forms_javascript_reads() {
+        let iso = |text: &str| to_iso(&from_iso(text).unwrap());
+        assert_eq!(iso("2024"), "2024-01-01T00:00:00.000Z");
+        assert_eq!(iso("2024-03"), "2024-03-01T00:00:00.000Z");
+        assert_eq!(iso("2024-03-05T10:20:30+0530"), "2024-03-05T04:50:30.000Z");
+        assert_eq!(iso("2024-03-05t10:20:30z"), "2024-03-05T10:20:30.000Z");
+        assert_eq!(iso("2024-03-05T24:00:00Z"), "2024-03-06T00:00:00.000Z");
+        assert_eq!(iso("2024-03-05T10:20"), "2024-03-05T10:20:00.000Z");
+        for bad in ["2024-03-05T10:20:60Z", "2024-03-05T24:01:00Z", "2024-3-5x", "2024-03-05T10", "2024-03-05T10:20:30+5"] {
+            assert!(from_iso(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

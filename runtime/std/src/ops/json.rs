@@ -74,18 +74,29 @@ fn values(args: &[Value]) -> StdResult {
     }
 }
 
+/// A property as JavaScript reads it: an object's key, or the element of
+/// an array at a position written as a key (`"0"`).
 fn get(args: &[Value]) -> Result<Option<Value>, StdError> {
     let key = str_arg(args, 1)?;
     Ok(match arg(args, 0) {
         Value::Map(map) => map.borrow().get(&*key).cloned(),
+        Value::Array(items) => array_position(&key).and_then(|i| items.borrow().get(i).cloned()),
         _ => None,
     })
+}
+
+/// The position a key names in an array (`"2"`, not `"02"` or `"-1"`).
+fn array_position(key: &str) -> Option<usize> {
+    let canonical = !key.is_empty() && (key == "0" || !key.starts_with('0')) && key.bytes().all(|b| b.is_ascii_digit());
+    canonical.then(|| key.parse().ok()).flatten()
 }
 
 fn missing_property(args: &[Value]) -> StdError {
     StdError(format!("Json property \"{}\" does not exist", arg(args, 1).display()))
 }
 
+/// An element as JavaScript reads `j[i]`: of an array, or an object's
+/// property named by the number (`"0"`).
 fn get_at(args: &[Value]) -> Result<Option<Value>, StdError> {
     let index = num_arg(args, 1)?;
     Ok(match arg(args, 0) {
@@ -93,6 +104,7 @@ fn get_at(args: &[Value]) -> Result<Option<Value>, StdError> {
             let items = items.borrow();
             index_in(index, items.len()).ok().map(|i| items[i].clone())
         }
+        Value::Map(map) => map.borrow().get(&wing_abi::text::format_num(index)).cloned(),
         _ => None,
     })
 }
@@ -116,19 +128,27 @@ fn set(args: &[Value]) -> StdResult {
     let key = str_arg(args, 1)?;
     match arg(args, 0) {
         Value::Map(map) => {
-            map.borrow_mut().insert(key.to_string(), arg(args, 2).clone());
+            crate::value::insert_property(&mut map.borrow_mut(), key.to_string(), arg(args, 2).clone());
             Ok(Value::Nil)
         }
         other => Err(StdError(format!("cannot set a property of {}", other.kind_name()))),
     }
 }
 
+/// How far past its end `setAt` grows an array.
+const MAX_GROWTH: usize = 1 << 20;
+
 fn set_at(args: &[Value]) -> StdResult {
     let index = num_arg(args, 1)?;
     match arg(args, 0) {
         Value::Array(items) => {
             let mut items = items.borrow_mut();
-            if index >= 0.0 && index.fract() == 0.0 && index as usize == items.len() {
+            // Past the end, as in JavaScript, the array grows (with nulls),
+            // within reason: a host allocation is not under the
+            // invocation's memory limit.
+            let within = index < (items.len() + MAX_GROWTH) as f64;
+            if index >= 0.0 && index.fract() == 0.0 && within && index as usize >= items.len() {
+                items.resize(index as usize, Value::Nil);
                 items.push(arg(args, 2).clone());
             } else {
                 let i = index_in(index, items.len())?;
@@ -154,10 +174,12 @@ fn delete(args: &[Value]) -> StdResult {
 }
 
 fn entries(args: &[Value]) -> StdResult {
-    let entries = object(arg(args, 0))?
-        .iter()
-        .map(|(k, v)| Value::map(IndexMap::from([("key".to_string(), Value::str(k)), ("value".to_string(), v.clone())])))
-        .collect();
+    let entry =
+        |k: String, v: Value| Value::map(IndexMap::from([("key".to_string(), Value::string(k)), ("value".to_string(), v)]));
+    let entries = match arg(args, 0) {
+        Value::Array(items) => items.borrow().iter().enumerate().map(|(i, v)| entry(i.to_string(), v.clone())).collect(),
+        value => object(value)?.iter().map(|(k, v)| entry(k.clone(), v.clone())).collect(),
+    };
     Ok(Value::array(entries))
 }
 

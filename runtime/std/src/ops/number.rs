@@ -22,8 +22,10 @@ pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
         ("duration", "minutes") => |a| Ok(Value::Num(num_arg(a, 0)? / MINUTE)),
         ("duration", "hours") => |a| Ok(Value::Num(num_arg(a, 0)? / HOUR)),
         ("duration", "days") => |a| Ok(Value::Num(num_arg(a, 0)? / DAY)),
-        ("duration", "months") => |a| Ok(Value::Num(num_arg(a, 0)? / MONTH)),
-        ("duration", "years") => |a| Ok(Value::Num(num_arg(a, 0)? / YEAR)),
+        // Wing derives each unit from the next smaller one; the same chain of
+        // divisions gives the same last digit.
+        ("duration", "months") => |a| Ok(Value::Num(num_arg(a, 0)? / MINUTE / 60.0 / 24.0 / 365.0 * 12.0)),
+        ("duration", "years") => |a| Ok(Value::Num(num_arg(a, 0)? / MINUTE / 60.0 / 24.0 / 365.0)),
         ("duration", "fromMilliseconds") => |a| Ok(Value::Duration(num_arg(a, 0)? / 1000.0)),
         ("duration", "fromSeconds") => |a| Ok(Value::Duration(num_arg(a, 0)?)),
         ("duration", "fromMinutes") => |a| Ok(Value::Duration(num_arg(a, 0)? * MINUTE)),
@@ -35,19 +37,34 @@ pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
     })
 }
 
+/// JavaScript's `Math.round`: halves go up (towards +∞), and a whole
+/// number stays itself (`x + 0.5` would round `2^52 + 1` up).
+fn js_round(x: f64) -> f64 {
+    let floor = x.floor();
+    if x - floor >= 0.5 { floor + 1.0 } else { floor }
+}
+
 /// The `math` module's functions.
 pub(super) fn math(name: &str) -> Option<StdFn> {
     Some(match name {
         "floor" => |a| Ok(Value::Num(num_arg(a, 0)?.floor())),
         "ceil" => |a| Ok(Value::Num(num_arg(a, 0)?.ceil())),
         // JavaScript rounds halves up (towards +∞): round(-2.5) == -2.
-        "round" => |a| Ok(Value::Num((num_arg(a, 0)? + 0.5).floor())),
+        "round" => |a| Ok(Value::Num(js_round(num_arg(a, 0)?))),
         "abs" => |a| Ok(Value::Num(num_arg(a, 0)?.abs())),
-        "sqrt" => |a| Ok(Value::Num(num_arg(a, 0)?.sqrt())),
+        // Wing's `math.sqrt` refuses negative numbers.
+        "sqrt" => |a| match num_arg(a, 0)? {
+            n if n < 0.0 => Err(StdError::new("Input value must be greater than or equal to 0.")),
+            n => Ok(Value::Num(n.sqrt())),
+        },
         // As JavaScript's Math.min/max: a NaN anywhere makes the result NaN.
         "min" => |a| fold_numbers(a, f64::INFINITY, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.min(y) }),
         "max" => |a| fold_numbers(a, f64::NEG_INFINITY, |x, y| if x.is_nan() || y.is_nan() { f64::NAN } else { x.max(y) }),
-        "random" => |a| Ok(Value::Num(fastrand::f64() * super::opt_num_arg(a, 0)?.unwrap_or(1.0))),
+        // As Wing: `Math.random() * (max || 1)`, so a max of 0 means 1.
+        "random" => |a| {
+            let max = super::opt_num_arg(a, 0)?.filter(|m| *m != 0.0 && !m.is_nan()).unwrap_or(1.0);
+            Ok(Value::Num(fastrand::f64() * max))
+        },
         "PI" => |_| Ok(Value::Num(std::f64::consts::PI)),
         "E" => |_| Ok(Value::Num(std::f64::consts::E)),
         "TAU" => |_| Ok(Value::Num(std::f64::consts::TAU)),
@@ -78,20 +95,38 @@ fn fold_numbers(args: &[Value], start: f64, combine: fn(f64, f64) -> f64) -> Std
 
 /// JavaScript's `Number(text)` without its surprises: surrounding spaces
 /// are allowed, anything else that is not a number fails.
+/// `num.fromStr`: the text read as JavaScript's `Number(text)` reads it
+/// (surrounding whitespace ignored, blank is 0, `Infinity`, `0x`/`0o`/`0b`
+/// integers); anything that is not a number throws, as in Wing.
 fn from_str(args: &[Value]) -> StdResult {
     let text = str_arg(args, 0)?;
+    js_number(&text).map(Value::Num).ok_or_else(|| StdError(format!("unable to parse \"{text}\" as a number")))
+}
+
+fn js_number(text: &str) -> Option<f64> {
     let trimmed = text.trim();
-    let parsed = if let Some(hex) = trimmed.strip_prefix("0x").or_else(|| trimmed.strip_prefix("0X")) {
-        i64::from_str_radix(hex, 16).ok().map(|n| n as f64)
-    } else if trimmed.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
-        trimmed.parse::<f64>().ok()
-    } else {
-        None
-    };
-    match parsed {
-        Some(n) if !trimmed.is_empty() => Ok(Value::Num(n)),
-        _ => Err(StdError(format!("unable to parse \"{text}\" as a number"))),
+    if trimmed.is_empty() {
+        return Some(0.0);
     }
+    let radix = |prefix: [&str; 2]| prefix.iter().find_map(|p| trimmed.strip_prefix(p));
+    for (digits, base) in [(radix(["0x", "0X"]), 16), (radix(["0o", "0O"]), 8), (radix(["0b", "0B"]), 2)] {
+        if let Some(digits) = digits {
+            return (!digits.is_empty())
+                .then(|| digits.chars().try_fold(0.0, |n: f64, c| Some(n * f64::from(base) + f64::from(c.to_digit(base)?))))
+                .flatten();
+        }
+    }
+    let (sign, unsigned) = match trimmed.as_bytes()[0] {
+        b'-' => (-1.0, &trimmed[1..]),
+        b'+' => (1.0, &trimmed[1..]),
+        _ => (1.0, trimmed),
+    };
+    if unsigned == "Infinity" {
+        return Some(sign * f64::INFINITY);
+    }
+    let decimal = unsigned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
+        && unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    decimal.then(|| unsigned.parse::<f64>().ok().map(|n| sign * n)).flatten()
 }
 
 fn bool_from_str(args: &[Value]) -> StdResult {
@@ -119,7 +154,16 @@ mod tests {
         assert!(parse(&[Value::str(" 12.5 ")]).unwrap().equals(&Value::Num(12.5)));
         assert!(parse(&[Value::str("0x1F")]).unwrap().equals(&Value::Num(31.0)));
         assert_eq!(parse(&[Value::str("12abc")]).unwrap_err().0, "unable to parse \"12abc\" as a number");
-        assert!(parse(&[Value::str("")]).is_err());
+        assert!(parse(&[Value::str("")]).unwrap().equals(&Value::Num(0.0)));
+        assert!(parse(&[Value::str("  ")]).unwrap().equals(&Value::Num(0.0)));
+        assert!(parse(&[Value::str("-Infinity")]).unwrap().equals(&Value::Num(f64::NEG_INFINITY)));
+        assert!(parse(&[Value::str("0b101")]).unwrap().equals(&Value::Num(5.0)));
+        assert!(parse(&[Value::str("0o17")]).unwrap().equals(&Value::Num(15.0)));
+        assert!(parse(&[Value::str("0xFFFFFFFFFFFFFFFFFFFF")]).unwrap().equals(&Value::Num(1.2089258196146292e24)));
+        assert!(parse(&[Value::str("-1.5e3")]).unwrap().equals(&Value::Num(-1500.0)));
+        for bad in ["inf", "nan", "1_000", "0x", "--1", "-0x10", "e5", "1e"] {
+            assert!(parse(&[Value::str(bad)]).is_err(), "{bad}");
+        }
     }
 
     #[test]
@@ -127,6 +171,8 @@ mod tests {
         let round = math("round").unwrap();
         assert!(round(&[Value::Num(2.5)]).unwrap().equals(&Value::Num(3.0)));
         assert!(round(&[Value::Num(-2.5)]).unwrap().equals(&Value::Num(-2.0)));
+        assert!(round(&[Value::Num(0.49999999999999994)]).unwrap().equals(&Value::Num(0.0)));
+        assert!(round(&[Value::Num(4503599627370497.0)]).unwrap().equals(&Value::Num(4503599627370497.0)));
         let min = math("min").unwrap();
         let items = Value::array(vec![Value::Num(3.0), Value::Num(1.0)]);
         assert!(min(&[items]).unwrap().equals(&Value::Num(1.0)));

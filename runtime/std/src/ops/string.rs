@@ -29,7 +29,8 @@ pub(super) fn lookup(member: &str) -> Option<StdFn> {
 
 fn at(args: &[Value]) -> StdResult {
     let text = str_arg(args, 0)?;
-    let index = num_arg(args, 1)?;
+    // As `String.prototype.at`: a fraction is cut off.
+    let index = num_arg(args, 1)?.trunc();
     let count = text.chars().count();
     let position = if index < 0.0 { index + count as f64 } else { index };
     let i = index_in(position, count).map_err(|_| StdError::new("index out of bounds"))?;
