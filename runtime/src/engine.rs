@@ -44,6 +44,11 @@ fn config() -> Config {
     config.cranelift_opt_level(wasmtime::OptLevel::None);
     config.cranelift_regalloc_algorithm(wasmtime::RegallocAlgorithm::SinglePass);
     config.wasm_backtrace_max_frames(std::num::NonZeroUsize::new(64));
+    // Twice wasmtime's default: about 5,500 nested calls of a small
+    // closure (Wing's Node.js stack takes about 8,000), and still well
+    // inside the 2 MiB stack of any thread an invocation may run on (a
+    // deeper limit would let Wasm overflow the thread's own stack).
+    config.max_wasm_stack(1 << 20);
     let mut pooling = PoolingAllocationConfig::new();
     pooling
         .total_core_instances(MAX_INSTANCES)

@@ -42,8 +42,12 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
-        for frame in &self.trace {
-            write!(f, "\n  {frame}")?;
+        // A run of the same frame (a recursion) is shown once, counted.
+        for run in self.trace.chunk_by(|a, b| a == b) {
+            write!(f, "\n  {}", run[0])?;
+            if run.len() > 1 {
+                write!(f, " ×{}", run.len())?;
+            }
         }
         Ok(())
     }

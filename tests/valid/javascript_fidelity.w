@@ -1,10 +1,12 @@
 // Library behaviours that follow JavaScript, as Wing's do, checked in both
 // phases: `%` on large and fractional numbers, Math.round, num.fromStr as
 // Number(), Array.tryAt as Array.prototype.at, Json access across arrays and
-// objects, the ISO forms Date reads, the property order of maps and Json
-// objects. A small report builder exercises them (Wing 0.85.49 passes).
+// objects, the ISO forms Date reads and writes, month overflow, the property
+// order of maps and Json objects, trim's white space, MutJson nesting, a
+// catchable util.env preflight, recursion depth. Wing 0.85.49 passes it.
 bring expect;
 bring math;
+bring util;
 
 let big = 2 ** 60;
 let preflightMod = "{big % 1000} {5.5 % 0.1} {(10 ** 15) % 7.3}";
@@ -81,4 +83,47 @@ test "maps and Json objects keep JavaScript's property order" {
   expect.equal(Json.stringify(report), "\{\"2\":4,\"10\":2,\"b\":1,\"a\":3}");
   expect.equal(Json.keys(Json.parse("\{\"z\":1,\"1\":2}")), ["1", "z"]);
   expect.equal({"b" => 1, "10" => 2}.keys(), ["10", "b"]);
+}
+
+let inner = MutJson { a: 1 };
+let nestedArray = MutJson [inner];
+let nestedField = MutJson { k: [inner] };
+let probeEnv = (): str => {
+  try {
+    util.env("WINGC_TEST_SURELY_UNSET_VARIABLE");
+    return "set";
+  } catch {
+    return "caught";
+  }
+};
+let missingEnv = probeEnv();
+
+test "MutJson holds MutJson" {
+  expect.equal(Json.stringify(nestedArray), "[\{\"a\":1}]");
+  expect.equal(Json.stringify(nestedField), "\{\"k\":[\{\"a\":1}]}");
+}
+
+test "dates past the calendar's edges" {
+  let d = datetime.fromComponents(year: 2000, month: 14, day: 1, hour: 0, min: 0, sec: 0, ms: 0, tz: 0);
+  expect.equal(d.toIso(), "2001-03-01T00:00:00.000Z");
+  expect.equal(datetime.fromIso("+010000-01-01T00:00:00Z").toIso(), "+010000-01-01T00:00:00.000Z");
+}
+
+test "trim removes JavaScript's white space" {
+  expect.equal("\u{FEFF} x \u{3000}".trim(), "x");
+  expect.equal("\u{85}x".trim().length, 2);
+}
+
+test "a missing environment variable preflight is a Wing error" {
+  expect.equal(missingEnv, "caught");
+}
+
+test "recursion a few thousand calls deep" {
+  let depth = (n: num): num => {
+    if n == 0 {
+      return 0;
+    }
+    return 1 + depth(n - 1);
+  };
+  expect.equal(depth(4000), 4000);
 }

@@ -114,12 +114,13 @@ impl Checker {
             }
             ExprKind::JsonValue { mutable, value } => {
                 // `Json [1, "a"]`: the array holds Json values, of any kind.
+                let json = if *mutable { Types::MUT_JSON } else { Types::JSON };
                 let ty = match value.kind {
-                    ExprKind::ArrayLiteral { ty: None, .. } => self.check_expr_expecting(value, Some(Types::JSON)),
+                    ExprKind::ArrayLiteral { ty: None, .. } => self.check_expr_expecting(value, Some(json)),
                     _ => self.check_expr(value),
                 };
                 self.expect_json(ty, value.span);
-                if *mutable { Types::MUT_JSON } else { Types::JSON }
+                json
             }
             ExprKind::StructLiteral { ty, fields } => self.check_struct_literal(ty, fields),
             ExprKind::Intrinsic(name) => match name.name.as_str() {

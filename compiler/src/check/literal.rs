@@ -36,7 +36,7 @@ impl Checker {
             Some(Type::Json | Type::MutJson) if written.is_none() => {
                 let immutable = hint == Some(Types::JSON);
                 for item in items {
-                    let ty = self.check_json_value(item);
+                    let ty = self.check_json_value(item, hint.unwrap_or(Types::JSON));
                     self.expect_json_item(ty, immutable, item.span);
                 }
                 return hint.unwrap_or(Types::JSON);
@@ -118,7 +118,7 @@ impl Checker {
         let wants_mutable = !explicit && expected.is_some_and(|e| self.sem.types.strip_optional(e) == Types::MUT_JSON);
         let immutable = !(mutable || wants_mutable);
         for (_, value) in fields {
-            let ty = self.check_json_value(value);
+            let ty = self.check_json_value(value, if immutable { Types::JSON } else { Types::MUT_JSON });
             self.expect_json_item(ty, immutable, value.span);
         }
         if immutable { Types::JSON } else { Types::MUT_JSON }
@@ -142,13 +142,13 @@ impl Checker {
     /// A value inside a Json literal: nested `{ … }` and `[ … ]` are Json
     /// too; anything else is checked on its own (`expect_json` reports
     /// what Json cannot hold, once).
-    fn check_json_value(&mut self, value: &Expr) -> TypeId {
+    fn check_json_value(&mut self, value: &Expr, json: TypeId) -> TypeId {
         let nested = matches!(
             value.kind,
             crate::syntax::ast::ExprKind::JsonLiteral { explicit: false, .. }
                 | crate::syntax::ast::ExprKind::ArrayLiteral { ty: None, .. }
         );
-        if nested { self.check_expr_expecting(value, Some(Types::JSON)) } else { self.check_expr(value) }
+        if nested { self.check_expr_expecting(value, Some(json)) } else { self.check_expr(value) }
     }
 
     pub(super) fn check_struct_literal(&mut self, ty: &UserTypeRef, fields: &[(Ident, Expr)]) -> TypeId {

@@ -43,7 +43,7 @@ pub(super) fn throw<T>(message: impl Into<String>, span: Span) -> Eval<T> {
 const STEP_LIMIT: u64 = 50_000_000;
 
 /// How deep preflight calls may nest.
-const MAX_DEPTH: usize = 500;
+const MAX_DEPTH: usize = 2000;
 
 pub(super) struct Evaluator<'a> {
     pub(super) sem: &'a Semantics,

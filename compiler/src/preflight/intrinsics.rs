@@ -93,7 +93,8 @@ impl<'a> Evaluator<'a> {
                 match std::env::var(&name) {
                     Ok(value) => Ok(Value::string(value)),
                     Err(_) if target.name == "tryEnv" => Ok(Value::Nil),
-                    Err(_) => fail("E0515", format!("the environment variable `{name}` is not set"), span),
+                    // A Wing error, as inflight: `try` can catch it.
+                    Err(_) => throw(format!("the environment variable `{name}` is not set"), span),
                 }
             }
             (module, name) => {

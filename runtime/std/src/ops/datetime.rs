@@ -82,15 +82,19 @@ fn field(args: &[Value], pick: fn(&Civil) -> i64) -> StdResult {
 }
 
 /// ISO 8601 text in UTC, as JavaScript's `toISOString` writes it:
-/// `2024-01-31T12:00:00.000Z`.
+/// `2024-01-31T12:00:00.000Z`; a year outside 0–9999 has a sign and six
+/// digits (`+010000`, `-000001`).
 pub fn to_iso(value: &Value) -> String {
     let Value::Datetime { ms, .. } = value else { return String::new() };
     let Ok(c) = civil(&Value::Datetime { ms: *ms, offset_minutes: 0 }) else { return String::new() };
-    format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", c.year, c.month, c.day, c.hour, c.minute, c.second, c.millisecond)
+    let year = match c.year {
+        0..=9999 => format!("{:04}", c.year),
+        y if y < 0 => format!("-{:06}", -y),
+        y => format!("+{y:06}"),
+    };
+    format!("{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", c.month, c.day, c.hour, c.minute, c.second, c.millisecond)
 }
 
-/// Parses `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` and a zone (`Z` or
-/// `±HH:MM`; none means UTC).
 /// `datetime.fromIso`: the forms JavaScript's `Date` reads as ISO 8601:
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (or a six-digit `±YYYYYY` year), then
 /// optionally `T` (or a space) and `HH:mm`, `HH:mm:ss` or `HH:mm:ss.sss`
@@ -201,7 +205,10 @@ fn from_components(args: &[Value]) -> StdResult {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
 /// algorithm).
+/// A month outside 1–12 moves the year, and a day past the month's end
+/// moves into the next, as `Date.UTC` does.
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let (year, month) = (year + (month - 1).div_euclid(12), (month - 1).rem_euclid(12) + 1);
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -250,6 +257,16 @@ mod tests {
         assert_eq!(iso("2024-03-05t10:20:30z"), "2024-03-05T10:20:30.000Z");
         assert_eq!(iso("2024-03-05T24:00:00Z"), "2024-03-06T00:00:00.000Z");
         assert_eq!(iso("2024-03-05T10:20"), "2024-03-05T10:20:00.000Z");
+        assert_eq!(iso("+010000-01-01T00:00:00Z"), "+010000-01-01T00:00:00.000Z");
+        assert_eq!(iso("-000001-01-01T00:00:00Z"), "-000001-01-01T00:00:00.000Z");
+        assert_eq!(
+            to_iso(&Value::Datetime { ms: days_from_civil(2000, 14, 1) as f64 * 86_400_000.0, offset_minutes: 0 }),
+            "2001-02-01T00:00:00.000Z"
+        );
+        assert_eq!(
+            to_iso(&Value::Datetime { ms: days_from_civil(2000, -12, 1) as f64 * 86_400_000.0, offset_minutes: 0 }),
+            "1998-12-01T00:00:00.000Z"
+        );
         for bad in ["2024-03-05T10:20:60Z", "2024-03-05T24:01:00Z", "2024-3-5x", "2024-03-05T10", "2024-03-05T10:20:30+5"] {
             assert!(from_iso(bad).is_err(), "{bad}");
         }

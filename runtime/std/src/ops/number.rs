@@ -104,7 +104,7 @@ fn from_str(args: &[Value]) -> StdResult {
 }
 
 fn js_number(text: &str) -> Option<f64> {
-    let trimmed = text.trim();
+    let trimmed = text.trim_matches(super::string::is_js_space);
     if trimmed.is_empty() {
         return Some(0.0);
     }

@@ -19,12 +19,18 @@ pub(super) fn lookup(member: &str) -> Option<StdFn> {
         "substring" => substring,
         "replace" => |a| Ok(Value::string(replace_matches(&str_arg(a, 0)?, &str_arg(a, 1)?, &str_arg(a, 2)?, false))),
         "replaceAll" => |a| Ok(Value::string(replace_matches(&str_arg(a, 0)?, &str_arg(a, 1)?, &str_arg(a, 2)?, true))),
-        "trim" => |a| Ok(Value::str(str_arg(a, 0)?.trim())),
-        "trimStart" => |a| Ok(Value::str(str_arg(a, 0)?.trim_start())),
-        "trimEnd" => |a| Ok(Value::str(str_arg(a, 0)?.trim_end())),
+        "trim" => |a| Ok(Value::str(str_arg(a, 0)?.trim_matches(is_js_space))),
+        "trimStart" => |a| Ok(Value::str(str_arg(a, 0)?.trim_start_matches(is_js_space))),
+        "trimEnd" => |a| Ok(Value::str(str_arg(a, 0)?.trim_end_matches(is_js_space))),
         "fromJson" => from_json,
         _ => return None,
     })
+}
+
+/// JavaScript's white space and line terminators, what `trim` removes:
+/// Unicode's white space without U+0085, plus the byte order mark.
+pub(crate) fn is_js_space(c: char) -> bool {
+    c == '\u{FEFF}' || (c.is_whitespace() && c != '\u{85}')
 }
 
 fn at(args: &[Value]) -> StdResult {
