@@ -138,7 +138,7 @@ pub class Counter {
 
 pub struct ApiCorsOptions {
   allowOrigin: str?;
-  allowMethods: Array<str>?;
+  allowMethods: Array<HttpMethod>?;
   allowHeaders: Array<str>?;
   exposeHeaders: Array<str>?;
   allowCredentials: bool?;

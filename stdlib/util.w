@@ -16,7 +16,8 @@ pub extern inflight waitUntil(predicate: inflight (): bool, props: WaitUntilProp
 pub extern inflight sleep(delay: duration): void;
 pub extern unphased uuidv4(): str;
 pub extern unphased nanoid(options: NanoidOptions?): str;
-// Inflight: the running function's `env` first, then the process's.
+// Preflight: the compiler's environment. Inflight: only the running
+// function's `env` (as in Wing), never the simulator process's.
 pub extern unphased env(name: str): str;
 pub extern unphased tryEnv(name: str): str?;
 

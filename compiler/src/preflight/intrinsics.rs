@@ -135,7 +135,7 @@ impl<'a> Evaluator<'a> {
             }
             ("Topic", "subscribeQueue") => match as_resource(&next()) {
                 Some(queue) => {
-                    self.app.tree.connect(resource, queue, EdgeKind::Subscriber, Vec::new());
+                    self.app.tree.connect_again(resource, queue, EdgeKind::Subscriber);
                     Ok(Value::Nil)
                 }
                 None => fail("E0500", "internal error: subscribeQueue needs a queue", span),

@@ -101,6 +101,13 @@ impl<'a> ResourceTree<'a> {
 
     /// Records a relation; a second edge of the same kind between the same
     /// resources merges its labels into the first.
+    /// One more edge, even beside an equal one: a queue subscribed to a
+    /// topic twice gets each message twice, as in Wing.
+    pub fn connect_again(&mut self, from: ResourceId, to: ResourceId, kind: EdgeKind) {
+        let (a, b) = (self.get(from).node, self.get(to).node);
+        self.graph.add_edge(a, b, (kind, Vec::new()));
+    }
+
     pub fn connect(&mut self, from: ResourceId, to: ResourceId, kind: EdgeKind, ops: Vec<String>) {
         let (a, b) = (self.get(from).node, self.get(to).node);
         if let Some(edge) = self.graph.find_edge(a, b)

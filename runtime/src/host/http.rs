@@ -51,8 +51,21 @@ struct Request {
     headers: Vec<(String, String)>,
     body: Option<String>,
     timeout: Duration,
-    follow_redirects: bool,
+    redirect: Redirect,
 }
+
+/// What a redirect response does (`RequestOptions.redirect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Redirect {
+    Follow,
+    /// The redirect response is the result.
+    Manual,
+    /// A redirect fails the request.
+    Error,
+}
+
+/// How many redirects a request follows, as `fetch` does.
+const MAX_REDIRECTS: usize = 20;
 
 impl Request {
     fn of(url: &str, method: Option<&str>, options: &Value, deadline: Option<Instant>) -> Request {
@@ -84,23 +97,54 @@ impl Request {
                 body => Some(body.display()),
             },
             timeout,
-            follow_redirects: !matches!(field("redirect"), Value::Str(r) if r.eq_ignore_ascii_case("manual")),
+            redirect: match field("redirect") {
+                Value::Str(r) if r.eq_ignore_ascii_case("manual") => Redirect::Manual,
+                Value::Str(r) if r.eq_ignore_ascii_case("error") => Redirect::Error,
+                _ => Redirect::Follow,
+            },
         }
     }
 
-    fn send(self) -> Result<Value, String> {
+    /// Sends the request, following redirects as `fetch` does: a 303 (or
+    /// a 301/302 after a `POST`) becomes a `GET` without a body; a 3xx
+    /// without a `location` is an ordinary response.
+    fn send(mut self) -> Result<Value, String> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(self.timeout))
-            .max_redirects(if self.follow_redirects { 10 } else { 0 })
+            .max_redirects(0)
             .build()
             .into();
-        let mut builder = ureq::http::Request::builder().method(self.method.as_str()).uri(&self.url);
-        for (name, value) in &self.headers {
-            builder = builder.header(name, value);
+        for _ in 0..=MAX_REDIRECTS {
+            let mut builder = ureq::http::Request::builder().method(self.method.as_str()).uri(&self.url);
+            for (name, value) in &self.headers {
+                builder = builder.header(name, value);
+            }
+            let body = self.body.clone().unwrap_or_default();
+            let request = builder.body(body).map_err(|e| format!("invalid request to {}: {e}", self.url))?;
+            let response = agent.run(request).map_err(|e| format!("the request to {} failed: {e}", self.url))?;
+            let status = response.status().as_u16();
+            let location = response.headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_string);
+            match (self.redirect, location) {
+                (Redirect::Follow, Some(location)) if (300..400).contains(&status) => {
+                    if status == 303 || (matches!(status, 301 | 302) && self.method == "POST") {
+                        self.method = "GET".to_string();
+                        self.body = None;
+                    }
+                    self.url = resolve(&self.url, &location);
+                }
+                (Redirect::Error, Some(_)) if (300..400).contains(&status) => {
+                    return Err(format!("the request to {} failed: it was redirected", self.url));
+                }
+                _ => return self.result(response),
+            }
         }
-        let request = builder.body(self.body.unwrap_or_default()).map_err(|e| format!("invalid request to {}: {e}", self.url))?;
-        let mut response = agent.run(request).map_err(|e| format!("the request to {} failed: {e}", self.url))?;
+        Err(format!("the request to {} failed: more than {MAX_REDIRECTS} redirects", self.url))
+    }
+
+    /// The `Response` value of a final response; its `url` is where the
+    /// request ended up.
+    fn result(self, mut response: ureq::http::Response<ureq::Body>) -> Result<Value, String> {
         let status = response.status().as_u16();
         let mut headers = IndexMap::new();
         for (name, value) in response.headers() {
@@ -119,5 +163,33 @@ impl Request {
         fields.insert("headers".to_string(), Value::map(headers));
         fields.insert("body".to_string(), Value::string(body));
         Ok(Value::map(fields))
+    }
+}
+
+/// A `location` resolved against the URL it came from.
+fn resolve(base: &str, location: &str) -> String {
+    if location.contains("://") {
+        return location.to_string();
+    }
+    let origin_end = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base[origin_end..].find('/').map_or(base.len(), |i| origin_end + i);
+    if location.starts_with('/') {
+        return format!("{}{location}", &base[..path_start]);
+    }
+    let path = base[path_start..].split(['?', '#']).next().unwrap_or("");
+    let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+    format!("{}{dir}{location}", &base[..path_start])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn locations_resolve_against_the_request_url() {
+        assert_eq!(resolve("http://h:1/a/b?x=1", "/c"), "http://h:1/c");
+        assert_eq!(resolve("http://h:1/a/b", "c"), "http://h:1/a/c");
+        assert_eq!(resolve("http://h:1", "c"), "http://h:1/c");
+        assert_eq!(resolve("http://h:1/a", "http://other/x"), "http://other/x");
     }
 }

@@ -135,9 +135,11 @@ fn wait_until(mut c: Host<'_>, predicate: i32, props: i32) -> R<i32> {
     }
 }
 
-/// The running function's variable `name`, else the process's.
+/// The running function's variable `name`. As in Wing (and a deployed
+/// function), inflight code sees only its function's `env`, never the
+/// variables of the process running the simulator.
 fn lookup_env(c: &Host<'_>, name: &str) -> Option<String> {
-    c.data().env.get(name).cloned().or_else(|| std::env::var(name).ok())
+    c.data().env.get(name).cloned()
 }
 
 /// Calls a guest closure `inflight (): bool`.

@@ -7,7 +7,7 @@
 //! With a state directory, every object is a file written atomically
 //! before the call returns.
 
-use super::http::{HttpRequest, HttpResponse, HttpServer, content_type};
+use super::http::{HttpRequest, HttpResponse, HttpServer, content_type, mime_type};
 use super::ops::{Op, OpContext, OpError, OpResult, arg, field, optional_text, text, wing};
 use super::props::{Props, bool_prop, map_prop};
 use super::store::KeyFiles;
@@ -49,7 +49,8 @@ impl Bucket {
             }
         }
         for (key, body) in map_prop(props, "initialObjects") {
-            objects.entry(key).or_insert(Object { body, content_type: None, last_modified: now_ms() });
+            let content_type = Some(mime_type(&key).to_string());
+            objects.entry(key).or_insert(Object { body, content_type, last_modified: now_ms() });
         }
         Ok(Bucket {
             public: bool_prop(props, "public").unwrap_or(false),
@@ -89,8 +90,11 @@ impl Bucket {
 pub fn op(method: &str) -> Option<Op> {
     Some(match method {
         "put" => |ctx, args| {
-            let content_type = optional_text(&[field(arg(args, 2), "contentType")], 0)?;
-            store(ctx, &text(args, 0)?, text(args, 1)?, content_type)
+            // Without one, the type follows the key's extension, as in Wing.
+            let key = text(args, 0)?;
+            let content_type =
+                optional_text(&[field(arg(args, 2), "contentType")], 0)?.unwrap_or_else(|| mime_type(&key).to_string());
+            store(ctx, &key, text(args, 1)?, Some(content_type))
         },
         "putJson" => |ctx, args| store(ctx, &text(args, 0)?, arg(args, 1).to_json_text_pretty(), Some("application/json".into())),
         "get" => |ctx, args| Ok(Value::string(existing(ctx, &text(args, 0)?)?.body)),
@@ -253,7 +257,7 @@ fn serve(sim: &Arc<Shared>, index: ResourceIndex, request: HttpRequest) -> HttpR
     match request.method.as_str() {
         "GET" | "HEAD" if bucket.public || signed("DOWNLOAD") => match bucket.get(&key) {
             Some(object) => {
-                let kind = object.content_type.unwrap_or_else(|| content_type(&key).to_string());
+                let kind = object.content_type.unwrap_or_else(|| content_type(&key));
                 HttpResponse::new(200, object.body).with_header("Content-Type", &kind)
             }
             None => HttpResponse::new(404, format!("Object does not exist (key={key}).")),

@@ -81,8 +81,10 @@ impl Messages {
         Some(message)
     }
 
-    fn len(&self) -> usize {
-        self.ready.len() + self.in_flight.len()
+    /// Messages waiting to be taken; as in SQS and Wing, one being handled
+    /// by a consumer does not count.
+    fn visible(&self) -> usize {
+        self.ready.len()
     }
 }
 
@@ -188,8 +190,8 @@ impl Queue {
         ids.into_iter().for_each(|id| self.forget(id));
     }
 
-    fn len(&self) -> usize {
-        self.lock(Instant::now()).len()
+    fn visible(&self) -> usize {
+        self.lock(Instant::now()).visible()
     }
 
     pub fn has_consumer(&self) -> bool {
@@ -278,7 +280,7 @@ pub fn op(method: &str) -> Option<Op> {
             ctx.sim.notify();
             Ok(Value::Nil)
         },
-        "approxSize" => |ctx, _| Ok(Value::Num(queue(ctx.sim, ctx.index)?.len() as f64)),
+        "approxSize" => |ctx, _| Ok(Value::Num(queue(ctx.sim, ctx.index)?.visible() as f64)),
         _ => return None,
     })
 }
@@ -376,8 +378,9 @@ mod tests {
         assert_eq!(batch(queue.take(&|_| true, now)), [(2, "c".to_string())]);
         let Ready::Later(Some(next)) = queue.take(&|_| true, now) else { panic!("nothing should be visible") };
         assert_eq!(next, now + Duration::from_secs(10));
+        assert_eq!(queue.visible(), 0);
         assert_eq!(batch(queue.take(&|_| true, next)), [(1, "b".to_string()), (2, "c".to_string())]);
-        assert_eq!(queue.len(), 2);
+        assert_eq!(queue.visible(), 0);
     }
 
     #[test]
@@ -390,7 +393,7 @@ mod tests {
         let later = now + Duration::from_secs(1);
         assert_eq!(batch(queue.take(&|_| true, later)).len(), 1);
         assert_eq!(queue.fail(0), Some((9, "poison".to_string())));
-        assert_eq!(queue.len(), 0);
+        assert_eq!(queue.visible(), 0);
     }
 
     #[test]

@@ -131,7 +131,14 @@ fn service(sim: &Shared, index: ResourceIndex) -> Option<&Service> {
 pub fn op(method: &str) -> Option<Op> {
     Some(match method {
         "start" => |ctx, _| start(ctx.sim, ctx.index).map(|_| Value::Nil).map_err(OpError::from),
-        "stop" => |ctx, _| stop(ctx.sim, ctx.index).map(|_| Value::Nil).map_err(OpError::from),
+        // As in Wing, a failing stop closure is logged, not thrown: the
+        // service is stopped either way.
+        "stop" => |ctx, _| {
+            if let Err(failure) = stop(ctx.sim, ctx.index) {
+                ctx.sim.log(&ctx.sim.resource(ctx.index).path, format!("error: stopping the service failed: {failure}"));
+            }
+            Ok(Value::Nil)
+        },
         "started" => |ctx, _| started(ctx),
         _ => return None,
     })

@@ -1,9 +1,13 @@
-//! `cloud.Api`: routes (`GET /users/:id`) served over HTTP. A request
-//! becomes a `cloud.ApiRequest` (method, path, query, path `vars`, headers
-//! with lowercase names, body text) for the route's function; the
-//! `cloud.ApiResponse` it gives becomes the HTTP response (status 200 and
-//! an empty body unless it says). With `cors`, every response carries the
-//! CORS headers and an `OPTIONS` preflight is answered.
+//! `cloud.Api`: routes (`GET /users/:id`) served over HTTP, as Wing's
+//! simulator (an express app) serves them. A request becomes a
+//! `cloud.ApiRequest` (method, path as sent, query, decoded path `vars`,
+//! headers with lowercase names, body text) for the route's function; the
+//! `cloud.ApiResponse` it gives becomes the HTTP response (status 200, an
+//! empty body and `text/html` unless it says). Literal path segments match
+//! in any case; `HEAD` runs a `GET` route without sending the body;
+//! `OPTIONS` lists a path's methods. With `cors`, every response carries
+//! the CORS headers and every `OPTIONS` request is a preflight answered
+//! with 204.
 
 use super::{Handler, HttpRequest, HttpResponse};
 use crate::sim::props::{Props, bool_prop};
@@ -16,7 +20,13 @@ pub struct Api {
     pub url: String,
     routes: Vec<Route>,
     /// The CORS headers to send, when CORS is on.
-    cors: Option<Vec<(String, String)>>,
+    cors: Option<Cors>,
+}
+
+/// The CORS headers of every response, and those a preflight adds.
+struct Cors {
+    always: Vec<(String, String)>,
+    preflight: Vec<(String, String)>,
 }
 
 struct Route {
@@ -44,18 +54,31 @@ impl Api {
         Api { url, routes, cors }
     }
 
-    /// The route for a method and path, with the path's variables.
-    fn route(&self, method: &str, path: &str) -> Result<(&Route, IndexMap<String, Value>), bool> {
-        let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-        let mut path_matched = false;
-        for route in &self.routes {
-            let Some(vars) = route.matches(&parts) else { continue };
-            if route.method == method {
-                return Ok((route, vars));
+    /// The route for a method and a raw (still encoded) path, with the
+    /// path's variables; a `HEAD` request takes a `GET` route when it has
+    /// none of its own.
+    fn route(&self, method: &str, raw_path: &str) -> Option<(&Route, IndexMap<String, Value>)> {
+        let parts: Vec<&str> = raw_path.trim_end_matches('/').split('/').collect();
+        let find = |wanted: &str| {
+            self.routes.iter().filter(|r| r.method == wanted).find_map(|route| Some((route, route.matches(&parts)?)))
+        };
+        find(method).or_else(|| if method == "HEAD" { find("GET") } else { None })
+    }
+
+    /// The methods with a route for a raw path, as an `Allow` header lists
+    /// them (`HEAD` with `GET`).
+    fn allowed(&self, raw_path: &str) -> Vec<String> {
+        let parts: Vec<&str> = raw_path.trim_end_matches('/').split('/').collect();
+        let mut methods: Vec<String> = Vec::new();
+        for route in self.routes.iter().filter(|r| r.matches(&parts).is_some()) {
+            let extra = (route.method == "GET").then(|| "HEAD".to_string());
+            for method in std::iter::once(route.method.clone()).chain(extra) {
+                if !methods.contains(&method) {
+                    methods.push(method);
+                }
             }
-            path_matched = true;
         }
-        Err(path_matched)
+        methods
     }
 }
 
@@ -66,10 +89,11 @@ impl Route {
         }
         let mut vars = IndexMap::new();
         for (segment, part) in self.segments.iter().zip(parts) {
+            let part = super::percent_decode(part);
             match segment {
-                Segment::Literal(text) if text == part => {}
+                Segment::Literal(text) if text.eq_ignore_ascii_case(&part) => {}
                 Segment::Param(name) if !part.is_empty() => {
-                    vars.insert(name.clone(), Value::str(part));
+                    vars.insert(name.clone(), Value::string(part));
                 }
                 _ => return None,
             }
@@ -97,16 +121,27 @@ fn respond(sim: &Arc<Shared>, index: ResourceIndex, request: HttpRequest) -> Htt
     let ResourceState::Api(api) = &sim.resource(index).state else {
         return HttpResponse::new(500, "not an Api");
     };
-    let mut response = match api.route(&request.method, &request.path) {
-        Ok((route, vars)) => run(sim, route.function, request, vars),
-        Err(_) if request.method == "OPTIONS" && api.cors.is_some() => HttpResponse::new(204, ""),
-        Err(true) => HttpResponse::new(405, format!("{} is not allowed on {}", request.method, request.path)),
-        Err(false) => HttpResponse::new(404, format!("no route for {} {}", request.method, request.path)),
-    };
-    for (name, value) in api.cors.iter().flatten() {
-        if !response.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
-            response.headers.push((name.clone(), value.clone()));
+    let preflight = request.method == "OPTIONS" && api.cors.is_some();
+    let head = request.method == "HEAD";
+    let mut response = match api.route(&request.method, &request.raw_path) {
+        _ if preflight => HttpResponse::new(204, ""),
+        Some((route, vars)) => run(sim, route.function, request, vars),
+        None if request.method == "OPTIONS" && !api.allowed(&request.raw_path).is_empty() => {
+            let allowed = api.allowed(&request.raw_path).join(",");
+            HttpResponse::new(200, allowed.clone()).with_header("Allow", &allowed)
         }
+        None => HttpResponse::new(404, format!("no route for {} {}", request.method, request.path)),
+    };
+    if let Some(cors) = &api.cors {
+        let extra = if preflight { &cors.preflight[..] } else { &[] };
+        for (name, value) in cors.always.iter().chain(extra) {
+            if !response.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                response.headers.push((name.clone(), value.clone()));
+            }
+        }
+    }
+    if head {
+        response.body.clear();
     }
     response
 }
@@ -114,10 +149,17 @@ fn respond(sim: &Arc<Shared>, index: ResourceIndex, request: HttpRequest) -> Htt
 /// Runs a route's function with the request; its response, or 500 with
 /// the failure's message.
 fn run(sim: &Arc<Shared>, function: ResourceIndex, request: HttpRequest, vars: IndexMap<String, Value>) -> HttpResponse {
-    let strings = |pairs: Vec<(String, String)>| Value::map(pairs.into_iter().map(|(k, v)| (k, Value::string(v))).collect());
+    // A name given twice holds both values, comma-separated (as express).
+    let strings = |pairs: Vec<(String, String)>| {
+        let mut map: IndexMap<String, String> = IndexMap::new();
+        for (name, value) in pairs {
+            map.entry(name).and_modify(|v| *v = format!("{v},{value}")).or_insert(value);
+        }
+        Value::map(map.into_iter().map(|(k, v)| (k, Value::string(v))).collect())
+    };
     let mut fields = IndexMap::new();
     fields.insert("method".to_string(), Value::string(request.method));
-    fields.insert("path".to_string(), Value::string(request.path));
+    fields.insert("path".to_string(), Value::string(request.raw_path));
     fields.insert("query".to_string(), strings(request.query));
     fields.insert("vars".to_string(), Value::map(vars));
     fields.insert("headers".to_string(), strings(request.headers));
@@ -146,34 +188,39 @@ fn response_of(value: &Value) -> HttpResponse {
     let mut response = HttpResponse::new(status, body);
     if let Some(Value::Map(headers)) = fields.get("headers") {
         for (name, value) in headers.borrow().iter() {
-            response.headers.push((name.clone(), value.display()));
+            let value = value.display();
+            let value = if name.eq_ignore_ascii_case("content-type") { super::with_charset(&value) } else { value };
+            response.headers.push((name.clone(), value));
         }
+    }
+    if !response.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
+        response.headers.push(("Content-Type".to_string(), "text/html; charset=utf-8".to_string()));
     }
     response
 }
 
-/// The CORS headers for `corsOptions` (Wing's defaults for what it omits).
-fn cors_headers(options: Option<&serde_json::Value>) -> Vec<(String, String)> {
+/// The CORS headers for `corsOptions` (Wing's defaults for what it omits):
+/// origin, credentials and exposed headers on every response; methods,
+/// headers and max age on preflights.
+fn cors_headers(options: Option<&serde_json::Value>) -> Cors {
     let option = |name: &str| options.and_then(|o| o.get(name));
     let list = |name: &str, default: &str| match option(name).and_then(serde_json::Value::as_array) {
         Some(items) => items.iter().filter_map(serde_json::Value::as_str).collect::<Vec<_>>().join(","),
         None => default.to_string(),
     };
-    let mut headers = vec![
+    let credentials = option("allowCredentials").and_then(serde_json::Value::as_bool) == Some(true);
+    let always = vec![
         ("Access-Control-Allow-Origin".to_string(), option("allowOrigin").and_then(|v| v.as_str()).unwrap_or("*").to_string()),
+        ("Access-Control-Allow-Credentials".to_string(), credentials.to_string()),
+        ("Access-Control-Expose-Headers".to_string(), list("exposeHeaders", "")),
+    ];
+    let max_age = option("maxAge").and_then(serde_json::Value::as_f64).unwrap_or(300.0);
+    let preflight = vec![
         ("Access-Control-Allow-Methods".to_string(), list("allowMethods", "GET,POST,PUT,DELETE,HEAD,OPTIONS")),
         ("Access-Control-Allow-Headers".to_string(), list("allowHeaders", "Content-Type,Authorization,X-Requested-With")),
+        ("Access-Control-Max-Age".to_string(), format!("{}", max_age as u64)),
     ];
-    let exposed = list("exposeHeaders", "");
-    if !exposed.is_empty() {
-        headers.push(("Access-Control-Expose-Headers".to_string(), exposed));
-    }
-    if option("allowCredentials").and_then(serde_json::Value::as_bool) == Some(true) {
-        headers.push(("Access-Control-Allow-Credentials".to_string(), "true".to_string()));
-    }
-    let max_age = option("maxAge").and_then(serde_json::Value::as_f64).unwrap_or(300.0);
-    headers.push(("Access-Control-Max-Age".to_string(), format!("{}", max_age as u64)));
-    headers
+    Cors { always, preflight }
 }
 
 #[cfg(test)]
@@ -187,10 +234,13 @@ mod tests {
             &Props::new(),
             vec![("GET /users/:id".to_string(), 1), ("POST /users".to_string(), 2)].into_iter(),
         );
-        let (route, vars) = api.route("GET", "/users/42/").ok().unwrap();
+        let (route, vars) = api.route("GET", "/users/42/").unwrap();
         assert_eq!(route.function, 1);
         assert!(vars.get("id").unwrap().equals(&Value::str("42")));
-        assert_eq!(api.route("DELETE", "/users").err(), Some(true));
-        assert_eq!(api.route("GET", "/nothing").err(), Some(false));
+        let (_, vars) = api.route("HEAD", "/USERS/a%2Fb").unwrap();
+        assert!(vars.get("id").unwrap().equals(&Value::str("a/b")));
+        assert!(api.route("DELETE", "/users").is_none());
+        assert!(api.route("GET", "/nothing").is_none());
+        assert_eq!(api.allowed("/users/1"), ["GET", "HEAD"]);
     }
 }

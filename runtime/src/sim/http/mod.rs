@@ -26,6 +26,8 @@ pub struct HttpRequest {
     pub method: String,
     /// Percent-decoded path, without the query.
     pub path: String,
+    /// The path as the client sent it (still percent-encoded).
+    pub raw_path: String,
     pub query: Vec<(String, String)>,
     /// Names in lowercase.
     pub headers: Vec<(String, String)>,
@@ -139,8 +141,8 @@ fn serve(server: &tiny_http::Server, handler: &Handler) {
 }
 
 fn decode(request: &mut tiny_http::Request) -> Result<HttpRequest, String> {
-    let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
-    let path = percent_decode(path);
+    let (raw_path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
+    let (path, raw_path) = (percent_decode(raw_path), raw_path.to_string());
     let query = query
         .split('&')
         .filter(|pair| !pair.is_empty())
@@ -156,7 +158,7 @@ fn decode(request: &mut tiny_http::Request) -> Result<HttpRequest, String> {
         .collect();
     let mut body = String::new();
     request.as_reader().take(MAX_BODY).read_to_string(&mut body).map_err(|_| "the request body is not UTF-8 text".to_string())?;
-    Ok(HttpRequest { method: request.method().as_str().to_ascii_uppercase(), path, query, headers, body })
+    Ok(HttpRequest { method: request.method().as_str().to_ascii_uppercase(), path, raw_path, query, headers, body })
 }
 
 /// `%XX` sequences decoded (invalid ones kept as they are).
@@ -180,14 +182,30 @@ pub fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The content type of a file by its extension.
-pub fn content_type(path: &str) -> &'static str {
+/// The content type of a file served over HTTP, by its extension: its
+/// [`mime_type`], with the charset for text.
+pub fn content_type(path: &str) -> String {
+    with_charset(mime_type(path))
+}
+
+/// A content type with `; charset=utf-8` added to a text type without one.
+pub fn with_charset(kind: &str) -> String {
+    let text = kind.starts_with("text/") || kind == "application/json" || kind == "application/javascript";
+    if text && !kind.contains("charset") { format!("{kind}; charset=utf-8") } else { kind.to_string() }
+}
+
+/// The media type of a file by its extension (what a bucket records for
+/// an object put without a content type, as Wing's simulator does).
+pub fn mime_type(path: &str) -> &'static str {
     match path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).as_deref() {
-        Some("html" | "htm") => "text/html; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("html" | "htm") => "text/html",
+        Some("css") => "text/css",
+        Some("js" | "mjs") => "text/javascript",
         Some("json") => "application/json",
-        Some("txt") => "text/plain; charset=utf-8",
+        Some("txt") => "text/plain",
+        Some("csv") => "text/csv",
+        Some("xml") => "application/xml",
+        Some("pdf") => "application/pdf",
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("jpg" | "jpeg") => "image/jpeg",

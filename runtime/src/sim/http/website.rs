@@ -57,6 +57,6 @@ impl Website {
         }
         let file = self.dir.join(path.trim_start_matches('/'));
         let bytes = std::fs::read(&file).ok()?;
-        Some(HttpResponse::new(200, bytes).with_header("Content-Type", content_type(path)))
+        Some(HttpResponse::new(200, bytes).with_header("Content-Type", &content_type(path)))
     }
 }
