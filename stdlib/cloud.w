@@ -9,6 +9,8 @@ pub struct FunctionProps {
   memory: num?;
   env: Map<str>?;
   concurrency: num?;
+  // Kept for deployment targets; the simulator keeps logs in memory.
+  logRetentionDays: num?;
 }
 
 pub class Function {
@@ -43,6 +45,30 @@ pub enum HttpMethod {
 
 pub struct BucketProps {
   public: bool?;
+  // Kept for deployment targets: the simulator's object server does not
+  // apply CORS rules, and destroying is not a simulator notion.
+  cors: bool?;
+  corsOptions: BucketCorsOptions?;
+  forceDestroy: bool?;
+}
+
+pub struct BucketCorsOptions {
+  allowedMethods: Array<HttpMethod>;
+  allowedOrigins: Array<str>;
+  allowedHeaders: Array<str>?;
+  exposeHeaders: Array<str>?;
+  maxAge: duration?;
+}
+
+// A byte range of an object, both ends included.
+pub struct BucketGetOptions {
+  startByte: num?;
+  endByte: num?;
+}
+
+pub struct BucketTryGetOptions {
+  startByte: num?;
+  endByte: num?;
 }
 
 pub struct BucketPutOptions {
@@ -67,14 +93,17 @@ pub struct ObjectMetadata {
 pub class Bucket {
   pub extern new(props: BucketProps?);
   pub extern addObject(key: str, body: str): void;
+  // Adds the text of a file (relative to the program's directory).
+  pub extern addFile(key: str, path: str, encoding: str?): void;
+  pub extern addCorsRule(value: BucketCorsOptions): void;
   pub extern onCreate(handler: inflight (str, BucketEventType): void, props: FunctionProps?): void;
   pub extern onUpdate(handler: inflight (str, BucketEventType): void, props: FunctionProps?): void;
   pub extern onDelete(handler: inflight (str, BucketEventType): void, props: FunctionProps?): void;
   pub extern onEvent(handler: inflight (str, BucketEventType): void, props: FunctionProps?): void;
   pub extern inflight put(key: str, body: str, options: BucketPutOptions?): void;
   pub extern inflight putJson(key: str, body: Json): void;
-  pub extern inflight get(key: str): str;
-  pub extern inflight tryGet(key: str): str?;
+  pub extern inflight get(key: str, options: BucketGetOptions?): str;
+  pub extern inflight tryGet(key: str, options: BucketTryGetOptions?): str?;
   pub extern inflight getJson(key: str): Json;
   pub extern inflight tryGetJson(key: str): Json?;
   pub extern inflight exists(key: str): bool;
@@ -230,11 +259,19 @@ pub struct ServiceProps {
 // that stops it.
 pub class Service {
   pub extern new(handler: inflight (): (inflight (): void)?, props: ServiceProps?);
+  pub extern addEnvironment(name: str, value: str): void;
   pub extern inflight start(): void;
   pub extern inflight stop(): void;
   pub extern inflight started(): bool;
 }
 
+// Wing takes any resources in `executeAfter`/`executeBefore`; the order
+// matters only among deployment handlers, which is what these take.
+pub struct OnDeployProps extends FunctionProps {
+  executeAfter: Array<OnDeploy>?;
+  executeBefore: Array<OnDeploy>?;
+}
+
 pub class OnDeploy {
-  pub extern new(handler: inflight (): void, props: FunctionProps?);
+  pub extern new(handler: inflight (): void, props: OnDeployProps?);
 }

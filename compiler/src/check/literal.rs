@@ -115,6 +115,17 @@ impl Checker {
             let brace = Span { end: span.start + 1, ..span };
             return self.check_struct_fields(id, fields, brace);
         }
+        // `{ name: value }` where a map is expected is a map, as in Wing
+        // (`env: { REGION: "eu" }`).
+        if !explicit
+            && let Some(map) = expected.map(|e| self.sem.types.strip_optional(e))
+            && let Type::Map(value_ty) | Type::MutMap(value_ty) = self.sem.types.get(map).clone()
+        {
+            for (_, value) in fields {
+                self.check_expr_expecting(value, Some(value_ty));
+            }
+            return map;
+        }
         let wants_mutable = !explicit && expected.is_some_and(|e| self.sem.types.strip_optional(e) == Types::MUT_JSON);
         let immutable = !(mutable || wants_mutable);
         for (_, value) in fields {

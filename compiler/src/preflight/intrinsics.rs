@@ -161,13 +161,33 @@ impl<'a> Evaluator<'a> {
                 self.insert_prop(resource, "initialObjects", key, Json::String(body));
                 Ok(Value::Nil)
             }
+            ("Bucket", "addFile") => {
+                let (key, path) = (next().display(), next().display());
+                let file = std::path::Path::new(&self.app.dir_name).join(&path);
+                match std::fs::read_to_string(&file) {
+                    Ok(body) => {
+                        self.insert_prop(resource, "initialObjects", key, Json::String(body));
+                        Ok(Value::Nil)
+                    }
+                    Err(error) => throw(format!("cannot read \"{path}\": {error}"), span),
+                }
+            }
+            ("Bucket", "addCorsRule") => {
+                let rule = next();
+                let rule = self.json_of(&rule);
+                let props = &mut self.app.tree.get_mut(resource).props;
+                if let Json::Array(rules) = props.entry("corsRules".to_string()).or_insert_with(|| Json::Array(Vec::new())) {
+                    rules.push(rule);
+                }
+                Ok(Value::Nil)
+            }
             ("Table", "addRow") => {
                 let (key, row) = (next().display(), next());
                 let row = self.json_of(&row);
                 self.insert_prop(resource, "initialRows", key, row);
                 Ok(Value::Nil)
             }
-            ("Function", "addEnvironment") => {
+            ("Function" | "Service", "addEnvironment") => {
                 let (key, value) = (next().display(), next().display());
                 self.insert_prop(resource, "env", key, Json::String(value));
                 Ok(Value::Nil)

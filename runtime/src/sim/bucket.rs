@@ -97,8 +97,11 @@ pub fn op(method: &str) -> Option<Op> {
             store(ctx, &key, text(args, 1)?, Some(content_type))
         },
         "putJson" => |ctx, args| store(ctx, &text(args, 0)?, arg(args, 1).to_json_text_pretty(), Some("application/json".into())),
-        "get" => |ctx, args| Ok(Value::string(existing(ctx, &text(args, 0)?)?.body)),
-        "tryGet" => |ctx, args| Ok(bucket(ctx)?.get(&text(args, 0)?).map_or(Value::Nil, |o| Value::string(o.body))),
+        "get" => |ctx, args| Ok(Value::string(byte_range(existing(ctx, &text(args, 0)?)?.body, arg(args, 1)))),
+        "tryGet" => |ctx, args| {
+            let found = bucket(ctx)?.get(&text(args, 0)?);
+            Ok(found.map_or(Value::Nil, |o| Value::string(byte_range(o.body, arg(args, 1)))))
+        },
         "getJson" => |ctx, args| {
             let key = text(args, 0)?;
             parse_json(&key, &existing(ctx, &key)?.body)
@@ -187,6 +190,23 @@ fn parse_json(key: &str, body: &str) -> OpResult {
     serde_json::from_str::<serde_json::Value>(body)
         .map(|json| Value::from_json(&json))
         .map_err(|e| OpError::Wing(format!("the object is not valid Json (key={key}): {e}"), vec![]))
+}
+
+/// The bytes `startByte..=endByte` of a body (`BucketGetOptions`), as
+/// text; the whole body without a range.
+fn byte_range(body: String, options: &Value) -> String {
+    let bound = |name: &str| match field(options, name) {
+        Value::Num(n) if n >= 0.0 => Some(n as usize),
+        _ => None,
+    };
+    let (start, end) = (bound("startByte"), bound("endByte"));
+    if start.is_none() && end.is_none() {
+        return body;
+    }
+    let bytes = body.as_bytes();
+    let end = end.map_or(bytes.len(), |e| (e + 1).min(bytes.len()));
+    let start = start.unwrap_or(0).min(end);
+    String::from_utf8_lossy(&bytes[start..end]).into_owned()
 }
 
 fn store(ctx: &OpContext<'_>, key: &str, body: String, content_type: Option<String>) -> OpResult {

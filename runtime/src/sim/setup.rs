@@ -75,12 +75,11 @@ pub fn build(app: &App, options: SimOptions) -> Result<Arc<Shared>, StartError> 
 /// Runs the `OnDeploy` handlers, starts the services with `autoStart` and
 /// the workers when something is scheduled or waiting.
 pub fn deploy(shared: &Arc<Shared>) -> Result<(), StartError> {
-    for (index, node) in shared.resources.iter().enumerate() {
-        if node.type_name == "cloud.OnDeploy" && matches!(node.state, ResourceState::Function(_)) {
-            shared
-                .invoke_function(index, &[])
-                .map_err(|e| StartError(format!("{} failed: {}", node.path, crate::invoke::Failure::from(e))))?;
-        }
+    for index in deploy_order(shared) {
+        let node = shared.resource(index);
+        shared
+            .invoke_function(index, &[])
+            .map_err(|e| StartError(format!("{} failed: {}", node.path, crate::invoke::Failure::from(e))))?;
     }
     for (index, node) in shared.resources.iter().enumerate() {
         if let ResourceState::Service(service) = &node.state
@@ -94,6 +93,41 @@ pub fn deploy(shared: &Arc<Shared>) -> Result<(), StartError> {
         shared.wake_workers();
     }
     Ok(())
+}
+
+/// The `OnDeploy` handlers in the order they run: as declared, except
+/// that each runs after those its `executeAfter` names and before those
+/// its `executeBefore` names (a cycle falls back to the declared order).
+fn deploy_order(shared: &Shared) -> Vec<ResourceIndex> {
+    let manifest = shared.app.manifest();
+    let deploys: Vec<ResourceIndex> = (0..manifest.resources.len())
+        .filter(|&i| {
+            shared.resource(i).type_name == "cloud.OnDeploy" && matches!(shared.resource(i).state, ResourceState::Function(_))
+        })
+        .collect();
+    let named = |index: ResourceIndex, prop: &str| -> Vec<ResourceIndex> {
+        let paths = manifest.resources[index].props.get(prop).and_then(serde_json::Value::as_array);
+        paths
+            .into_iter()
+            .flatten()
+            .filter_map(|p| shared.by_path.get(p.as_str()?).copied())
+            .filter(|i| deploys.contains(i))
+            .collect()
+    };
+    let mut preceding: HashMap<ResourceIndex, Vec<ResourceIndex>> = HashMap::new();
+    for &deploy in &deploys {
+        preceding.entry(deploy).or_default().extend(named(deploy, "executeAfter"));
+        for later in named(deploy, "executeBefore") {
+            preceding.entry(later).or_default().push(deploy);
+        }
+    }
+    let mut order = Vec::with_capacity(deploys.len());
+    let mut waiting = deploys;
+    while !waiting.is_empty() {
+        let ready = waiting.iter().position(|d| preceding.get(d).into_iter().flatten().all(|p| order.contains(p)));
+        order.push(waiting.remove(ready.unwrap_or(0)));
+    }
+    order
 }
 
 /// Listeners for every Api and Website, on the port of the last run when
