@@ -162,6 +162,18 @@ impl Checker {
         if nested { self.check_expr_expecting(value, Some(json)) } else { self.check_expr(value) }
     }
 
+    /// E0214: a struct has no field `name` (with the closest one as help).
+    pub(super) fn report_unknown_field(&mut self, id: StructId, name: &Ident) {
+        let info = self.sem.structure(id);
+        let mut diagnostic =
+            Diagnostic::error("E0214", format!("struct `{}` has no field `{}`", info.qualified, name.name), name.span)
+                .with_label("unknown field");
+        if let Some(best) = super::scope::closest_name(&name.name, info.fields.iter().map(|(n, _)| n.as_str())) {
+            diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+        }
+        self.report(diagnostic);
+    }
+
     pub(super) fn check_struct_literal(&mut self, ty: &UserTypeRef, fields: &[(Ident, Expr)]) -> TypeId {
         let names: Vec<&str> = ty.path.iter().map(|p| p.name.as_str()).collect();
         match self.find_type(&names, Default::default()) {
@@ -201,16 +213,7 @@ impl Checker {
                 }
                 None => {
                     self.check_expr(value);
-                    let mut diagnostic = Diagnostic::error(
-                        "E0214",
-                        format!("struct `{}` has no field `{}`", info.qualified, name.name),
-                        name.span,
-                    )
-                    .with_label("unknown field");
-                    if let Some(best) = super::scope::closest_name(&name.name, info.fields.iter().map(|(n, _)| n.as_str())) {
-                        diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
-                    }
-                    self.report(diagnostic);
+                    self.report_unknown_field(id, name);
                 }
             }
         }

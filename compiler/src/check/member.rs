@@ -431,16 +431,7 @@ impl Checker {
                         Resolved::Value { ty, use_kind: UseKind::Field(name.name.clone()) }
                     }
                     None => {
-                        let mut diagnostic = Diagnostic::error(
-                            "E0214",
-                            format!("struct `{}` has no field `{}`", info.qualified, name.name),
-                            name.span,
-                        )
-                        .with_label("unknown field");
-                        if let Some(best) = super::scope::closest_name(&name.name, info.fields.iter().map(|(n, _)| n.as_str())) {
-                            diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
-                        }
-                        self.report(diagnostic);
+                        self.report_unknown_field(id, name);
                         error
                     }
                 }

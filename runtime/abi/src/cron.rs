@@ -157,8 +157,10 @@ fn value(text: &str, field: &Field) -> Result<u32, String> {
     }
 }
 
-/// (year, month 1-12, day 1-31) of a day count since 1970-01-01.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+/// (year, month 1-12, day 1-31) of a day count since 1970-01-01 in the
+/// proleptic Gregorian calendar (H. Hinnant's algorithm); `wing-std`'s
+/// datetimes use it too.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -88,13 +88,7 @@ fn mut_array(member: &str) -> Option<StdFn> {
             list.borrow_mut().insert(i, arg(a, 2).clone());
             Ok(Value::Nil)
         },
-        "removeFirst" => |a| {
-            let found = position(a)?;
-            if let Some(i) = found {
-                items(arg(a, 0))?.borrow_mut().remove(i);
-            }
-            Ok(Value::Bool(found.is_some()))
-        },
+        "removeFirst" => remove_first,
         "clear" => |a| {
             items(arg(a, 0))?.borrow_mut().clear();
             Ok(Value::Nil)
@@ -107,6 +101,15 @@ fn at(args: &[Value]) -> Result<Option<Value>, StdError> {
     let list = items(arg(args, 0))?.borrow();
     let index = num_arg(args, 1)?;
     Ok(index_in(index, list.len()).ok().map(|i| list[i].clone()))
+}
+
+/// Removes the first element equal to the argument; whether there was one.
+fn remove_first(args: &[Value]) -> StdResult {
+    let found = position(args)?;
+    if let Some(i) = found {
+        items(arg(args, 0))?.borrow_mut().remove(i);
+    }
+    Ok(Value::Bool(found.is_some()))
 }
 
 fn position(args: &[Value]) -> Result<Option<usize>, StdError> {
@@ -230,13 +233,7 @@ fn mut_set(member: &str) -> Option<StdFn> {
             }
             Ok(arg(a, 0).clone())
         },
-        "delete" => |a| {
-            let found = position(a)?;
-            if let Some(i) = found {
-                items(arg(a, 0))?.borrow_mut().remove(i);
-            }
-            Ok(Value::Bool(found.is_some()))
-        },
+        "delete" => remove_first,
         "clear" => |a| {
             items(arg(a, 0))?.borrow_mut().clear();
             Ok(Value::Nil)
