@@ -112,7 +112,7 @@ impl Bundle<'_, '_> {
 
     /// Parameters (after the environment) and results of a function type
     /// as Wasm sees them.
-    fn wasm_signature(&self, f: &FunctionType) -> (Vec<ValType>, Vec<ValType>) {
+    pub(super) fn wasm_signature(&self, f: &FunctionType) -> (Vec<ValType>, Vec<ValType>) {
         let params = f.params.iter().filter_map(|p| Repr::of(self.sem, *p).valtype()).collect();
         (params, Repr::of(self.sem, f.result).valtype().into_iter().collect())
     }

@@ -185,10 +185,9 @@ impl<'a> Emitter<'_, '_, 'a> {
         }
         let signature =
             self.method_signature(receiver, name).ok_or_else(|| internal("a dispatched method without a signature", span))?;
-        let mut params = vec![ValType::I32];
-        params.extend(signature.params.iter().filter_map(|p| self.repr(*p).valtype()));
-        let results: Vec<ValType> = self.repr(signature.result).valtype().into_iter().collect();
-        let type_index = self.b.builder.type_index(params.clone(), results.clone());
+        let (own, results) = self.b.wasm_signature(&signature);
+        let params = [vec![ValType::I32], own].concat();
+        let type_index = self.b.builder.type_index(params.clone(), results);
         let index = self.b.builder.reserve_function();
         self.b.dispatchers.insert((receiver, name.to_string()), index);
         let class_of = self.b.builder.import("wing:std", "object.class", vec![ValType::I32], vec![ValType::I32]);

@@ -255,8 +255,7 @@ impl<'a> Evaluator<'a> {
         match (object, index) {
             (Value::Array(items), Value::Num(i)) => {
                 let mut items = items.borrow_mut();
-                let position = if *i < 0.0 { *i + items.len() as f64 } else { *i };
-                match wing_std::ops::index_in(position, items.len()) {
+                match wing_std::ops::index_in(wing_std::ops::from_end(*i, items.len()), items.len()) {
                     Ok(i) => {
                         items[i] = value;
                         Ok(())

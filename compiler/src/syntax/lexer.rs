@@ -357,6 +357,8 @@ pub struct Lexer<'a> {
     unreliable_from: Option<usize>,
     /// Whether the last token handed out was a `}`.
     after_close_brace: bool,
+    /// The `(` or `[` reported as left open at the end (offset, text).
+    unclosed_group: Option<(usize, &'static str)>,
     /// The `=>` of the closure whose signature is being read: a `(` before
     /// it belongs to a type.
     signature_end: usize,
@@ -377,6 +379,7 @@ impl<'a> Lexer<'a> {
             misindented_pairs: Vec::new(),
             unreliable_from: None,
             after_close_brace: false,
+            unclosed_group: None,
             signature_end: 0,
         }
     }
@@ -404,10 +407,7 @@ impl<'a> Lexer<'a> {
     /// The innermost `(` or `[` left open at the end of the file (offset,
     /// text), when that is what was reported.
     pub fn unclosed_group(&self) -> Option<(usize, &'static str)> {
-        let d = self.diags.iter().find(|d| d.code == "E0009")?;
-        let at = d.span.start as usize;
-        let what = &self.src[at..at + 1];
-        ["(", "["].into_iter().find(|g| *g == what).map(|g| (at, g))
+        self.unclosed_group
     }
 
     /// The leading whitespace width of the line holding `offset`.
@@ -822,6 +822,7 @@ impl<'a> Lexer<'a> {
             }
             _ => {
                 self.unreliable_from = Some(if innermost == Delim::Brace { eof } else { at });
+                self.unclosed_group = matches!(innermost, Delim::Paren | Delim::Bracket).then_some((at, what));
                 Diagnostic::error("E0009", format!("unclosed `{what}` at the end of the file"), self.span(at, at + 1))
                     .with_label(format!("this `{what}` is never closed"))
             }

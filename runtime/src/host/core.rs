@@ -7,6 +7,7 @@ use crate::state::{GuestFunction, HostState, Object, fatal};
 use wasmtime::{Caller, Extern, Linker};
 use wing_abi::text::format_num;
 use wing_std::Value;
+use wing_std::ops::{from_end, index_in};
 
 type Host<'a> = Caller<'a, HostState>;
 type R<T> = wasmtime::Result<T>;
@@ -211,7 +212,7 @@ fn element(collection: &Value, key: &Value) -> Result<Value, String> {
     match (collection, key) {
         (Value::Array(items), Value::Num(i)) => {
             let items = items.borrow();
-            wing_std::ops::index_in(from_end(*i, items.len()), items.len()).map(|i| items[i].clone()).map_err(|e| e.0)
+            index_in(from_end(*i, items.len()), items.len()).map(|i| items[i].clone()).map_err(|e| e.0)
         }
         (Value::Map(entries), Value::Str(k)) => {
             entries.borrow().get(&**k).cloned().ok_or_else(|| format!("key \"{k}\" does not exist"))
@@ -220,16 +221,11 @@ fn element(collection: &Value, key: &Value) -> Result<Value, String> {
     }
 }
 
-/// `a[-1]` is the last element.
-fn from_end(index: f64, len: usize) -> f64 {
-    if index < 0.0 { index + len as f64 } else { index }
-}
-
 fn set_element(collection: &Value, key: &Value, value: Value) -> Result<(), String> {
     match (collection, key) {
         (Value::Array(items), Value::Num(i)) => {
             let mut items = items.borrow_mut();
-            let i = wing_std::ops::index_in(from_end(*i, items.len()), items.len()).map_err(|e| e.0)?;
+            let i = index_in(from_end(*i, items.len()), items.len()).map_err(|e| e.0)?;
             items[i] = value;
             Ok(())
         }

@@ -76,8 +76,9 @@ impl Value {
     /// A map or Json object, its keys in JavaScript's property order (see
     /// [`insert_property`]).
     pub fn map(mut entries: IndexMap<String, Value>) -> Value {
-        let ordered = entries.keys().filter_map(|k| array_index(k)).is_sorted()
-            && entries.keys().skip_while(|k| array_index(k).is_some()).all(|k| array_index(k).is_none());
+        // Already in order (the usual case: no index keys) costs one pass.
+        let indices = entries.keys().map(|k| array_index(k));
+        let ordered = indices.map(|i| i.map_or(u64::MAX, u64::from)).is_sorted();
         if !ordered {
             entries.sort_by(|a, _, b, _| match (array_index(a), array_index(b)) {
                 (Some(x), Some(y)) => x.cmp(&y),
@@ -398,7 +399,7 @@ pub fn insert_property(entries: &mut IndexMap<String, Value>, key: String, value
 
 /// The array index a property key spells (`"12"`; not `"012"`, `"-1"` or
 /// `"1.5"`), as JavaScript defines one: below 2^32 - 1.
-fn array_index(key: &str) -> Option<u32> {
+pub fn array_index(key: &str) -> Option<u32> {
     let canonical =
         !key.is_empty() && key.len() <= 10 && (key == "0" || !key.starts_with('0')) && key.bytes().all(|b| b.is_ascii_digit());
     canonical.then(|| key.parse::<u64>().ok()).flatten().filter(|n| *n < u64::from(u32::MAX)).map(|n| n as u32)

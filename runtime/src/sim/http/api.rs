@@ -123,14 +123,14 @@ fn respond(sim: &Arc<Shared>, index: ResourceIndex, request: HttpRequest) -> Htt
     };
     let preflight = request.method == "OPTIONS" && api.cors.is_some();
     let head = request.method == "HEAD";
+    let allowed = || (request.method == "OPTIONS").then(|| api.allowed(&request.raw_path).join(",")).filter(|a| !a.is_empty());
     let mut response = match api.route(&request.method, &request.raw_path) {
         _ if preflight => HttpResponse::new(204, ""),
         Some((route, vars)) => run(sim, route.function, request, vars),
-        None if request.method == "OPTIONS" && !api.allowed(&request.raw_path).is_empty() => {
-            let allowed = api.allowed(&request.raw_path).join(",");
-            HttpResponse::new(200, allowed.clone()).with_header("Allow", &allowed)
-        }
-        None => HttpResponse::new(404, format!("no route for {} {}", request.method, request.path)),
+        None => match allowed() {
+            Some(allowed) => HttpResponse::new(200, allowed.clone()).with_header("Allow", &allowed),
+            None => HttpResponse::new(404, format!("no route for {} {}", request.method, request.path)),
+        },
     };
     if let Some(cors) = &api.cors {
         let extra = if preflight { &cors.preflight[..] } else { &[] };

@@ -1,7 +1,7 @@
 //! `Array`/`MutArray`, `Map`/`MutMap` and `Set`/`MutSet` members.
 //! The mutable classes have every member of their immutable one.
 
-use super::{StdError, StdFn, StdResult, arg, index_in, num_arg, opt_num_arg, opt_str_arg, str_arg};
+use super::{StdError, StdFn, StdResult, arg, from_end, index_in, num_arg, opt_num_arg, opt_str_arg, str_arg};
 use crate::value::Value;
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -42,10 +42,9 @@ fn array(member: &str) -> Option<StdFn> {
         "at" => |a| at(a)?.ok_or_else(|| StdError::new("Index out of bounds")),
         // `a[i]`: negative positions count from the end.
         "index" => |a| {
-            let len = items(arg(a, 0))?.borrow().len() as f64;
-            let i = num_arg(a, 1)?;
-            let position = if i < 0.0 { i + len } else { i };
-            at(&[arg(a, 0).clone(), Value::Num(position)])?.ok_or_else(|| StdError::new("Index out of bounds"))
+            let list = items(arg(a, 0))?.borrow();
+            let i = index_in(from_end(num_arg(a, 1)?, list.len()), list.len())?;
+            Ok(list[i].clone())
         },
         // JavaScript's `Array.prototype.at`: a fraction is cut off and a
         // negative position counts from the end.
@@ -53,8 +52,7 @@ fn array(member: &str) -> Option<StdFn> {
             let list = items(arg(a, 0))?.borrow();
             let i = num_arg(a, 1)?;
             let i = if i.is_nan() { 0.0 } else { i.trunc() };
-            let position = if i < 0.0 { i + list.len() as f64 } else { i };
-            Ok(index_in(position, list.len()).map_or(Value::Nil, |i| list[i].clone()))
+            Ok(index_in(from_end(i, list.len()), list.len()).map_or(Value::Nil, |i| list[i].clone()))
         },
         "contains" => |a| Ok(Value::Bool(position(a)?.is_some())),
         "indexOf" => |a| Ok(Value::Num(position(a)?.map_or(-1.0, |i| i as f64))),

@@ -14,11 +14,10 @@ pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
         // `j[i]`: negative positions count from the end, as for arrays.
         (_, "index") => |a| {
             let len = match arg(a, 0) {
-                Value::Array(items) => items.borrow().len() as f64,
-                _ => 0.0,
+                Value::Array(items) => items.borrow().len(),
+                _ => 0,
             };
-            let i = num_arg(a, 1)?;
-            let position = if i < 0.0 { i + len } else { i };
+            let position = super::from_end(num_arg(a, 1)?, len);
             get_at(&[arg(a, 0).clone(), Value::Num(position)])?.ok_or_else(|| StdError::new("Index out of bounds"))
         },
         (_, "has") => |a| Ok(Value::Bool(get(a)?.is_some())),
@@ -80,15 +79,9 @@ fn get(args: &[Value]) -> Result<Option<Value>, StdError> {
     let key = str_arg(args, 1)?;
     Ok(match arg(args, 0) {
         Value::Map(map) => map.borrow().get(&*key).cloned(),
-        Value::Array(items) => array_position(&key).and_then(|i| items.borrow().get(i).cloned()),
+        Value::Array(items) => crate::value::array_index(&key).and_then(|i| items.borrow().get(i as usize).cloned()),
         _ => None,
     })
-}
-
-/// The position a key names in an array (`"2"`, not `"02"` or `"-1"`).
-fn array_position(key: &str) -> Option<usize> {
-    let canonical = !key.is_empty() && (key == "0" || !key.starts_with('0')) && key.bytes().all(|b| b.is_ascii_digit());
-    canonical.then(|| key.parse().ok()).flatten()
 }
 
 fn missing_property(args: &[Value]) -> StdError {

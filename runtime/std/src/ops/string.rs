@@ -38,8 +38,7 @@ fn at(args: &[Value]) -> StdResult {
     // As `String.prototype.at`: a fraction is cut off.
     let index = num_arg(args, 1)?.trunc();
     let count = text.chars().count();
-    let position = if index < 0.0 { index + count as f64 } else { index };
-    let i = index_in(position, count).map_err(|_| StdError::new("index out of bounds"))?;
+    let i = index_in(super::from_end(index, count), count).map_err(|_| StdError::new("index out of bounds"))?;
     Ok(Value::string(text.chars().nth(i).map(String::from).unwrap_or_default()))
 }
 
