@@ -1,4 +1,4 @@
-//! Command line: takes arguments, gives exit codes and printed output.
+//! The `wingc` command line: takes arguments, gives exit codes and printed output.
 //! `compile` writes the target directory; `test` compiles, then runs every
 //! `test` block in the simulator and prints one line per test and a closing
 //! `N passed, N failed` line; `run` keeps a simulator up until Ctrl-C.
@@ -97,7 +97,7 @@ enum Format {
     Json,
 }
 
-pub fn main() -> i32 {
+fn run_cli() -> i32 {
     let cli = Cli::parse();
     match cli.command {
         Command::Compile { file, options } => match build(&file, &options) {
@@ -190,4 +190,8 @@ fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap, format: Fo
         }
         Format::Json => println!("{}", render_json(diagnostics, sources)),
     }
+}
+
+fn main() {
+    std::process::exit(run_cli());
 }
