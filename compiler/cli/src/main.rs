@@ -12,8 +12,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use wingc::diagnostics::{Diagnostic, SourceMap, render, render_json};
-use wingc::driver::{Compiled, Input, compile};
+use wingc::driver::{Compiled, Input, compile, compile_tf_aws};
 use wingc::targets::sim::{self, SimApp};
+use wingc::targets::tf_aws;
 
 #[derive(Parser)]
 #[command(name = "wingc", version, about = "Compiler and simulator for the Wing cloud language")]
@@ -77,7 +78,8 @@ struct CompileOptions {
     /// The target platform.
     #[arg(short, long, value_enum, default_value_t = Target::Sim)]
     target: Target,
-    /// Output directory (default: `target/<name>.wsim` beside the file).
+    /// Output directory (default: `target/<name>.wsim`, or `.tfaws`,
+    /// beside the file).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// How diagnostics are printed.
@@ -100,13 +102,23 @@ enum Format {
 fn run_cli() -> i32 {
     let cli = Cli::parse();
     match cli.command {
-        Command::Compile { file, options } => match build(&file, &options) {
-            Some((dir, _)) => {
-                println!("Compiled {} to {}", file.display(), dir.display());
-                0
+        Command::Compile { file, options } => {
+            let dir = match options.target {
+                Target::Sim => build(&file, &options).map(|(dir, _)| dir),
+                Target::TfAws => build_tf_aws(&file, &options),
+            };
+            match dir {
+                Some(dir) => {
+                    println!("Compiled {} to {}", file.display(), dir.display());
+                    0
+                }
+                None => 1,
             }
-            None => 1,
-        },
+        }
+        Command::Test { options, .. } | Command::Run { options, .. } if options.target != Target::Sim => {
+            eprintln!("error: tests and `wingc run` use the simulator; `-t tf-aws` is for `wingc compile`");
+            2
+        }
         Command::Test { file, options, filter, jobs, timeout, trace } => match build(&file, &options) {
             Some((_, app)) => test::run(&file, &app, test::Flags { filter, jobs, timeout, trace }),
             None => 1,
@@ -144,13 +156,36 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(seconds))
 }
 
-/// Compiles and writes the output; prints diagnostics and gives `None` on
-/// failure.
+/// Compiles for the simulator and writes the output; prints diagnostics
+/// and gives `None` on failure.
 fn build(file: &Path, options: &CompileOptions) -> Option<(PathBuf, SimApp)> {
-    if options.target == Target::TfAws {
-        eprintln!("error: the `tf-aws` target is not supported by this version of wingc yet; use `-t sim`");
-        return None;
+    let app = compiled(file, options, compile)?;
+    let dir = output_dir(file, options, "wsim");
+    match sim::write(&app, &dir) {
+        Ok(()) => Some((dir, app)),
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", dir.display());
+            None
+        }
     }
+}
+
+/// Compiles for AWS and writes `main.tf.json` and the assets.
+fn build_tf_aws(file: &Path, options: &CompileOptions) -> Option<PathBuf> {
+    let app = compiled(file, options, compile_tf_aws)?;
+    let dir = output_dir(file, options, "tfaws");
+    match tf_aws::write(&app, &dir) {
+        Ok(()) => Some(dir),
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", dir.display());
+            None
+        }
+    }
+}
+
+/// Reads and compiles `file` with `compile_for`; prints the diagnostics or
+/// the program's preflight logs.
+fn compiled<App>(file: &Path, options: &CompileOptions, compile_for: fn(Input<'_>) -> Compiled<App>) -> Option<App> {
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(e) => {
@@ -159,7 +194,7 @@ fn build(file: &Path, options: &CompileOptions) -> Option<(PathBuf, SimApp)> {
         }
     };
     let name = file.file_name().map_or("main.w".into(), |n| n.to_string_lossy().into_owned());
-    match compile(Input { name: &name, text: &text, dir: file.parent() }) {
+    match compile_for(Input { name: &name, text: &text, dir: file.parent() }) {
         Compiled::Failed { sources, diagnostics } => {
             print_diagnostics(&diagnostics, &sources, options.format);
             None
@@ -168,17 +203,17 @@ fn build(file: &Path, options: &CompileOptions) -> Option<(PathBuf, SimApp)> {
             for line in logs {
                 println!("{line}");
             }
-            let dir = options.output.clone().unwrap_or_else(|| {
-                let stem = file.file_stem().map_or("main".into(), |s| s.to_string_lossy().into_owned());
-                file.parent().unwrap_or(Path::new(".")).join("target").join(format!("{stem}.wsim"))
-            });
-            if let Err(e) = sim::write(&app, &dir) {
-                eprintln!("error: cannot write {}: {e}", dir.display());
-                return None;
-            }
-            Some((dir, app))
+            Some(app)
         }
     }
+}
+
+/// `-o`, or `target/<stem>.<extension>` beside the program.
+fn output_dir(file: &Path, options: &CompileOptions, extension: &str) -> PathBuf {
+    options.output.clone().unwrap_or_else(|| {
+        let stem = file.file_stem().map_or("main".into(), |s| s.to_string_lossy().into_owned());
+        file.parent().unwrap_or(Path::new(".")).join("target").join(format!("{stem}.{extension}"))
+    })
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap, format: Format) {

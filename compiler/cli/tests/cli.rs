@@ -127,12 +127,34 @@ fn a_missing_file_is_an_error_not_a_panic() {
 }
 
 #[test]
-fn targets_not_built_yet_say_so() {
+fn tf_aws_writes_terraform_and_one_zip_per_function() {
     let dir = scratch("tfaws");
-    let file = write_program(&dir, "let a = 1;\n");
+    let file = write_program(
+        &dir,
+        "bring cloud;\nlet b = new cloud.Bucket();\nnew cloud.Function(inflight () => { b.put(\"k\", \"v\"); }) as \"writer\";\n",
+    );
     let output = wingc(&["compile", file.to_str().unwrap(), "-t", "tf-aws"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("not supported by this version of wingc yet"));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = dir.join("target/main.tfaws");
+    assert!(stdout(&output).contains("main.tfaws"), "{}", stdout(&output));
+    let terraform: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("main.tf.json")).expect("main.tf.json")).expect("valid Json");
+    assert!(terraform["resource"]["aws_lambda_function"]["writer"].is_object(), "{terraform}");
+    assert!(out.join("assets/writer.zip").is_file());
+
+    let elsewhere = dir.join("deploy");
+    let output = wingc(&["compile", file.to_str().unwrap(), "-t", "tf-aws", "-o", elsewhere.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(elsewhere.join("main.tf.json").is_file() && elsewhere.join("assets/writer.zip").is_file());
+}
+
+#[test]
+fn tests_run_in_the_simulator_only() {
+    let dir = scratch("tfaws-test");
+    let file = write_program(&dir, "test \"t\" { assert(true); }\n");
+    let output = wingc(&["test", file.to_str().unwrap(), "-t", "tf-aws"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("`-t tf-aws` is for `wingc compile`"), "{}", stderr(&output));
 }
 
 #[test]

@@ -69,7 +69,7 @@ impl<'a> Emitter<'_, '_, 'a> {
                     "filename" => self.b.app.file_name.clone(),
                     "dirname" => self.b.app.dir_name.clone(),
                     "app" => self.b.app.app_name.clone(),
-                    _ => "sim".to_string(),
+                    _ => self.b.app.target.clone(),
                 };
                 self.string_const(&text);
             }

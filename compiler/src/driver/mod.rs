@@ -7,10 +7,13 @@ mod loader;
 
 use crate::check::{self, Semantics, StdlibModule, UserModule};
 use crate::diagnostics::{Diagnostic, SourceMap};
+use crate::syntax::ast::Span;
 use crate::syntax::index::DeclIndex;
 use crate::syntax::{self, ast::Module};
 use crate::targets::sim::{self, SimApp};
+use crate::targets::tf_aws::{self, TfAwsApp};
 use crate::{preflight, stdlib};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use loader::LoadedFile;
@@ -79,9 +82,10 @@ fn without_cascades(checker: Vec<Diagnostic>, syntax: &[Diagnostic], sources: &S
         .collect()
 }
 
-/// A program compiled for the simulator, or why it could not be.
-pub enum Compiled {
-    Ok { sources: SourceMap, app: SimApp, logs: Vec<String> },
+/// A program compiled for a target (the simulator unless said), or why
+/// it could not be.
+pub enum Compiled<App = SimApp> {
+    Ok { sources: SourceMap, app: App, logs: Vec<String> },
     Failed { sources: SourceMap, diagnostics: Vec<Diagnostic> },
 }
 
@@ -99,29 +103,63 @@ const COMPILE_STACK: usize = 512 << 20;
 /// Compiles a program all the way to a simulator app, on a thread with a
 /// stack deep enough for the depth limits of the checker and evaluator.
 pub fn compile(input: Input<'_>) -> Compiled {
+    on_compile_thread(|| compile_here(input, "sim").map(|(app, _)| app))
+}
+
+/// Compiles a program for AWS: the simulator app, then its Terraform and
+/// asset zips (`targets::tf_aws`).
+pub fn compile_tf_aws(input: Input<'_>) -> Compiled<TfAwsApp> {
+    on_compile_thread(|| match compile_here(input, "tf-aws") {
+        Compiled::Ok { sources, app: (app, spans), logs } => {
+            let root = input.dir.unwrap_or(Path::new("."));
+            let target = tf_aws::Input { manifest: &app.manifest, bundles: &app.bundles, spans: &spans, root };
+            match tf_aws::build(&target) {
+                Ok(app) => Compiled::Ok { sources, app, logs },
+                Err(diagnostics) => Compiled::Failed { sources, diagnostics },
+            }
+        }
+        Compiled::Failed { sources, diagnostics } => Compiled::Failed { sources, diagnostics },
+    })
+}
+
+fn on_compile_thread<T: Send>(work: impl FnOnce() -> T + Send + Copy) -> T {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("wingc-compile".into())
             .stack_size(COMPILE_STACK)
-            .spawn_scoped(scope, || compile_here(input))
+            .spawn_scoped(scope, work)
             .map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .unwrap_or_else(|_| compile_here(input))
+            .unwrap_or_else(|_| work())
     })
 }
 
-fn compile_here(input: Input<'_>) -> Compiled {
+/// Where each resource was created, by path.
+type ResourceSpans = BTreeMap<String, Span>;
+
+fn compile_here(input: Input<'_>, target: &str) -> Compiled<(SimApp, ResourceSpans)> {
     let checked = check(input);
     if checked.diagnostics.iter().any(Diagnostic::is_error) {
         return Compiled::Failed { sources: checked.sources, diagnostics: checked.diagnostics };
     }
     let index = DeclIndex::new(checked.files.iter().map(|f| &f.module));
     let modules = checked.files.iter().map(|f| &f.module);
-    let result = preflight::evaluate(modules, &checked.semantics, &index, input).and_then(|app| {
+    let program = preflight::Program { name: input.name, dir: input.dir, target };
+    let result = preflight::evaluate(modules, &checked.semantics, &index, program).and_then(|app| {
         let logs = app.logs.clone();
-        sim::build(&checked.semantics, &checked.sources, &index, input.name, &app).map(|sim_app| (sim_app, logs))
+        let spans = app.tree.iter().map(|(_, r)| (r.path.clone(), r.span)).collect();
+        sim::build(&checked.semantics, &checked.sources, &index, input.name, &app).map(|sim_app| ((sim_app, spans), logs))
     });
     match result {
         Ok((app, logs)) => Compiled::Ok { sources: checked.sources, app, logs },
         Err(diagnostic) => Compiled::Failed { sources: checked.sources, diagnostics: vec![*diagnostic] },
+    }
+}
+
+impl<App> Compiled<App> {
+    fn map<Other>(self, f: impl FnOnce(App) -> Other) -> Compiled<Other> {
+        match self {
+            Compiled::Ok { sources, app, logs } => Compiled::Ok { sources, app: f(app), logs },
+            Compiled::Failed { sources, diagnostics } => Compiled::Failed { sources, diagnostics },
+        }
     }
 }

@@ -8,7 +8,6 @@ use super::value::{ClosureValue, FnBody, FunctionValue, Ref, RefKind, Value};
 use super::{App, TestDecl};
 use crate::check::{Semantics, TypeRef, VarId};
 use crate::diagnostics::Diagnostic;
-use crate::driver::Input;
 use crate::syntax::ast::{AssignOp, BinaryOp, Block, Expr, ExprKind, Module, Phase, Span, Stmt, StmtKind};
 use crate::syntax::index::DeclIndex;
 use std::rc::Rc;
@@ -57,7 +56,7 @@ pub(super) struct Evaluator<'a> {
 }
 
 impl<'a> Evaluator<'a> {
-    pub(super) fn new(sem: &'a Semantics, index: &'a DeclIndex<'a>, input: Input<'_>) -> Evaluator<'a> {
+    pub(super) fn new(sem: &'a Semantics, index: &'a DeclIndex<'a>, input: super::Program<'_>) -> Evaluator<'a> {
         let dir = input.dir.map(|d| std::path::absolute(d).unwrap_or_else(|_| d.to_path_buf()));
         let file_name = match &dir {
             Some(dir) => dir.join(input.name).to_string_lossy().into_owned(),
@@ -69,6 +68,7 @@ impl<'a> Evaluator<'a> {
             file_name,
             dir_name: dir.map_or(String::new(), |d| d.to_string_lossy().into_owned()),
             app_name,
+            target: input.target.to_string(),
             ..App::default()
         };
         Evaluator { sem, index, app, scopes: Vec::new(), steps: 0, depth: 0 }

@@ -109,7 +109,7 @@ impl<'a> Evaluator<'a> {
                 "filename" => Value::str(&self.app.file_name),
                 "dirname" => Value::str(&self.app.dir_name),
                 "app" => Value::str(&self.app.app_name),
-                _ => Value::str("sim"),
+                _ => Value::str(&self.app.target),
             },
             ExprKind::Range { .. } | ExprKind::Error => {
                 return fail("E0500", "internal error: this expression has no value", expr.span);

@@ -22,7 +22,6 @@ mod intrinsics;
 
 use crate::check::{ClassId, Semantics};
 use crate::diagnostics::Diagnostic;
-use crate::driver::Input;
 use crate::syntax::ast::{Module, Span};
 use crate::syntax::index::DeclIndex;
 use env::Env;
@@ -64,10 +63,21 @@ pub struct App<'a> {
     /// The environment each user class was declared in: what its methods
     /// see of the variables around it.
     pub class_envs: HashMap<ClassId, Rc<Env>>,
-    /// What `@filename`, `@dirname` and `@app` give.
+    /// What `@filename`, `@dirname`, `@app` and `@target` give.
     pub file_name: String,
     pub dir_name: String,
     pub app_name: String,
+    pub target: String,
+}
+
+/// The program being evaluated: its entry file's name, the directory its
+/// relative paths start from, and the target it is compiled for (`sim`,
+/// `tf-aws`).
+#[derive(Debug, Clone, Copy)]
+pub struct Program<'p> {
+    pub name: &'p str,
+    pub dir: Option<&'p std::path::Path>,
+    pub target: &'p str,
 }
 
 impl<'a> App<'a> {
@@ -94,9 +104,9 @@ pub fn evaluate<'a>(
     modules: impl IntoIterator<Item = &'a Module>,
     sem: &'a Semantics,
     index: &'a DeclIndex<'a>,
-    input: Input<'_>,
+    program: Program<'_>,
 ) -> Result<App<'a>, Box<Diagnostic>> {
-    let mut evaluator = eval::Evaluator::new(sem, index, input);
+    let mut evaluator = eval::Evaluator::new(sem, index, program);
     for module in modules {
         evaluator.run(module)?;
     }

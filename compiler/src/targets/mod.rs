@@ -1,5 +1,6 @@
 //! Targets: take the evaluated app and its compiled bundles, give output on
-//! disk. `sim` is the only target so far; `tf-aws` reports that it is not
-//! built yet.
+//! disk. `sim` compiles the bundles and writes the simulator's manifest;
+//! `tf_aws` turns that same manifest into Terraform for AWS.
 
 pub mod sim;
+pub mod tf_aws;

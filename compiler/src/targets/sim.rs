@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostic, SourceMap};
 use crate::preflight::{App, ClosureValue};
 use crate::syntax::index::DeclIndex;
 use std::path::Path;
-use wing_abi::{Bundle, Edge, EdgeKind, LiftedValue, MANIFEST_VERSION, Manifest, Resource, Test};
+use wing_abi::{Bundle, Edge, EdgeKind, MANIFEST_VERSION, Manifest, Resource, Test};
 
 /// A compiled app: the manifest and each bundle's bytes (by bundle id).
 pub struct SimApp {
@@ -95,30 +95,18 @@ fn add_bundle<'a>(
     let id = format!("b{}", out.bundles.len());
     let mut used = Vec::new();
     for lift in &compiled.lifts {
-        resources_in(lift, &mut used);
+        lift.visit(&mut |path, ops| used.push((path.to_string(), ops.to_vec())), &mut |_| {});
     }
     out.manifest.bundles.push(Bundle {
         id: id.clone(),
         file: format!("bundles/{id}.wasm"),
-        hash: format!("{:016x}", fnv1a(&compiled.wasm)),
+        hash: format!("{:016x}", super::tf_aws::names::fnv1a(&compiled.wasm)),
         params: compiled.params,
         result: compiled.result,
         lifts: compiled.lifts,
     });
     out.bundles.push((id.clone(), compiled.wasm));
     Ok((id, used))
-}
-
-/// Every resource a lifted value carries, with its granted operations.
-fn resources_in(lifted: &LiftedValue, out: &mut Vec<(String, Vec<String>)>) {
-    match lifted {
-        LiftedValue::Resource { path, ops } => out.push((path.clone(), ops.clone())),
-        LiftedValue::Array(items) | LiftedValue::Set(items) => items.iter().for_each(|i| resources_in(i, out)),
-        LiftedValue::Map(entries) | LiftedValue::Object { fields: entries, .. } => {
-            entries.values().for_each(|v| resources_in(v, out))
-        }
-        _ => {}
-    }
 }
 
 /// Writes `app.json` and `bundles/*.wasm` under `dir` (created if needed).
@@ -133,9 +121,4 @@ pub fn write(app: &SimApp, dir: &Path) -> std::io::Result<()> {
     }
     let json = serde_json::to_string_pretty(&app.manifest).map_err(std::io::Error::other)?;
     std::fs::write(dir.join(wing_abi::MANIFEST_FILE), json)
-}
-
-/// 64-bit FNV-1a: a fast content hash for cache keys (not for security).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(0x100000001b3))
 }

@@ -88,6 +88,30 @@ impl Cron {
         None
     }
 
+    /// The same schedule as an AWS EventBridge `cron(…)` expression (six
+    /// fields: minute hour day-of-month month day-of-week year, UTC).
+    /// `text` is the expression this was parsed from. AWS wants `?` in
+    /// one of the day fields, counts week days from 1 (Sunday), and cannot
+    /// fire on "this date or this week day", so restricting both day
+    /// fields is an error.
+    pub fn to_aws(&self, text: &str) -> Result<String, String> {
+        let parts: Vec<&str> = text.split_whitespace().map(|p| if p == "?" { "*" } else { p }).collect();
+        let (day, weekday) = match (self.any_day, self.any_weekday) {
+            (false, false) => {
+                return Err(
+                    "AWS cannot fire on a day of the month or a day of the week: restrict only one of the two day fields".into(),
+                );
+            }
+            (_, true) => (parts[2].to_string(), "?".to_string()),
+            (true, false) => {
+                let names = FIELDS[4].names;
+                let days: Vec<&str> = (0..7).filter(|d| self.weekdays & (1 << d) != 0).map(|d| names[d]).collect();
+                ("?".to_string(), days.join(","))
+            }
+        };
+        Ok(format!("cron({} {} {day} {} {weekday} *)", parts[0], parts[1], parts[3]))
+    }
+
     fn day_matches(&self, day: i64) -> bool {
         let (_, month, day_of_month) = civil_from_days(day);
         if self.months & (1 << month) == 0 {
@@ -205,6 +229,16 @@ mod tests {
         assert_eq!(civil_from_days(59), (1970, 3, 1));
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));
         assert_eq!(Cron::parse("0 0 31 2 *").unwrap().next_after(0), None);
+    }
+
+    #[test]
+    fn aws_expressions_keep_the_schedule() {
+        let aws = |text: &str| Cron::parse(text).unwrap().to_aws(text);
+        assert_eq!(aws("0 3 * * *").unwrap(), "cron(0 3 * * ? *)");
+        assert_eq!(aws("*/15 9-17 * * 1-5").unwrap(), "cron(*/15 9-17 ? * MON,TUE,WED,THU,FRI *)");
+        assert_eq!(aws("0 0 1 JAN,JUL ?").unwrap(), "cron(0 0 1 JAN,JUL ? *)");
+        assert_eq!(aws("30 6 * * 0,7").unwrap(), "cron(30 6 ? * SUN *)");
+        assert!(aws("0 0 1 * MON").unwrap_err().contains("only one of the two day fields"));
     }
 
     #[test]

@@ -8,9 +8,13 @@
 //!   compiler and run by the simulator.
 //! * [`token`]: placeholders for values only the running simulator knows
 //!   (an Api's `url`).
+//! * [`lambda`]: what a deployed function's runtime reads (tf-aws).
+//! * [`media`]: the content type of a file by its extension.
 
 pub mod cron;
+pub mod lambda;
 pub mod manifest;
+pub mod media;
 pub mod text;
 pub mod token;
 

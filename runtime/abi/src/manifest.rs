@@ -146,6 +146,22 @@ pub enum LiftedValue {
     },
 }
 
+impl LiftedValue {
+    /// Every capability handle in the value (with its granted operations)
+    /// and every string, in order: what a deployed bundle needs resolved.
+    pub fn visit<'v>(&'v self, handle: &mut dyn FnMut(&'v str, &'v [String]), text: &mut dyn FnMut(&'v str)) {
+        match self {
+            LiftedValue::Resource { path, ops } => handle(path, ops),
+            LiftedValue::Str(s) => text(s),
+            LiftedValue::Array(items) | LiftedValue::Set(items) => items.iter().for_each(|i| i.visit(handle, text)),
+            LiftedValue::Map(entries) | LiftedValue::Object { fields: entries, .. } => {
+                entries.values().for_each(|v| v.visit(handle, text))
+            }
+            _ => {}
+        }
+    }
+}
+
 /// One `test "name" { … }` block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Test {

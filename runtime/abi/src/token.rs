@@ -20,6 +20,21 @@ pub fn has_token(text: &str) -> bool {
     text.contains(OPEN)
 }
 
+/// The (resource path, attribute) of every token in `text`, in order.
+pub fn tokens(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(OPEN) {
+        let after = &rest[start + OPEN.len()..];
+        let Some(end) = after.find('}') else { break };
+        if let Some((path, attribute)) = after[..end].rsplit_once('#') {
+            found.push((path.to_string(), attribute.to_string()));
+        }
+        rest = &after[end + 1..];
+    }
+    found
+}
+
 /// `text` with every token replaced by `value(path, attribute)`; a token
 /// without a value stays as it is.
 pub fn resolve(text: &str, value: &dyn Fn(&str, &str) -> Option<String>) -> String {
@@ -60,6 +75,10 @@ mod tests {
         });
         assert_eq!(resolved, "GET http://127.0.0.1:4000/users and ${wsim#root/Default/Other#url}");
         assert!(has_token(&text));
+        assert_eq!(
+            tokens(&text),
+            [("root/Default/Api".to_string(), "url".to_string()), ("root/Default/Other".to_string(), "url".to_string())]
+        );
         assert!(!has_token(&resolved.replace("${wsim#root/Default/Other#url}", "")));
     }
 }
