@@ -32,7 +32,11 @@ pub fn bucket(builder: &mut Builder<'_>, resource: &Resource) -> Deployed {
         builder.doc.resource(
             "aws_s3_bucket_policy",
             &name,
-            json!({ "bucket": bucket.attr("id"), "policy": policy.to_string(), "depends_on": [block.dependency()] }),
+            json!({
+                "bucket": bucket.attr("id"),
+                "policy": policy.to_string(),
+                "depends_on": [block.dependency()]
+            }),
         );
     }
     let rules = cors_rules(props);
@@ -88,6 +92,7 @@ pub fn s3_bucket(builder: &mut Builder<'_>, path: &str, force_destroy: bool, pub
             "restrict_public_buckets": !public
         }),
     );
+
     builder.doc.resource(
         "aws_s3_bucket_server_side_encryption_configuration",
         &name,

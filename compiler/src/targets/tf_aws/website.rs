@@ -2,7 +2,8 @@
 //! folder of the program's, `errorDocument`, files added preflight), gives
 //! a private bucket holding every file (copied into `assets/` so the
 //! output folder is self-contained), a CloudFront distribution reading it
-//! through an origin access control (HTTPS only), and the bucket policy
+//! through an origin access control (HTTPS only, security headers), and
+//! the bucket policy
 //! that lets only that distribution read. `website.url` is the
 //! distribution's `https://` address.
 
@@ -12,6 +13,9 @@ use serde_json::{Value as Json, json};
 use std::collections::BTreeMap;
 use std::path::Path;
 use wing_abi::Resource;
+
+/// CloudFront's managed caching policy for static files.
+const CACHING_OPTIMIZED: &str = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 
 pub fn website(builder: &mut Builder<'_>, resource: &Resource) -> Option<Deployed> {
     let files = match files(builder.input.root, &resource.props) {
@@ -49,6 +53,21 @@ pub fn website(builder: &mut Builder<'_>, resource: &Resource) -> Option<Deploye
             "signing_protocol": "sigv4"
         }),
     );
+    let headers = builder.doc.resource(
+        "aws_cloudfront_response_headers_policy",
+        &name,
+        json!({
+            "name": names::physical(&resource.path),
+            "comment": format!("Security headers of {}", resource.path),
+            "security_headers_config": [{
+                "strict_transport_security": [{ "access_control_max_age_sec": 31536000, "include_subdomains": true, "preload": true, "override": true }],
+                "content_type_options": [{ "override": true }],
+                "frame_options": [{ "frame_option": "SAMEORIGIN", "override": true }],
+                "referrer_policy": [{ "referrer_policy": "strict-origin-when-cross-origin", "override": true }],
+                "xss_protection": [{ "protection": true, "mode_block": true, "override": true }]
+            }]
+        }),
+    );
     let mut distribution = json!({
         "enabled": true,
         "comment": resource.path,
@@ -64,7 +83,8 @@ pub fn website(builder: &mut Builder<'_>, resource: &Resource) -> Option<Deploye
             "allowed_methods": ["GET", "HEAD"],
             "cached_methods": ["GET", "HEAD"],
             "compress": true,
-            "cache_policy_id": "658327ea-f89d-4fab-a63d-7e88639e58f6"
+            "cache_policy_id": CACHING_OPTIMIZED,
+            "response_headers_policy_id": headers.attr("id")
         }],
         "restrictions": [{ "geo_restriction": [{ "restriction_type": "none" }] }],
         "viewer_certificate": [{ "cloudfront_default_certificate": true }]

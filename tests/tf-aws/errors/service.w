@@ -1,0 +1,5 @@
+bring cloud;
+
+new cloud.Service(inflight () => {
+  log("started");
+}) as "worker";
