@@ -12,6 +12,7 @@
 //! * `checkov` finds nothing in the examples' Terraform, but for the checks
 //!   `spec/tf-aws.md` skips with a reason.
 
+#[allow(dead_code, reason = "each harness uses part of the shared helpers")]
 mod common;
 
 use serde_json::Value as Json;
@@ -245,7 +246,7 @@ fn checkov_passes_the_examples_terraform() {
     let scan = common::scratch("checkov");
     for (file, snapshot) in programs() {
         let app = tf_aws(&file).unwrap_or_else(|e| panic!("{e}"));
-        let dir = scan.join(snapshot.file_stem().expect("name").to_string_lossy().trim_end_matches(".tf").to_string());
+        let dir = scan.join(snapshot.file_stem().expect("name").to_string_lossy().trim_end_matches(".tf"));
         wingc::targets::tf_aws::write(&app, &dir).expect("write the Terraform");
     }
     let output = Command::new(&checkov)
