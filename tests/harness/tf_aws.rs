@@ -288,3 +288,35 @@ fn checkov_passes_the_examples_terraform() {
     assert_eq!(summary["parsing_errors"], 0, "checkov could not parse some Terraform");
     assert!(summary["passed"] > 100, "checkov checked too little: {summary:?}");
 }
+
+/// The operations `app.json` grants the function `root/Default/<id>`, by
+/// the id of each resource.
+fn granted(manifest: &wing_abi::Manifest, function: &str) -> BTreeMap<String, Vec<String>> {
+    let from = format!("root/Default/{function}");
+    manifest
+        .edges
+        .iter()
+        .filter(|e| e.from == from && e.kind == wing_abi::EdgeKind::Uses)
+        .map(|e| (e.to.trim_start_matches("root/Default/").to_string(), e.ops.clone()))
+        .collect()
+}
+
+#[test]
+fn grants_follow_aliases_parameters_and_lift_blocks() {
+    let file = common::root().join("tests/tf-aws/grants.w");
+    let manifest = manifest(&file);
+    let expect = |pairs: &[(&str, &[&str])]| -> BTreeMap<String, Vec<String>> {
+        pairs.iter().map(|(r, ops)| (r.to_string(), ops.iter().map(|o| o.to_string()).collect())).collect()
+    };
+    assert_eq!(granted(&manifest, "alias"), expect(&[("uploads", &["exists"])]));
+    assert_eq!(granted(&manifest, "closure-parameter"), expect(&[("archive", &["put"])]));
+    assert_eq!(granted(&manifest, "method-parameters"), expect(&[("archive", &["put"]), ("uploads", &["delete", "get"])]));
+    assert_eq!(granted(&manifest, "collection"), expect(&[("archive", &["list"]), ("uploads", &["list"])]));
+    assert_eq!(granted(&manifest, "inflight-closure"), expect(&[("jobs", &["push"])]));
+
+    let text = std::fs::read_to_string(&file).expect("read grants.w");
+    let Compiled::Ok { app, .. } = compile(input(&file, &text, "grants.w")) else { panic!("grants.w compiles") };
+    let simulator = wing_runtime::App::new(app.manifest, &app.bundles).expect("the simulator loads the app");
+    let results = simulator.run_tests(&wing_runtime::TestOptions::default());
+    assert!(results.iter().all(|r| r.passed), "the simulator refused a granted operation: {results:?}");
+}

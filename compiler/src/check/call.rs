@@ -24,7 +24,9 @@ impl Checker {
                 _ => {}
             }
         }
+        self.callees.insert(callee.id);
         let callee_ty = self.check_expr(callee);
+        self.callees.remove(&callee.id);
         let signature = match self.sem.types.get(callee_ty) {
             Type::Function(f) => f.clone(),
             Type::Error => {
@@ -52,6 +54,7 @@ impl Checker {
             );
         }
         let (call, result) = self.check_args(&signature, args, expr.span);
+        self.record_argument_flows(callee, args, &call);
         self.sem.calls.insert(expr.id, call);
         result
     }

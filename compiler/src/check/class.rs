@@ -178,7 +178,7 @@ impl Checker {
                 false,
             );
             if phase == Phase::Inflight && class_phase == Phase::Preflight {
-                self.client_this.insert(var);
+                self.local_roots.insert(var);
             }
             var
         });
@@ -189,6 +189,7 @@ impl Checker {
             .zip(&signature.params)
             .map(|(p, ty)| self.declare_var(&p.name, *ty, VarKind::Param, p.reassignable))
             .collect();
+        self.track_params(phase, &params);
         self.check_block_stmts(&body.stmts);
         if declared_result != Types::VOID
             && !self.sem.types.is_optional(declared_result)
@@ -200,6 +201,9 @@ impl Checker {
         }
         let context = self.pop_function();
         let ty = self.sem.types.function(FunctionType { phase, ..signature.clone() });
+        if !context.flows.is_empty() {
+            self.flow_owners.push(method.id);
+        }
         self.sem.closures.insert(
             method.id,
             ClosureInfo {
@@ -209,6 +213,7 @@ impl Checker {
                 ty,
                 captures: context.captures,
                 lifts: context.lifts,
+                flows: context.flows,
                 this_var,
                 untracked: context.untracked,
             },

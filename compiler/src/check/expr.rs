@@ -332,6 +332,9 @@ impl Checker {
             .zip(&param_types)
             .map(|(p, ty)| self.declare_var(&p.name, *ty, VarKind::Param, p.reassignable))
             .collect();
+        if self.closure_vars.values().any(|bound| *bound == expr.id) {
+            self.track_params(phase, &params);
+        }
         self.check_block_stmts(&closure.body.stmts);
         let body_exits = super::flow::always_exits(&closure.body.stmts);
         let context = self.pop_function();
@@ -350,6 +353,9 @@ impl Checker {
         } else {
             self.sem.types.function(FunctionType { phase, params: param_types, result, variadic })
         };
+        if !context.flows.is_empty() {
+            self.flow_owners.push(expr.id);
+        }
         self.sem.closures.insert(
             expr.id,
             ClosureInfo {
@@ -359,6 +365,7 @@ impl Checker {
                 ty,
                 captures: context.captures,
                 lifts: context.lifts,
+                flows: context.flows,
                 this_var: None,
                 untracked: context.untracked,
             },

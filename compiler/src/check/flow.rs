@@ -14,7 +14,7 @@ pub(super) fn always_exits(stmts: &[Stmt]) -> bool {
 fn exits(stmt: &Stmt) -> bool {
     match &stmt.kind {
         StmtKind::Return(_) | StmtKind::Throw(_) => true,
-        StmtKind::Block(block) => always_exits(&block.stmts),
+        StmtKind::Block(block) | StmtKind::Lift { body: block, .. } => always_exits(&block.stmts),
         StmtKind::If { then, otherwise: Some(otherwise), .. } | StmtKind::IfLet { then, otherwise: Some(otherwise), .. } => {
             always_exits(&then.stmts) && always_exits(&otherwise.stmts)
         }
@@ -35,7 +35,7 @@ fn is_true(expr: &Expr) -> bool {
 fn breaks(stmts: &[Stmt]) -> bool {
     stmts.iter().any(|stmt| match &stmt.kind {
         StmtKind::Break => true,
-        StmtKind::Block(block) => breaks(&block.stmts),
+        StmtKind::Block(block) | StmtKind::Lift { body: block, .. } => breaks(&block.stmts),
         StmtKind::If { then, otherwise, .. } | StmtKind::IfLet { then, otherwise, .. } => {
             breaks(&then.stmts) || otherwise.as_ref().is_some_and(|o| breaks(&o.stmts))
         }
@@ -53,7 +53,7 @@ fn breaks(stmts: &[Stmt]) -> bool {
 pub(super) fn assigns_field(stmts: &[Stmt], field: &str) -> bool {
     stmts.iter().any(|stmt| match &stmt.kind {
         StmtKind::Assign { target, .. } => is_this_field(target, field),
-        StmtKind::Block(block) => assigns_field(&block.stmts, field),
+        StmtKind::Block(block) | StmtKind::Lift { body: block, .. } => assigns_field(&block.stmts, field),
         StmtKind::If { then, otherwise, .. } | StmtKind::IfLet { then, otherwise, .. } => {
             assigns_field(&then.stmts, field) || otherwise.as_ref().is_some_and(|o| in_block(o, field))
         }

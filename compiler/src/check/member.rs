@@ -69,20 +69,36 @@ impl Checker {
                 Types::ERROR
             }
             Resolved::Value { ty, use_kind } => {
-                self.record_member_use(receiver_path, receiver_class, use_kind);
+                if let UseKind::Operation(_, _) = &use_kind
+                    && !self.callees.contains(&expr.id)
+                {
+                    self.note_method_escape(expr);
+                }
+                self.record_member_use(receiver_path, receiver_class, use_kind, ty, expr.span);
                 ty
             }
         }
     }
 
-    fn record_member_use(&mut self, path: Option<LiftPath>, class: Option<ClassId>, use_kind: UseKind) {
+    /// A method used as a value (not called): its callers cannot be
+    /// traced.
+    fn note_method_escape(&mut self, expr: &Expr) {
+        for decl in self.method_decls(expr) {
+            self.pending_flows.escapes.push((decl, expr.span));
+        }
+    }
+
+    fn record_member_use(&mut self, path: Option<LiftPath>, class: Option<ClassId>, use_kind: UseKind, ty: TypeId, span: Span) {
         match (use_kind, path) {
             (UseKind::Field(field), Some((root, mut path))) => {
                 path.fields.push(field);
-                self.record_lift(root, &path, PathUse::Whole);
+                self.record_whole_use(root, &path, ty);
             }
             (UseKind::Operation(op, _), Some((root, path))) => self.record_lift(root, &path, PathUse::Call(op)),
             (UseKind::WholeObject, Some((root, path))) => self.record_lift(root, &path, PathUse::Whole),
+            (UseKind::Operation(op, Some(class)), None) if self.sem.class(class).kind == ClassKind::Resource => {
+                self.report_untraced_resource(class, &op, span);
+            }
             (UseKind::Operation(op, Some(class)), None) => self.record_untracked(class, &[], PathUse::Call(op)),
             (UseKind::Field(field), None) => {
                 if let Some(class) = class {
@@ -119,7 +135,7 @@ impl Checker {
                         Object::Value { ty, path, is_super: false }
                     }
                     Resolved::Value { ty, use_kind } => {
-                        self.record_member_use(path, class, use_kind);
+                        self.record_member_use(path, class, use_kind, ty, object.span);
                         Object::Value { ty, path: None, is_super: false }
                     }
                 }
@@ -142,10 +158,10 @@ impl Checker {
                 Object::Type(found)
             }
             Some(Binding::Var(var)) => {
-                let (ty, root) = self.use_var(var, ident.span);
+                let (ty, path) = self.use_var(var, ident.span);
                 self.sem.names.insert(object.id, NameRef::Var(var));
                 self.sem.expr_types.insert(object.id, ty);
-                return Object::Value { ty, path: root.map(|r| (r, Path { var, fields: Vec::new() })), is_super: false };
+                return Object::Value { ty, path, is_super: false };
             }
             Some(Binding::Extern(_) | Binding::ErasedType) => {
                 return Object::Value { ty: self.check_expr(object), path: None, is_super: false };
@@ -175,16 +191,16 @@ impl Checker {
             );
             return Object::Value { ty: Types::ERROR, path: None, is_super: false };
         };
-        let (_, root) = self.use_var(this, ident.span);
+        let (_, path) = self.use_var(this, ident.span);
         let ty = self.sem.types.intern(Type::Class(parent));
         self.sem.names.insert(object.id, NameRef::Var(this));
         self.sem.expr_types.insert(object.id, ty);
-        Object::Value { ty, path: root.map(|r| (r, Path { var: this, fields: Vec::new() })), is_super: true }
+        Object::Value { ty, path, is_super: true }
     }
 
     /// The class whose members a value of this type has, if it is an
     /// instance of a resource or user class.
-    fn class_of(&self, ty: TypeId) -> Option<ClassId> {
+    pub(super) fn class_of(&self, ty: TypeId) -> Option<ClassId> {
         match self.sem.types.get(self.sem.types.strip_optional(ty)) {
             Type::Class(c) if self.sem.class(*c).kind != ClassKind::Builtin => Some(*c),
             _ => None,

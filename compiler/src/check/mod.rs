@@ -61,6 +61,7 @@ pub fn check(stdlib: &[StdlibModule<'_>], modules: &[UserModule<'_>]) -> (Semant
     }
     checker.bind_prelude();
     checker.check_modules(modules);
+    checker.resolve_flows();
     (checker.sem, checker.diagnostics)
 }
 
@@ -75,8 +76,22 @@ pub(crate) struct Checker {
     functions: Vec<FnContext>,
     /// The function depth each variable was declared at.
     var_depth: Vec<usize>,
-    /// The `this` of every inflight method of a preflight class.
-    client_this: HashSet<VarId>,
+    /// Variables whose uses are recorded in their own function's lifts: the
+    /// `this` of every inflight method of a preflight class, and the
+    /// resource and object parameters of inflight methods and of inflight
+    /// closures bound to a `let` (see `lifting.rs`).
+    local_roots: HashSet<VarId>,
+    /// Inflight `let`s bound to a path: uses of them are uses of the path.
+    aliases: HashMap<VarId, (usize, lifting::Path)>,
+    /// Variables bound by `let` to a closure expression.
+    closure_vars: HashMap<VarId, crate::syntax::ast::NodeId>,
+    /// The callee expressions of the calls being checked.
+    callees: HashSet<crate::syntax::ast::NodeId>,
+    /// `lift { … } { … }` blocks around the current code.
+    lift_blocks: usize,
+    /// Functions whose bodies pass paths to known functions.
+    flow_owners: Vec<crate::syntax::ast::NodeId>,
+    pending_flows: lifting::PendingFlowChecks,
     /// Loops around the current top-level statement.
     top_level_loops: usize,
     /// How the module being checked resolves its file `bring`s.
@@ -95,7 +110,13 @@ impl Checker {
             scopes: vec![Scope::default()],
             functions: Vec::new(),
             var_depth: Vec::new(),
-            client_this: HashSet::new(),
+            local_roots: HashSet::new(),
+            aliases: HashMap::new(),
+            closure_vars: HashMap::new(),
+            callees: HashSet::new(),
+            lift_blocks: 0,
+            flow_owners: Vec::new(),
+            pending_flows: lifting::PendingFlowChecks::default(),
             top_level_loops: 0,
             current_brings: HashMap::new(),
             method_spans: HashMap::new(),

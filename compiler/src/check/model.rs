@@ -188,6 +188,9 @@ pub struct ClosureInfo {
     pub lifts: Vec<Lift>,
     /// `this` of a method or constructor.
     pub this_var: Option<VarId>,
+    /// Paths the body passes to known functions (resolved into `lifts`
+    /// when checking ends).
+    pub flows: Vec<super::lifting::Flow>,
     /// Operations called on values of resource or class type that do not
     /// come from a lifted variable (an element of a lifted array, say):
     /// granted to every such value reachable from the lifts.

@@ -9,7 +9,7 @@
 //! function in between (and kept in a box when it can be reassigned).
 
 use super::Checker;
-use super::lifting::{Lift, Usage};
+use super::lifting::{Flow, Lift, Path, Usage};
 use super::model::{ExternRef, NameRef, VarId, VarInfo, VarKind};
 use super::symbols::TypeRef;
 use super::types::{ClassId, Type, TypeId, Types};
@@ -45,6 +45,8 @@ pub(super) struct FnContext {
     pub inferred_result: Option<TypeId>,
     pub captures: Vec<VarId>,
     pub lifts: Vec<Lift>,
+    /// Paths passed to known functions (see `lifting.rs`).
+    pub flows: Vec<Flow>,
     pub untracked: BTreeMap<ClassId, Usage>,
     /// The class whose method or constructor this is.
     pub class: Option<ClassId>,
@@ -80,6 +82,7 @@ impl Checker {
             inferred_result: None,
             captures: Vec::new(),
             lifts: Vec::new(),
+            flows: Vec::new(),
             untracked: BTreeMap::new(),
             class,
             loops: 0,
@@ -152,9 +155,14 @@ impl Checker {
         };
         let (name_ref, ty) = match binding {
             Binding::Var(var) => {
-                let (ty, root) = self.use_var(var, ident.span);
-                if let Some(root) = root {
-                    self.record_lift(root, &super::lifting::Path { var, fields: Vec::new() }, super::lifting::PathUse::Whole);
+                let (ty, path) = self.use_var(var, ident.span);
+                if let Some((root, path)) = path {
+                    self.record_whole_use(root, &path, ty);
+                }
+                if let Some(function) = self.closure_vars.get(&var).copied()
+                    && !self.callees.contains(&node)
+                {
+                    self.pending_flows.escapes.push((function, ident.span));
                 }
                 (NameRef::Var(var), ty)
             }
@@ -214,10 +222,20 @@ impl Checker {
     }
 
     /// What using `var` from the current function means: its type as seen
-    /// here, and the lift root it is lifted into (if it is a lifted
-    /// preflight value or the `this` of an inflight method). Records
-    /// captures on the way.
-    pub(super) fn use_var(&mut self, var: VarId, span: Span) -> (TypeId, Option<usize>) {
+    /// here, and the path its uses are recorded along (see `lifting.rs`):
+    /// from the lift root it is lifted into, from its own function for a
+    /// local root, or the path an alias stands for. Records captures on
+    /// the way.
+    pub(super) fn use_var(&mut self, var: VarId, span: Span) -> (TypeId, Option<(usize, Path)>) {
+        let (ty, root) = self.use_var_root(var, span);
+        let path = match self.aliases.get(&var) {
+            Some(aliased) => Some(aliased.clone()),
+            None => root.map(|root| (root, Path { var, fields: Vec::new() })),
+        };
+        (ty, path)
+    }
+
+    fn use_var_root(&mut self, var: VarId, span: Span) -> (TypeId, Option<usize>) {
         let declared = self.var_depth[var.0 as usize];
         let depth = self.functions.len();
         let info = self.sem.var(var).clone();
@@ -230,7 +248,7 @@ impl Checker {
             if info.reassignable && declared < depth && info.phase == Phase::Inflight {
                 self.sem.vars[var.0 as usize].boxed = true;
             }
-            let root = self.client_this.contains(&var).then(|| declared - 1);
+            let root = self.local_roots.contains(&var).then(|| declared - 1);
             return (info.ty, root);
         }
         let Some(offset) = self.functions[declared..].iter().position(|f| f.phase == Phase::Inflight) else {

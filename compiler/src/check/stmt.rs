@@ -1,15 +1,16 @@
 //! Statements: takes statement lists, declares what they bind, checks
-//! conditions, loops, assignments, returns and `try`, and opens function
-//! contexts for `test` blocks.
+//! conditions, loops, assignments, returns and `try`, checks `lift`
+//! blocks, and opens function contexts for `test` blocks.
 
 use super::Checker;
+use super::lifting::PathUse;
 use super::model::VarKind;
 use super::model::{ClosureInfo, MemberRef, NameRef};
 use super::scope::Binding;
 use super::symbols::{MemberKind, TypeRef};
 use super::types::{FunctionType, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
-use crate::syntax::ast::{AssignOp, Block, BringTarget, Expr, ExprKind, Ident, Phase, Span, Stmt, StmtKind};
+use crate::syntax::ast::{AssignOp, Block, BringTarget, Expr, ExprKind, Ident, LiftQualification, Phase, Span, Stmt, StmtKind};
 
 /// Stdlib modules a user can `bring`.
 pub(super) const BRINGABLE: [&str; 6] = ["cloud", "util", "expect", "http", "math", "ex"];
@@ -122,6 +123,7 @@ impl Checker {
                 }
             }
             StmtKind::Block(block) => self.check_block(block),
+            StmtKind::Lift { qualifications, body } => self.check_lift_block(qualifications, body, stmt.span),
             StmtKind::Test { body, .. } => self.check_test(stmt, body),
             StmtKind::Class(decl) => {
                 if let Some(TypeRef::Class(id)) = self.sem.declarations.get(stmt.id).copied() {
@@ -161,6 +163,9 @@ impl Checker {
             let early = self.sem.types.function(FunctionType { phase, params, result, variadic });
             let var = self.declare_var(name, early, VarKind::Let, reassignable);
             self.sem.declared.insert(stmt.id, var);
+            if !reassignable {
+                self.closure_vars.insert(var, value.id);
+            }
             let actual = self.check_expr(value);
             self.sem.vars[var.0 as usize].ty = actual;
             if self.sem.closures.get(value.id).is_some_and(|c| c.captures.contains(&var)) {
@@ -187,6 +192,76 @@ impl Checker {
         }
         let var = self.declare_var(name, ty, VarKind::Let, reassignable);
         self.sem.declared.insert(stmt.id, var);
+        if !reassignable
+            && self.phase() == Phase::Inflight
+            && self.is_liftable_object(ty)
+            && let Some(path) = self.tracked_path(value)
+        {
+            self.aliases.insert(var, path);
+        }
+    }
+
+    /// `lift { r: [op, …], … } { body }`: each qualification grants its
+    /// methods on its preflight object; inside the body, operations the
+    /// checker cannot trace to a resource are allowed (the qualifications
+    /// say what they may reach).
+    fn check_lift_block(&mut self, qualifications: &[LiftQualification], body: &Block, span: Span) {
+        if self.phase() != Phase::Inflight {
+            self.report(
+                Diagnostic::error("E0309", "a `lift` block qualifies what inflight code may do", span)
+                    .with_label("this is preflight code")
+                    .with_help("move the block into an inflight closure, method or `test`"),
+            );
+        } else {
+            for qualification in qualifications {
+                self.check_lift_qualification(qualification);
+            }
+        }
+        self.lift_blocks += 1;
+        self.check_block(body);
+        self.lift_blocks -= 1;
+    }
+
+    fn check_lift_qualification(&mut self, qualification: &LiftQualification) {
+        let target = &qualification.target;
+        let (ty, path) = match self.check_object(target) {
+            super::member::Object::Value { ty, path, .. } => (ty, path),
+            _ => (Types::ERROR, None),
+        };
+        let class = self.class_of(ty).filter(|c| self.sem.class(*c).is_resource());
+        let (Some(class), Some((root, path))) = (class, path) else {
+            if ty != Types::ERROR {
+                let shown = self.sem.types.display(ty);
+                self.report(
+                    Diagnostic::error("E0309", "`lift` qualifies a resource or preflight object by its name", target.span)
+                        .with_label(format!("this `{shown}` is not a preflight object inflight code lifts")),
+                );
+            }
+            return;
+        };
+        let shown = self.sem.class(class).qualified.clone();
+        for op in &qualification.ops {
+            let is_inflight_method = self
+                .sem
+                .find_member(class, &op.name)
+                .is_some_and(|(_, m)| m.phase == Phase::Inflight && !m.is_static && matches!(m.kind, MemberKind::Method(_)));
+            if is_inflight_method {
+                self.record_lift(root, &path, PathUse::Call(op.name.clone()));
+                continue;
+            }
+            let inflight_methods: Vec<String> = self
+                .sem
+                .ancestry(class)
+                .flat_map(|c| self.sem.class(c).members.iter())
+                .filter(|m| m.phase == Phase::Inflight && !m.is_static && matches!(m.kind, MemberKind::Method(_)))
+                .map(|m| m.name.clone())
+                .collect();
+            let mut diagnostic = Diagnostic::error("E0309", format!("`{shown}` has no inflight method `{}`", op.name), op.span);
+            if let Some(best) = super::scope::closest_name(&op.name, inflight_methods.iter().map(String::as_str)) {
+                diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+            }
+            self.report(diagnostic);
+        }
     }
 
     fn loops(&self) -> usize {
@@ -483,6 +558,9 @@ impl Checker {
         self.check_block_stmts(&body.stmts);
         let context = self.pop_function();
         let ty = self.sem.types.function(FunctionType::new(Phase::Inflight, Vec::new(), Types::VOID));
+        if !context.flows.is_empty() {
+            self.flow_owners.push(stmt.id);
+        }
         self.sem.closures.insert(
             stmt.id,
             ClosureInfo {
@@ -492,6 +570,7 @@ impl Checker {
                 ty,
                 captures: context.captures,
                 lifts: context.lifts,
+                flows: context.flows,
                 this_var: None,
                 untracked: context.untracked,
             },

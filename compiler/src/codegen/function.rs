@@ -428,6 +428,16 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             }
             StmtKind::Try { body, catch, finally } => self.try_stmt(stmt, body, catch.as_ref(), finally.as_ref())?,
             StmtKind::Block(block) => self.block_stmts(block)?,
+            StmtKind::Lift { qualifications, body } => {
+                // Each qualified object is lifted (with the methods the
+                // qualification grants), even if the body only reaches it
+                // through other values.
+                for qualification in qualifications {
+                    let repr = self.expr(&qualification.target)?;
+                    self.convert(repr, Repr::Void);
+                }
+                self.block_stmts(body)?;
+            }
             StmtKind::Bring { .. }
             | StmtKind::Error
             | StmtKind::Class(_)

@@ -1,8 +1,10 @@
 //! Lifted values: takes each slot's preflight value and the bundle's
 //! usage of it, gives the [`LiftedValue`] the host places in the slot.
 //!
-//! A resource gets the operations the bundle calls on it (all of its
-//! inflight operations when it is used whole). An object of a user class
+//! A resource gets the operations the bundle calls on it; every handle of
+//! one resource in a bundle carries the same grant (what any of them is
+//! granted), so a resource reached through a collection inside a `lift`
+//! block has what the block qualifies. An object of a user class
 //! gets the fields the bundle needs: those it reads directly, plus those
 //! the inflight methods it calls use on `this`, transitively (the methods'
 //! usage summaries come from the checker). Everything else is left out:
@@ -16,12 +18,25 @@ use crate::diagnostics::Diagnostic;
 use crate::preflight::{FnBody, FunctionValue, RefKind, ResourceId, Value};
 use crate::syntax::ast::Phase;
 use indexmap::IndexMap;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use wing_abi::LiftedValue;
 
 impl Bundle<'_, '_> {
-    /// The value of every slot, in slot order.
+    /// The value of every slot, in slot order, each resource handle with
+    /// its resource's grant in the whole bundle.
     pub(super) fn lift_slots(&mut self) -> Result<Vec<LiftedValue>> {
+        let mut lifted = self.lift_each_slot()?;
+        let mut grants: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for value in &lifted {
+            value.visit(&mut |path, ops| grants.entry(path.to_string()).or_default().extend(ops.iter().cloned()), &mut |_| {});
+        }
+        for value in &mut lifted {
+            grant_all(value, &grants);
+        }
+        Ok(lifted)
+    }
+
+    fn lift_each_slot(&mut self) -> Result<Vec<LiftedValue>> {
         let mut lifted = Vec::with_capacity(self.slots.len());
         for i in 0..self.slots.len() {
             let (env, var, usage) = {
@@ -94,15 +109,13 @@ impl Bundle<'_, '_> {
         }
     }
 
+    /// A resource's handle grants the methods called on it, never more:
+    /// a use of the handle as a whole (passed along, stored) is no call,
+    /// and calls the checker cannot trace are errors or qualified by a
+    /// `lift` block.
     fn lift_resource(&self, id: ResourceId, usage: &Usage) -> LiftedValue {
         let node = self.app.tree.get(id);
-        let mut ops: BTreeSet<String> = usage.ops.clone();
-        if usage.whole
-            && let Some(class) = self.sem.classes.iter().find(|c| c.qualified == node.type_name)
-        {
-            ops.extend(class.members.iter().filter(|m| m.phase == Phase::Inflight && !m.is_static).map(|m| m.name.clone()));
-        }
-        LiftedValue::Resource { path: node.path.clone(), ops: ops.into_iter().collect() }
+        LiftedValue::Resource { path: node.path.clone(), ops: usage.ops.iter().cloned().collect() }
     }
 
     fn lift_object(&mut self, id: usize, usage: &Usage) -> Option<LiftedValue> {
@@ -264,5 +277,19 @@ impl Bundle<'_, '_> {
             self.builder.define_init(cases);
         }
         Ok(())
+    }
+}
+
+/// Gives every resource handle in `value` its resource's grant.
+fn grant_all(value: &mut LiftedValue, grants: &BTreeMap<String, BTreeSet<String>>) {
+    match value {
+        LiftedValue::Resource { path, ops } => {
+            *ops = grants.get(path.as_str()).map(|g| g.iter().cloned().collect()).unwrap_or_default()
+        }
+        LiftedValue::Array(items) | LiftedValue::Set(items) => items.iter_mut().for_each(|i| grant_all(i, grants)),
+        LiftedValue::Map(entries) | LiftedValue::Object { fields: entries, .. } => {
+            entries.values_mut().for_each(|v| grant_all(v, grants))
+        }
+        _ => {}
     }
 }

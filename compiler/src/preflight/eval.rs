@@ -178,7 +178,7 @@ impl<'a> Evaluator<'a> {
                 return throw(message, stmt.span);
             }
             StmtKind::Try { body, catch, finally } => self.exec_try(stmt, body, catch.as_ref(), finally.as_ref(), env)?,
-            StmtKind::Block(block) => self.exec_block(block, env)?,
+            StmtKind::Block(block) | StmtKind::Lift { body: block, .. } => self.exec_block(block, env)?,
             StmtKind::Test { name, body, .. } => {
                 let closure = Rc::new(ClosureValue {
                     node: stmt.id,

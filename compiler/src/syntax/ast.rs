@@ -136,6 +136,13 @@ pub enum StmtKind {
     },
     /// A nested `{ … }` block.
     Block(Block),
+    /// `lift { bucket: [put, get] } { … }`: inflight code that may call
+    /// these methods of these preflight objects even where it cannot be
+    /// told which object a value is.
+    Lift {
+        qualifications: Vec<LiftQualification>,
+        body: Block,
+    },
     /// `test "name" { … }`
     Test {
         name: String,
@@ -173,6 +180,14 @@ pub enum AssignOp {
     Set,
     Add,
     Sub,
+}
+
+/// One `object: [method, …]` of a `lift` block.
+#[derive(Debug, Clone)]
+pub struct LiftQualification {
+    /// The preflight object: a name or a field path (`this.store`).
+    pub target: Expr,
+    pub ops: Vec<Ident>,
 }
 
 #[derive(Debug, Clone)]

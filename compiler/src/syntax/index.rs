@@ -80,7 +80,7 @@ impl<'a> DeclIndex<'a> {
                     self.block(finally);
                 }
             }
-            StmtKind::Block(block) | StmtKind::Test { body: block, .. } => self.block(block),
+            StmtKind::Block(block) | StmtKind::Test { body: block, .. } | StmtKind::Lift { body: block, .. } => self.block(block),
             _ => {}
         }
     }

@@ -64,6 +64,7 @@ pub enum Tok<'a> {
     Try,
     Catch,
     Finally,
+    Lift,
     Test,
     Class,
     Interface,
@@ -188,6 +189,8 @@ enum Raw {
     Catch,
     #[token("finally")]
     Finally,
+    #[token("lift")]
+    Lift,
     #[token("test")]
     Test,
     #[token("class")]
@@ -969,6 +972,7 @@ fn simple_tok<'a>(raw: Raw) -> Tok<'a> {
         Raw::Try => Tok::Try,
         Raw::Catch => Tok::Catch,
         Raw::Finally => Tok::Finally,
+        Raw::Lift => Tok::Lift,
         Raw::Test => Tok::Test,
         Raw::Class => Tok::Class,
         Raw::Interface => Tok::Interface,

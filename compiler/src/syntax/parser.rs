@@ -184,6 +184,7 @@ impl Ctx {
             StmtKind::While { cond, body } => d(cond).max(b(body)),
             StmtKind::Try { body, catch, finally } => b(body).max(catch.as_ref().map_or(0, |c| b(&c.body))).max(ob(finally)),
             StmtKind::Block(block) | StmtKind::Test { body: block, .. } => b(block),
+            StmtKind::Lift { qualifications, body } => qualifications.iter().map(|q| d(&q.target)).fold(b(body), u32::max),
             StmtKind::Class(c) => c
                 .members
                 .iter()

@@ -201,6 +201,13 @@ impl Printer {
                 }
             }
             StmtKind::Block(b) => self.block("block", b),
+            StmtKind::Lift { qualifications, body } => {
+                for q in qualifications {
+                    let ops: Vec<&str> = q.ops.iter().map(|op| op.name.as_str()).collect();
+                    self.labelled(&format!("lift [{}]", ops.join(", ")), &q.target);
+                }
+                self.block("lifted", body);
+            }
             StmtKind::Test { name, body, .. } => self.block(&format!("test {name:?}"), body),
             StmtKind::Class(c) => self.class(c),
             StmtKind::Interface(i) => {

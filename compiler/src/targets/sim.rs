@@ -77,7 +77,8 @@ pub fn build<'a>(
     Ok(out)
 }
 
-/// Resource paths with the operations granted on them.
+/// Resource paths with the operations granted on them (every handle of a
+/// resource in one bundle has the same grant).
 type Grants = Vec<(String, Vec<String>)>;
 
 /// Compiles one bundle; gives its id and the resources it uses with the
@@ -93,9 +94,16 @@ fn add_bundle<'a>(
 ) -> Result<(String, Grants), Box<Diagnostic>> {
     let compiled = codegen::compile_bundle(sem, sources, index, app, handler, entry_name)?;
     let id = format!("b{}", out.bundles.len());
-    let mut used = Vec::new();
+    let mut used: Grants = Vec::new();
     for lift in &compiled.lifts {
-        lift.visit(&mut |path, ops| used.push((path.to_string(), ops.to_vec())), &mut |_| {});
+        lift.visit(
+            &mut |path, ops| {
+                if !used.iter().any(|(p, _)| p == path) {
+                    used.push((path.to_string(), ops.to_vec()));
+                }
+            },
+            &mut |_| {},
+        );
     }
     out.manifest.bundles.push(Bundle {
         id: id.clone(),

@@ -3,7 +3,8 @@
 //! * compile: source text → checked → preflight → Wasm bundles, for a
 //!   generated program of about 5,000 lines (this language subset),
 //!   for `../shared/bench/gen-lines.sh 490` (about 20,000 lines) and for
-//!   `../shared/bench/gen-resources.sh 50` (100 resources);
+//!   `../shared/bench/gen-resources.sh 50` (100 resources), and that one
+//!   to Terraform with its 50 function zips (`-t tf-aws`, written to disk);
 //! * simulator start: loading that 100-resource app and starting a
 //!   simulator for it;
 //! * invocation: one `cloud.Function` invocation end to end;
@@ -18,7 +19,7 @@
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use wingc::driver::{Compiled, compile_sim};
+use wingc::driver::{Compiled, Input, compile_sim, compile_tf_aws};
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("queue") {
@@ -53,6 +54,14 @@ fn main() {
     let resources = shared_workload("gen-resources.sh", 50).unwrap_or_else(|| resources_program(50));
     let compile = median(7, || time(|| expect_compiled(&resources)));
     println!("compile  gen-resources 50 (100 resources):        {:>9.2} ms", ms(compile));
+    let terraform_dir = std::env::temp_dir().join(format!("wing-bench-{}-tfaws", std::process::id()));
+    let tf_aws = median(7, || {
+        time(|| match compile_tf_aws(Input { name: "main.w", text: &resources, dir: None }) {
+            Compiled::Ok { app, .. } => wingc::targets::tf_aws::write(&app, &terraform_dir).expect("write the Terraform"),
+            Compiled::Failed { .. } => panic!("gen-resources does not compile for tf-aws"),
+        })
+    });
+    println!("compile  gen-resources 50 -t tf-aws (+ write):    {:>9.2} ms", ms(tf_aws));
 
     let dir = write_app(&resources, "resources");
     let load = median(5, || time(|| wing_runtime::App::load(&dir).expect("app loads")));

@@ -365,6 +365,7 @@ fn assume_role_policy() -> String {
 /// triggers need.
 pub fn policies(builder: &mut Builder<'_>) {
     let functions: Vec<(String, DeployedFunction)> = std::mem::take(&mut builder.functions).into_iter().collect();
+    let mut invocations = BTreeMap::new();
     for (path, function) in &functions {
         let mut statements = vec![json!({
             "Effect": "Allow",
@@ -395,15 +396,16 @@ pub fn policies(builder: &mut Builder<'_>) {
             }
         }
         if builder.input.manifest.resource(path).is_some_and(|r| r.type_name == "cloud.OnDeploy") {
-            on_deploy(builder, path, function, &address);
+            invocations.insert(path.clone(), on_deploy(builder, path, function, &address));
         }
     }
+    deployment_order(builder, &invocations);
     builder.functions = functions.into_iter().collect();
 }
 
 /// A `cloud.OnDeploy` runs once per deployment of its code: Terraform
 /// invokes it after its permissions exist.
-fn on_deploy(builder: &mut Builder<'_>, path: &str, function: &DeployedFunction, policy: &Address) {
+fn on_deploy(builder: &mut Builder<'_>, path: &str, function: &DeployedFunction, policy: &Address) -> Address {
     builder.doc.resource(
         "aws_lambda_invocation",
         &names::tf_name(path),
@@ -413,5 +415,32 @@ fn on_deploy(builder: &mut Builder<'_>, path: &str, function: &DeployedFunction,
             "triggers": { "code": function.lambda.attr("source_code_hash") },
             "depends_on": [policy.dependency()]
         }),
-    );
+    )
+}
+
+/// `executeAfter` and `executeBefore`: an invocation waits for those it
+/// comes after.
+fn deployment_order(builder: &mut Builder<'_>, invocations: &BTreeMap<String, Address>) {
+    let paths = |resource: &Resource, prop: &str| -> Vec<String> {
+        match resource.props.get(prop) {
+            Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+            _ => Vec::new(),
+        }
+    };
+    let mut waits: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for resource in builder.input.manifest.resources.iter().filter(|r| invocations.contains_key(&r.path)) {
+        for before in paths(resource, "executeAfter") {
+            waits.entry(resource.path.clone()).or_default().push(before);
+        }
+        for after in paths(resource, "executeBefore") {
+            waits.entry(after).or_default().push(resource.path.clone());
+        }
+    }
+    for (path, earlier) in waits {
+        let Some(invocation) = invocations.get(&path) else { continue };
+        let dependencies: Vec<String> = earlier.iter().filter_map(|p| invocations.get(p)).map(Address::dependency).collect();
+        if let Some(Json::Array(depends_on)) = builder.doc.body_mut(invocation).map(|body| &mut body["depends_on"]) {
+            depends_on.extend(dependencies.into_iter().map(Json::String));
+        }
+    }
 }

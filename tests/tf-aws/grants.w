@@ -1,0 +1,68 @@
+// Grants follow resources through aliases, the parameters of closures and
+// methods, and `lift` blocks: each function gets exactly the methods it
+// calls (tests/harness/tf_aws.rs checks the sets).
+bring cloud;
+
+let uploads = new cloud.Bucket() as "uploads";
+let archive = new cloud.Bucket() as "archive";
+let jobs = new cloud.Queue() as "jobs";
+
+// A helper taking a bucket: each caller is granted what it calls.
+let save = inflight (b: cloud.Bucket, key: str) => {
+  b.put(key, "saved");
+};
+
+class Mover {
+  pub inflight move(from: cloud.Bucket, to: cloud.Bucket, key: str) {
+    to.put(key, from.get(key));
+    from.delete(key);
+  }
+  pub inflight moveTwice(from: cloud.Bucket, to: cloud.Bucket) {
+    this.move(from, to, "a");
+    this.move(from, to, "b");
+  }
+}
+let mover = new Mover() as "mover";
+
+let alias = new cloud.Function(inflight () => {
+  let b = uploads;
+  let again = b;
+  return again.exists("k");
+}) as "alias";
+
+let closureParameter = new cloud.Function(inflight () => {
+  save(archive, "k");
+}) as "closure-parameter";
+
+let methodParameters = new cloud.Function(inflight () => {
+  mover.moveTwice(uploads, archive);
+}) as "method-parameters";
+
+let buckets = [uploads, archive];
+let collection = new cloud.Function(inflight () => {
+  lift { uploads: [list], archive: [list] } {
+    for b in buckets {
+      log("{b.list().length}");
+    }
+  }
+}) as "collection";
+
+let inflightClosure = new cloud.Function(inflight () => {
+  let forward = inflight (queue: cloud.Queue, message: str) => {
+    queue.push(message);
+  };
+  forward(jobs, "m");
+}) as "inflight-closure";
+
+test "each function can do what it was granted" {
+  uploads.put("a", "1");
+  uploads.put("b", "2");
+  methodParameters.invoke();
+  assert(archive.get("b") == "2" && !uploads.exists("a"));
+  closureParameter.invoke();
+  assert(archive.get("k") == "saved");
+  alias.invoke();
+  collection.invoke();
+  inflightClosure.invoke();
+  assert(jobs.approxSize() == 1);
+}
