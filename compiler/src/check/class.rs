@@ -108,17 +108,19 @@ impl Checker {
         }
     }
 
+    /// The methods an interface requires, its own first, then those of the
+    /// interfaces it extends (the first one of each name).
     fn collect_interface_methods(&self, id: super::types::InterfaceId, out: &mut Vec<MemberInfo>) {
-        let info = self.sem.interface(id);
-        for member in &info.members {
-            if !out.iter().any(|m| m.name == member.name) {
-                out.push(member.clone());
+        let mut names = std::collections::HashSet::new();
+        let mut visited = std::collections::HashSet::new();
+        let mut pending = vec![id];
+        while let Some(next) = pending.pop() {
+            if !visited.insert(next) {
+                continue;
             }
-        }
-        for parent in &info.extends {
-            if *parent != id {
-                self.collect_interface_methods(*parent, out);
-            }
+            let info = self.sem.interface(next);
+            out.extend(info.members.iter().filter(|m| names.insert(m.name.clone())).cloned());
+            pending.extend(info.extends.iter().rev());
         }
     }
 

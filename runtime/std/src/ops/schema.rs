@@ -1,7 +1,8 @@
 //! Struct validation: `Struct.fromJson(j)` and friends. Takes a Json value
 //! and the struct's schema (Json text written by the compiler, see
-//! `compiler/src/check/schema.rs`), gives the struct value or an error
-//! naming the first field that does not fit.
+//! `compiler/src/check/schema.rs`: the struct and every struct it refers
+//! to, by number), gives the struct value or an error naming the first
+//! field that does not fit.
 
 use super::{StdError, StdResult, arg, str_arg};
 use crate::value::Value;
@@ -23,13 +24,16 @@ pub(super) fn lookup(member: &str) -> Option<super::StdFn> {
 
 fn from_json(value: &Value, schema: &str) -> StdResult {
     let schema: Schema = serde_json::from_str(schema).map_err(|e| StdError(format!("invalid struct schema: {e}")))?;
-    let name = schema.get("struct").and_then(Schema::as_str).unwrap_or("struct").to_string();
-    convert(value, &schema, "").map_err(|problem| StdError(format!("unable to parse {name}: {problem}")))
+    let structs = schema.get("structs").and_then(Schema::as_array).map(Vec::as_slice).unwrap_or_default();
+    let name = structs.first().and_then(|s| s.get("struct")).and_then(Schema::as_str).unwrap_or("struct").to_string();
+    let root = serde_json::json!({ "ref": 0 });
+    convert(value, &root, structs, "").map_err(|problem| StdError(format!("unable to parse {name}: {problem}")))
 }
 
-/// The value checked against `schema`, rebuilt (collections copied, sets
-/// made sets); `at` is the field path so far, for messages.
-fn convert(value: &Value, schema: &Schema, at: &str) -> Result<Value, String> {
+/// The value checked against `schema` (its struct references numbering
+/// `structs`), rebuilt (collections copied, sets made sets); `at` is the
+/// field path so far, for messages.
+fn convert(value: &Value, schema: &Schema, structs: &[Schema], at: &str) -> Result<Value, String> {
     let expected = |what: &str| Err(format!("{} must be {what}, found {}", place(at), value.kind_name()));
     match schema {
         Schema::String(kind) => match (kind.as_str(), value) {
@@ -42,7 +46,11 @@ fn convert(value: &Value, schema: &Schema, at: &str) -> Result<Value, String> {
         },
         Schema::Object(shape) => {
             if let Some(inner) = shape.get("optional") {
-                return if value.is_nil() { Ok(Value::Nil) } else { convert(value, inner, at) };
+                return if value.is_nil() { Ok(Value::Nil) } else { convert(value, inner, structs, at) };
+            }
+            if let Some(number) = shape.get("ref").and_then(Schema::as_u64) {
+                let referred = structs.get(number as usize).ok_or_else(|| format!("invalid struct schema at {}", place(at)))?;
+                return convert(value, referred, structs, at);
             }
             if let Some(item) = shape.get("array").or_else(|| shape.get("set")) {
                 let Value::Array(items) = value else { return expected("an array") };
@@ -50,7 +58,7 @@ fn convert(value: &Value, schema: &Schema, at: &str) -> Result<Value, String> {
                     .borrow()
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| convert(v, item, &format!("{at}[{i}]")))
+                    .map(|(i, v)| convert(v, item, structs, &format!("{at}[{i}]")))
                     .collect::<Result<Vec<_>, _>>()?;
                 return Ok(if shape.contains_key("set") { Value::set(items) } else { Value::array(items) });
             }
@@ -58,7 +66,7 @@ fn convert(value: &Value, schema: &Schema, at: &str) -> Result<Value, String> {
                 let Value::Map(entries) = value else { return expected("an object") };
                 let mut out = IndexMap::new();
                 for (k, v) in entries.borrow().iter() {
-                    out.insert(k.clone(), convert(v, item, &join(at, k))?);
+                    out.insert(k.clone(), convert(v, item, structs, &join(at, k))?);
                 }
                 return Ok(Value::map(out));
             }
@@ -77,7 +85,7 @@ fn convert(value: &Value, schema: &Schema, at: &str) -> Result<Value, String> {
                 let path = join(at, name);
                 match entries.get(name) {
                     Some(v) if !v.is_nil() => {
-                        out.insert(name.to_string(), convert(v, field_schema, &path)?);
+                        out.insert(name.to_string(), convert(v, field_schema, structs, &path)?);
                     }
                     _ if field_schema.get("optional").is_some() => {}
                     _ => return Err(format!("{} is missing", place(&path))),
@@ -101,13 +109,25 @@ fn place(at: &str) -> String {
 mod tests {
     use super::*;
 
-    const PERSON: &str = r#"{"struct":"Person","fields":[["name","str"],["age",{"optional":"num"}],["tags",{"array":"str"}]]}"#;
+    const PERSON: &str = r#"{"structs":[{"struct":"Person","fields":[["name","str"],["age",{"optional":"num"}],["tags",{"array":"str"}]]}]}"#;
+    const NODE: &str = r#"{"structs":[{"struct":"Node","fields":[["value","num"],["next",{"optional":{"ref":0}}]]}]}"#;
 
     #[test]
     fn valid_json_becomes_the_struct() {
         let json = crate::ops::json::parse(r#"{"name":"ada","tags":["x"],"extra":1}"#).unwrap();
         let person = from_json(&json, PERSON).unwrap();
         assert_eq!(person.to_json_text(), r#"{"name":"ada","tags":["x"]}"#);
+    }
+
+    #[test]
+    fn recursive_structs_are_checked_at_every_level() {
+        let good = crate::ops::json::parse(r#"{"value":1,"next":{"value":2,"next":{"value":3}}}"#).unwrap();
+        assert_eq!(from_json(&good, NODE).unwrap().to_json_text(), r#"{"value":1,"next":{"value":2,"next":{"value":3}}}"#);
+        let bad = crate::ops::json::parse(r#"{"value":1,"next":{"value":2,"next":{"value":"3"}}}"#).unwrap();
+        assert_eq!(
+            from_json(&bad, NODE).unwrap_err().0,
+            "unable to parse Node: field \"next.next.value\" must be a number, found a string"
+        );
     }
 
     #[test]
