@@ -15,6 +15,7 @@ use super::symbols::{ClassKind, MemberInfo, MemberKind};
 use super::types::{ClassId, FunctionType, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{ClassDecl, ClassMember, Ident, MethodDecl, Phase, Span};
+use std::collections::HashSet;
 
 impl Checker {
     /// Checks overrides and interface implementations of a resolved class.
@@ -238,25 +239,25 @@ impl Checker {
         if class.kind != ClassKind::User {
             return;
         }
+        // The fields each phase's constructors assign.
+        let mut assigned: [HashSet<&str>; 2] = Default::default();
+        for member in &decl.members {
+            if let ClassMember::Method(method) = member
+                && method.is_constructor
+                && let Some(body) = &method.body
+            {
+                let phase =
+                    if class.phase == Phase::Inflight { Phase::Inflight } else { method.modifiers.phase.unwrap_or(Phase::Preflight) };
+                super::flow::assigned_fields(&body.stmts, &mut assigned[usize::from(phase == Phase::Inflight)]);
+            }
+        }
         for member in &class.members {
             let MemberKind::Field { ty, .. } = member.kind else { continue };
             if member.is_static || self.sem.types.is_optional(ty) {
                 continue;
             }
             let constructor_phase = if class.phase == Phase::Inflight { Phase::Inflight } else { member.phase };
-            let assigned = decl.members.iter().any(|m| match m {
-                ClassMember::Method(method) if method.is_constructor => {
-                    let phase = if class.phase == Phase::Inflight {
-                        Phase::Inflight
-                    } else {
-                        method.modifiers.phase.unwrap_or(Phase::Preflight)
-                    };
-                    phase == constructor_phase
-                        && method.body.as_ref().is_some_and(|b| super::flow::assigns_field(&b.stmts, &member.name))
-                }
-                _ => false,
-            });
-            if !assigned {
+            if !assigned[usize::from(constructor_phase == Phase::Inflight)].contains(member.name.as_str()) {
                 let constructor = if constructor_phase == Phase::Inflight && class.phase == Phase::Preflight {
                     "`inflight new()`"
                 } else {
