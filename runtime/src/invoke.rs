@@ -198,7 +198,8 @@ impl Live {
             .ok_or_else(|| Failure::message("the bundle has no `handler` export"))?;
         let mut params = vec![Val::I32(0)];
         for (arg, repr) in args.iter().zip(&loaded.params) {
-            params.push(to_val(&mut self.store, &arg.deep_copy(), *repr)?);
+            let arg = arg.deep_copy().map_err(|problem| Failure::message(problem.to_string()))?;
+            params.push(to_val(&mut self.store, &arg, *repr)?);
         }
         let mut results = match loaded.result {
             Repr::Void => vec![],
@@ -208,7 +209,9 @@ impl Live {
         self.arm();
         match entry.call(&mut self.store, &params, &mut results) {
             Ok(()) => match results.first() {
-                Some(result) => from_val(&self.store, result, loaded.result).map(|v| v.deep_copy()),
+                Some(result) => from_val(&self.store, result, loaded.result)?
+                    .deep_copy()
+                    .map_err(|problem| Failure::message(format!("the result cannot be returned: {problem}"))),
                 None => Ok(Value::Nil),
             },
             Err(error) => Err(failure(&mut self.store, error, self.timeout)),

@@ -401,6 +401,14 @@ impl Checker {
         id: Option<&Expr>,
         scope: Option<&Expr>,
     ) -> TypeId {
+        let ty = self.check_new_instance(expr, class, args, id.or(scope).map(|e| e.span));
+        self.check_placement(id, scope);
+        ty
+    }
+
+    /// `new C(args)`: the class and its constructor's arguments. `placed`
+    /// is where `as` or `in` is written, if it is.
+    fn check_new_instance(&mut self, expr: &Expr, class: &UserTypeRef, args: &[Arg], placed: Option<Span>) -> TypeId {
         let names: Vec<&str> = class.path.iter().map(|p| p.name.as_str()).collect();
         let found = self.find_type(&names, Default::default());
         let class_id = match found {
@@ -444,8 +452,7 @@ impl Checker {
                 .with_help("create it in inflight code: a closure, an inflight method or a `test`"),
             );
         }
-        if (id.is_some() || scope.is_some()) && !info.is_resource() {
-            let span = id.or(scope).map_or(expr.span, |e| e.span);
+        if let Some(span) = placed.filter(|_| !info.is_resource()) {
             self.report(Diagnostic::error("E0238", "only resources and preflight objects take `as` and `in`", span));
         }
         let Some(constructor) = info.constructor.clone() else {
@@ -460,6 +467,12 @@ impl Checker {
             return Types::ERROR;
         };
         let (call, _) = self.check_args(&constructor.signature, args, expr.span);
+        self.sem.news.insert(expr.id, NewInfo { class: class_id, call });
+        self.sem.types.intern(Type::Class(class_id))
+    }
+
+    /// The `as` id and the `in` scope of a `new`, whatever is created.
+    fn check_placement(&mut self, id: Option<&Expr>, scope: Option<&Expr>) {
         if let Some(id) = id {
             self.check_expr_expecting(id, Some(Types::STR));
         }
@@ -478,8 +491,6 @@ impl Checker {
                 ));
             }
         }
-        self.sem.news.insert(expr.id, NewInfo { class: class_id, call });
-        self.sem.types.intern(Type::Class(class_id))
     }
 }
 

@@ -15,6 +15,7 @@ use super::symbols::{ClassKind, MemberInfo, MemberKind};
 use super::types::{ClassId, FunctionType, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{ClassDecl, ClassMember, Ident, MethodDecl, Phase, Span};
+use std::collections::HashSet;
 
 impl Checker {
     /// Checks overrides and interface implementations of a resolved class.
@@ -108,17 +109,19 @@ impl Checker {
         }
     }
 
+    /// The methods an interface requires, its own first, then those of the
+    /// interfaces it extends (the first one of each name).
     fn collect_interface_methods(&self, id: super::types::InterfaceId, out: &mut Vec<MemberInfo>) {
-        let info = self.sem.interface(id);
-        for member in &info.members {
-            if !out.iter().any(|m| m.name == member.name) {
-                out.push(member.clone());
+        let mut names = std::collections::HashSet::new();
+        let mut visited = std::collections::HashSet::new();
+        let mut pending = vec![id];
+        while let Some(next) = pending.pop() {
+            if !visited.insert(next) {
+                continue;
             }
-        }
-        for parent in &info.extends {
-            if *parent != id {
-                self.collect_interface_methods(*parent, out);
-            }
+            let info = self.sem.interface(next);
+            out.extend(info.members.iter().filter(|m| names.insert(m.name.clone())).cloned());
+            pending.extend(info.extends.iter().rev());
         }
     }
 
@@ -241,25 +244,28 @@ impl Checker {
         if class.kind != ClassKind::User {
             return;
         }
+        // The fields each phase's constructors assign.
+        let mut assigned: [HashSet<&str>; 2] = Default::default();
+        for member in &decl.members {
+            if let ClassMember::Method(method) = member
+                && method.is_constructor
+                && let Some(body) = &method.body
+            {
+                let phase = if class.phase == Phase::Inflight {
+                    Phase::Inflight
+                } else {
+                    method.modifiers.phase.unwrap_or(Phase::Preflight)
+                };
+                super::flow::assigned_fields(&body.stmts, &mut assigned[usize::from(phase == Phase::Inflight)]);
+            }
+        }
         for member in &class.members {
             let MemberKind::Field { ty, .. } = member.kind else { continue };
             if member.is_static || self.sem.types.is_optional(ty) {
                 continue;
             }
             let constructor_phase = if class.phase == Phase::Inflight { Phase::Inflight } else { member.phase };
-            let assigned = decl.members.iter().any(|m| match m {
-                ClassMember::Method(method) if method.is_constructor => {
-                    let phase = if class.phase == Phase::Inflight {
-                        Phase::Inflight
-                    } else {
-                        method.modifiers.phase.unwrap_or(Phase::Preflight)
-                    };
-                    phase == constructor_phase
-                        && method.body.as_ref().is_some_and(|b| super::flow::assigns_field(&b.stmts, &member.name))
-                }
-                _ => false,
-            });
-            if !assigned {
+            if !assigned[usize::from(constructor_phase == Phase::Inflight)].contains(member.name.as_str()) {
                 let constructor = if constructor_phase == Phase::Inflight && class.phase == Phase::Preflight {
                     "`inflight new()`"
                 } else {

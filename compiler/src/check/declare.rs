@@ -8,6 +8,7 @@
 
 use super::Checker;
 use super::annotations::TypeScope;
+use super::hierarchy;
 use super::scope::Binding;
 use super::symbols::{
     ClassInfo, ClassKind, Constructor, EnumInfo, InterfaceInfo, MemberInfo, MemberKind, Owner, StructInfo, TypeRef,
@@ -15,7 +16,8 @@ use super::symbols::{
 use super::types::{ClassId, EnumId, InterfaceId, StructId, Type, TypeId};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{
-    ClassDecl, ClassMember, EnumDecl, InterfaceDecl, MethodDecl, Phase, Span, Stmt, StmtKind, StructDecl, UserTypeRef, Visibility,
+    ClassDecl, ClassMember, EnumDecl, Ident, InterfaceDecl, MethodDecl, Phase, Span, Stmt, StmtKind, StructDecl, UserTypeRef,
+    Visibility,
 };
 use std::collections::HashMap;
 
@@ -43,13 +45,17 @@ impl Checker {
             self.sem.declarations.insert(stmt.id, found);
             declared.push((stmt, found));
         }
+        let mut structs = Vec::new();
+        let mut interfaces = Vec::new();
         for (stmt, found) in &declared {
             match (&stmt.kind, found) {
-                (StmtKind::Struct(decl), TypeRef::Struct(id)) => self.resolve_struct(*id, decl),
-                (StmtKind::Interface(decl), TypeRef::Interface(id)) => self.resolve_interface(*id, decl),
+                (StmtKind::Struct(decl), TypeRef::Struct(id)) => structs.push((*id, decl)),
+                (StmtKind::Interface(decl), TypeRef::Interface(id)) => interfaces.push((*id, decl)),
                 _ => {}
             }
         }
+        self.resolve_structs(&structs);
+        self.resolve_interfaces(&interfaces);
         for (stmt, found) in &declared {
             if let (StmtKind::Class(decl), TypeRef::Class(id)) = (&stmt.kind, found) {
                 self.resolve_class(*id, decl);
@@ -109,13 +115,7 @@ impl Checker {
     fn add_struct(&mut self, decl: &StructDecl) -> StructId {
         let id = StructId(self.sem.structs.len() as u32);
         self.sem.types.name_struct(id, decl.name.name.clone());
-        self.sem.structs.push(StructInfo {
-            name: decl.name.name.clone(),
-            qualified: decl.name.name.clone(),
-            fields: Vec::new(),
-            is_pub: decl.is_pub,
-            span: decl.name.span,
-        });
+        self.sem.structs.push(StructInfo::new(decl.name.name.clone(), decl.name.name.clone(), decl.is_pub, decl.name.span));
         id
     }
 
@@ -137,12 +137,13 @@ impl Checker {
         let id = EnumId(self.sem.enums.len() as u32);
         self.sem.types.name_enum(id, decl.name.name.clone());
         let mut variants: Vec<String> = Vec::new();
-        for (i, variant) in decl.variants.iter().enumerate() {
-            match decl.variants[..i].iter().find(|v| v.name == variant.name) {
+        let mut declared = FirstDeclared::default();
+        for variant in &decl.variants {
+            match declared.insert(variant) {
                 Some(first) => self.report(
                     Diagnostic::error("E0116", format!("the enum variant `{}` is declared twice", variant.name), variant.span)
                         .with_label("declared again here")
-                        .with_secondary(first.span, "first declared here"),
+                        .with_secondary(first, "first declared here"),
                 ),
                 None => variants.push(variant.name.clone()),
             }
@@ -167,21 +168,69 @@ impl Checker {
         found
     }
 
-    fn resolve_struct(&mut self, id: StructId, decl: &StructDecl) {
-        let mut fields: Vec<(String, TypeId)> = Vec::new();
+    /// Resolves the structs of one block, parents before the structs that
+    /// extend them (whatever the order they are written in); an `extends`
+    /// that closes a cycle is reported and left out.
+    fn resolve_structs(&mut self, structs: &[(StructId, &StructDecl)]) {
+        let batch: HashMap<StructId, usize> = structs.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+        let parents: Vec<Vec<(StructId, Span)>> = structs.iter().map(|(_, decl)| self.struct_parents(decl)).collect();
+        let edges: Vec<Vec<usize>> =
+            parents.iter().map(|list| list.iter().map(|(p, _)| batch.get(p).copied().unwrap_or(usize::MAX)).collect()).collect();
+        let (order, cycles) = hierarchy::parents_first(&edges);
+        let mut parents = parents;
+        let names: Vec<&str> = structs.iter().map(|(_, decl)| decl.name.name.as_str()).collect();
+        self.break_cycles("struct", &names, &mut parents, &cycles);
+        for i in order {
+            let (id, decl) = structs[i];
+            self.resolve_struct(id, decl, &parents[i]);
+        }
+    }
+
+    /// The structs a struct's `extends` names (other kinds reported).
+    fn struct_parents(&mut self, decl: &StructDecl) -> Vec<(StructId, Span)> {
+        let mut parents = Vec::new();
         for parent in &decl.extends {
             match self.referenced_type(parent) {
-                Some(TypeRef::Struct(parent_id)) if parent_id != id => {
-                    for (name, ty) in self.sem.structure(parent_id).fields.clone() {
-                        self.add_struct_field(&mut fields, name, ty, parent.span);
-                    }
-                }
+                Some(TypeRef::Struct(parent_id)) => parents.push((parent_id, parent.span)),
                 Some(_) => self.report(Diagnostic::error("E0117", "a struct can only extend other structs", parent.span)),
                 None => {}
             }
         }
-        for (i, field) in decl.fields.iter().enumerate() {
-            if let Some(first) = decl.fields[..i].iter().find(|f| f.name.name == field.name.name) {
+        parents
+    }
+
+    /// Reports each cycle among `names` (structs or interfaces of one
+    /// block) and drops the `extends` edge that closes it from `parents`.
+    fn break_cycles<T>(&mut self, kind: &str, names: &[&str], parents: &mut [Vec<(T, Span)>], cycles: &[hierarchy::Cycle]) {
+        // Later edges of a type first, so earlier edge numbers stay valid.
+        let mut spans: Vec<Span> = cycles.iter().rev().map(|cycle| parents[cycle.child].remove(cycle.edge).1).collect();
+        spans.reverse();
+        for (cycle, span) in cycles.iter().zip(spans) {
+            let chain = hierarchy::describe(cycle, |i| names[i].to_string());
+            self.report_extends_cycle(kind, names[cycle.child], span, chain);
+        }
+    }
+
+    /// E0121: a class, interface or struct that extends itself, directly
+    /// or through others (`chain` names every link of the cycle).
+    pub(super) fn report_extends_cycle(&mut self, kind: &str, name: &str, span: Span, chain: String) {
+        self.report(
+            Diagnostic::error("E0121", format!("the {kind} `{name}` extends itself"), span)
+                .with_label(chain)
+                .with_help("remove one `extends` of the cycle"),
+        );
+    }
+
+    fn resolve_struct(&mut self, id: StructId, decl: &StructDecl, parents: &[(StructId, Span)]) {
+        let mut fields = StructFields::default();
+        for (parent_id, span) in parents {
+            for (name, ty) in self.sem.structure(*parent_id).fields.clone() {
+                self.add_struct_field(&mut fields, name, ty, *span);
+            }
+        }
+        let mut declared = FirstDeclared::default();
+        for field in &decl.fields {
+            if let Some(first) = declared.insert(&field.name) {
                 self.report(
                     Diagnostic::error(
                         "E0120",
@@ -189,7 +238,7 @@ impl Checker {
                         field.name.span,
                     )
                     .with_label("declared again here")
-                    .with_secondary(first.name.span, "first declared here"),
+                    .with_secondary(first, "first declared here"),
                 );
                 continue;
             }
@@ -207,40 +256,67 @@ impl Checker {
             }
             self.add_struct_field(&mut fields, field.name.name.clone(), ty, field.name.span);
         }
-        self.sem.structs[id.0 as usize].fields = fields;
+        self.sem.structs[id.0 as usize].set_fields(fields.list);
     }
 
     fn is_class_type(&self, ty: TypeId) -> bool {
         matches!(self.sem.types.get(self.sem.types.strip_optional(ty)), Type::Class(_) | Type::Interface(_))
     }
 
-    fn add_struct_field(&mut self, fields: &mut Vec<(String, TypeId)>, name: String, ty: TypeId, span: Span) {
-        match fields.iter().find(|(n, _)| *n == name) {
-            Some((_, existing)) if *existing != ty => {
+    fn add_struct_field(&mut self, fields: &mut StructFields, name: String, ty: TypeId, span: Span) {
+        match fields.types.get(&name) {
+            Some(existing) if *existing != ty => {
                 let (a, b) = (self.sem.types.display(*existing), self.sem.types.display(ty));
                 self.report(Diagnostic::error("E0119", format!("the field `{name}` is declared as both `{a}` and `{b}`"), span));
             }
             Some(_) => {}
-            None => fields.push((name, ty)),
+            None => {
+                fields.types.insert(name.clone(), ty);
+                fields.list.push((name, ty));
+            }
         }
     }
 
-    fn resolve_interface(&mut self, id: InterfaceId, decl: &InterfaceDecl) {
-        let mut extends = Vec::new();
+    /// Resolves the interfaces of one block; an `extends` that closes a
+    /// cycle is reported and left out.
+    fn resolve_interfaces(&mut self, interfaces: &[(InterfaceId, &InterfaceDecl)]) {
+        let mut parents: Vec<Vec<(InterfaceId, Span)>> = Vec::new();
+        for (id, decl) in interfaces {
+            parents.push(self.interface_parents(decl));
+            self.resolve_interface_members(*id, decl);
+        }
+        let batch: HashMap<InterfaceId, usize> = interfaces.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+        let edges: Vec<Vec<usize>> =
+            parents.iter().map(|list| list.iter().map(|(p, _)| batch.get(p).copied().unwrap_or(usize::MAX)).collect()).collect();
+        let (_, cycles) = hierarchy::parents_first(&edges);
+        let names: Vec<&str> = interfaces.iter().map(|(_, decl)| decl.name.name.as_str()).collect();
+        self.break_cycles("interface", &names, &mut parents, &cycles);
+        for ((id, _), parents) in interfaces.iter().zip(parents) {
+            self.sem.interfaces[id.0 as usize].extends = parents.into_iter().map(|(p, _)| p).collect();
+        }
+    }
+
+    /// The interfaces an interface's `extends` names (other kinds reported).
+    fn interface_parents(&mut self, decl: &InterfaceDecl) -> Vec<(InterfaceId, Span)> {
+        let mut parents = Vec::new();
         for parent in &decl.extends {
             match self.referenced_type(parent) {
-                Some(TypeRef::Interface(parent_id)) if parent_id != id => extends.push(parent_id),
+                Some(TypeRef::Interface(parent_id)) => parents.push((parent_id, parent.span)),
                 Some(_) => self.report(Diagnostic::error("E0117", "an interface can only extend other interfaces", parent.span)),
                 None => {}
             }
         }
+        parents
+    }
+
+    fn resolve_interface_members(&mut self, id: InterfaceId, decl: &InterfaceDecl) {
         let mut members: Vec<MemberInfo> = Vec::new();
+        let mut declared = FirstDeclared::default();
         for method in &decl.members {
             let phase = method.modifiers.phase.unwrap_or(decl.phase);
             let signature = self.resolve_signature(&method.signature, TypeScope::default(), phase);
             let name = &method.signature.name;
-            if let Some(first) = members.iter().find(|m| m.name == name.name) {
-                let first = first.span;
+            if let Some(first) = declared.insert(name) {
                 self.report(
                     Diagnostic::error("E0120", format!("`{}` is declared twice in this interface", name.name), name.span)
                         .with_label("declared again here")
@@ -260,9 +336,7 @@ impl Checker {
                 span: name.span,
             });
         }
-        let info = &mut self.sem.interfaces[id.0 as usize];
-        info.extends = extends;
-        info.members = members;
+        self.sem.interfaces[id.0 as usize].members = members;
     }
 
     fn resolve_class(&mut self, id: ClassId, decl: &ClassDecl) {
@@ -280,11 +354,13 @@ impl Checker {
             match self.referenced_type(parent) {
                 Some(TypeRef::Class(parent_id)) if self.sem.class(parent_id).kind == ClassKind::User => {
                     if self.sem.is_subclass(parent_id, id) {
-                        self.report(Diagnostic::error(
-                            "E0121",
-                            format!("`{}` cannot extend itself", decl.name.name),
-                            parent.span,
-                        ));
+                        // The class, then its would-be ancestors up to it again.
+                        let mut names = vec![decl.name.name.clone()];
+                        let ancestors = self.sem.ancestry(parent_id).take_while(|c| *c != id);
+                        names.extend(ancestors.map(|c| self.sem.class(c).name.clone()));
+                        let cycle = hierarchy::Cycle { child: 0, edge: 0, path: (1..names.len()).chain([0]).collect() };
+                        let chain = hierarchy::describe(&cycle, |i| names[i].clone());
+                        self.report_extends_cycle("class", &decl.name.name, parent.span, chain);
                     } else if self.sem.class(parent_id).phase != class_phase {
                         self.report(
                             Diagnostic::error("E0122", "a class must extend a class of the same phase", parent.span).with_label(
@@ -319,6 +395,7 @@ impl Checker {
             }
         }
         let mut members: Vec<MemberInfo> = Vec::new();
+        let mut declared = HashMap::new();
         for member in &decl.members {
             let (written, span) = match member {
                 ClassMember::Method(m) => (m.modifiers.phase, m.signature.name.span),
@@ -340,6 +417,7 @@ impl Checker {
                     push_member(
                         self,
                         &mut members,
+                        &mut declared,
                         MemberInfo {
                             name: method.signature.name.name.clone(),
                             kind: MemberKind::Method(signature),
@@ -358,6 +436,7 @@ impl Checker {
                     push_member(
                         self,
                         &mut members,
+                        &mut declared,
                         MemberInfo {
                             name: name.name.clone(),
                             kind: MemberKind::Field { ty, reassignable: *reassignable },
@@ -418,15 +497,44 @@ fn member_phase(class_phase: Phase, written: Option<Phase>) -> Phase {
     }
 }
 
-fn push_member(checker: &mut Checker, members: &mut Vec<MemberInfo>, member: MemberInfo) {
-    if let Some(previous) = members.iter().find(|m| m.name == member.name) {
+fn push_member(checker: &mut Checker, members: &mut Vec<MemberInfo>, declared: &mut HashMap<String, Span>, member: MemberInfo) {
+    if let Some(previous) = declared.get(&member.name) {
         checker.report(
             Diagnostic::error("E0120", format!("`{}` is declared twice in this class", member.name), member.span)
-                .with_secondary(previous.span, "first declared here"),
+                .with_secondary(*previous, "first declared here"),
         );
         return;
     }
+    declared.insert(member.name.clone(), member.span);
     members.push(member);
+}
+
+/// The fields of a struct being resolved, in order, with their types by
+/// name.
+#[derive(Default)]
+struct StructFields {
+    list: Vec<(String, TypeId)>,
+    types: HashMap<String, TypeId>,
+}
+
+/// Names declared so far in one declaration, with where each was first
+/// declared: finds a name declared twice in constant time.
+#[derive(Default)]
+struct FirstDeclared<'a> {
+    spans: HashMap<&'a str, Span>,
+}
+
+impl<'a> FirstDeclared<'a> {
+    /// Records `name`; gives where it was declared before, if it was.
+    fn insert(&mut self, name: &'a Ident) -> Option<Span> {
+        match self.spans.entry(&name.name) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(name.span);
+                None
+            }
+        }
+    }
 }
 
 pub(super) fn phase_word(phase: Phase) -> &'static str {

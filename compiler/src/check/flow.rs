@@ -3,7 +3,8 @@
 //! missing-return errors) and whether they assign a field of `this` (for
 //! uninitialized fields).
 
-use crate::syntax::ast::{Block, Expr, ExprKind, Stmt, StmtKind};
+use crate::syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
+use std::collections::HashSet;
 
 /// Whether running `stmts` can never reach their end: every path returns,
 /// throws, or loops forever.
@@ -48,34 +49,42 @@ fn breaks(stmts: &[Stmt]) -> bool {
     })
 }
 
-/// Whether `stmts` assign `this.<field>` somewhere (outside nested
-/// functions).
-pub(super) fn assigns_field(stmts: &[Stmt], field: &str) -> bool {
-    stmts.iter().any(|stmt| match &stmt.kind {
-        StmtKind::Assign { target, .. } => is_this_field(target, field),
-        StmtKind::Block(block) | StmtKind::Lift { body: block, .. } => assigns_field(&block.stmts, field),
-        StmtKind::If { then, otherwise, .. } | StmtKind::IfLet { then, otherwise, .. } => {
-            assigns_field(&then.stmts, field) || otherwise.as_ref().is_some_and(|o| in_block(o, field))
+/// The fields `stmts` assign as `this.<field>` somewhere (outside nested
+/// functions), added to `out`.
+pub(super) fn assigned_fields<'a>(stmts: &'a [Stmt], out: &mut HashSet<&'a str>) {
+    for stmt in stmts {
+        match &stmt.kind {
+            StmtKind::Assign { target, .. } => out.extend(this_field(target)),
+            StmtKind::Block(block)
+            | StmtKind::Lift { body: block, .. }
+            | StmtKind::For { body: block, .. }
+            | StmtKind::While { body: block, .. } => assigned_fields(&block.stmts, out),
+            StmtKind::If { then, otherwise, .. } | StmtKind::IfLet { then, otherwise, .. } => {
+                assigned_fields(&then.stmts, out);
+                if let Some(otherwise) = otherwise {
+                    assigned_fields(&otherwise.stmts, out);
+                }
+            }
+            StmtKind::Try { body, catch, finally } => {
+                assigned_fields(&body.stmts, out);
+                if let Some(catch) = catch {
+                    assigned_fields(&catch.body.stmts, out);
+                }
+                if let Some(finally) = finally {
+                    assigned_fields(&finally.stmts, out);
+                }
+            }
+            _ => {}
         }
-        StmtKind::For { body, .. } | StmtKind::While { body, .. } => in_block(body, field),
-        StmtKind::Try { body, catch, finally } => {
-            in_block(body, field)
-                || catch.as_ref().is_some_and(|c| in_block(&c.body, field))
-                || finally.as_ref().is_some_and(|f| in_block(f, field))
-        }
-        _ => false,
-    })
+    }
 }
 
-fn in_block(block: &Block, field: &str) -> bool {
-    assigns_field(&block.stmts, field)
-}
-
-fn is_this_field(target: &Expr, field: &str) -> bool {
+/// `field` of a `this.field` target.
+fn this_field(target: &Expr) -> Option<&str> {
     match &target.kind {
-        ExprKind::Member { object, name, .. } => {
-            name.name == field && matches!(&object.kind, ExprKind::Ident(i) if i.name == "this")
+        ExprKind::Member { object, name, .. } if matches!(&object.kind, ExprKind::Ident(i) if i.name == "this") => {
+            Some(&name.name)
         }
-        _ => false,
+        _ => None,
     }
 }

@@ -25,6 +25,7 @@ mod class;
 mod declare;
 mod expr;
 mod flow;
+mod hierarchy;
 mod literal;
 mod member;
 mod modules;

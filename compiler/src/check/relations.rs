@@ -2,14 +2,42 @@
 //! be used where the second is expected: optionals, mutable collections as
 //! immutable ones, subclasses and implemented interfaces, data as Json,
 //! function types by their parameters and results.
+//!
+//! Struct types may be recursive (`struct Node { next: Node?; }`), so the
+//! structural checks are coinductive: a question already being answered
+//! (this struct as that one, this struct as Json) is assumed to hold, and
+//! the rest of the check verifies it. Every rule is a conjunction, so when
+//! the whole check holds every assumption made during it holds too; an
+//! assumption is kept for the rest of the check, so each pair of structs
+//! is compared at most once and the check stays polynomial.
 
 use super::model::Semantics;
-use super::types::{Type, TypeId, Types};
+use super::types::{StructId, Type, TypeId, Types};
 use crate::syntax::ast::Phase;
+use std::collections::HashSet;
+
+/// What one assignability check has assumed so far.
+#[derive(Default)]
+struct Assumed {
+    /// Pairs of structs (`sub` fits `sup`).
+    fits: HashSet<(StructId, StructId)>,
+    /// Structs whose values are Json data.
+    json: HashSet<StructId>,
+}
 
 impl Semantics {
     /// Whether a value of type `from` may be used where `to` is expected.
     pub fn is_assignable(&self, from: TypeId, to: TypeId) -> bool {
+        self.assignable(from, to, &mut Assumed::default())
+    }
+
+    /// Whether values of this type are data that converts to Json: Json
+    /// itself, primitives, collections of data and structs of data.
+    pub fn is_json_data(&self, ty: TypeId) -> bool {
+        self.json_data(ty, &mut Assumed::default())
+    }
+
+    fn assignable(&self, from: TypeId, to: TypeId, assumed: &mut Assumed) -> bool {
         if from == to {
             return true;
         }
@@ -17,41 +45,41 @@ impl Semantics {
         match (types.get(from), types.get(to)) {
             (Type::Error, _) | (_, Type::Error) => true,
             (Type::Nil, Type::Optional(_)) => true,
-            (Type::Optional(f), Type::Optional(t)) => self.is_assignable(*f, *t),
-            (_, Type::Optional(t)) => self.is_assignable(from, *t),
+            (Type::Optional(f), Type::Optional(t)) => self.assignable(*f, *t, assumed),
+            (_, Type::Optional(t)) => self.assignable(from, *t, assumed),
             (Type::MutJson, Type::Json) => true,
-            (_, Type::Json) => self.is_json_data(from),
+            (_, Type::Json) => self.json_data(from, assumed),
             // Data becomes mutable Json by copy; an immutable Json does not.
             (Type::Json, Type::MutJson) => false,
-            (_, Type::MutJson) => self.is_json_data(from),
+            (_, Type::MutJson) => self.json_data(from, assumed),
             (Type::MutArray(f) | Type::Array(f), Type::Array(t))
             | (Type::MutMap(f) | Type::Map(f), Type::Map(t))
-            | (Type::MutSet(f) | Type::Set(f), Type::Set(t)) => self.is_assignable(*f, *t),
+            | (Type::MutSet(f) | Type::Set(f), Type::Set(t)) => self.assignable(*f, *t, assumed),
             (Type::Class(sub), Type::Class(sup)) => self.is_subclass(*sub, *sup),
             (Type::Class(class), Type::Interface(interface)) => self.implements(*class, *interface),
             (Type::Interface(sub), Type::Interface(sup)) => self.interface_extends(*sub, *sup),
-            (Type::Struct(sub), Type::Struct(sup)) => self.struct_fits(*sub, *sup),
+            (Type::Struct(sub), Type::Struct(sup)) => self.struct_fits(*sub, *sup, assumed),
             (Type::Function(f), Type::Function(t)) => {
                 (f.phase == t.phase || t.phase == Phase::Independent || f.phase == Phase::Independent)
                     // Fewer parameters are fine, as in Wing: the rest of
                     // the arguments are ignored.
                     && (f.params.len() == t.params.len() || (f.params.len() < t.params.len() && !f.variadic && !t.variadic))
                     && f.variadic == t.variadic
-                    && f.params.iter().zip(&t.params).all(|(fp, tp)| self.is_assignable(*tp, *fp))
-                    && (t.result == Types::VOID || self.is_assignable(f.result, t.result))
+                    && f.params.iter().zip(&t.params).all(|(fp, tp)| self.assignable(*tp, *fp, assumed))
+                    && (t.result == Types::VOID || self.assignable(f.result, t.result, assumed))
             }
             _ => false,
         }
     }
 
-    /// Whether values of this type are data that converts to Json: Json
-    /// itself, primitives, collections of data and structs of data.
-    pub fn is_json_data(&self, ty: TypeId) -> bool {
+    fn json_data(&self, ty: TypeId, assumed: &mut Assumed) -> bool {
         match self.types.get(ty) {
-            Type::Struct(id) => self.structure(*id).fields.iter().all(|(_, t)| self.is_json_data(*t)),
+            Type::Struct(id) => {
+                !assumed.json.insert(*id) || self.structure(*id).fields.iter().all(|(_, t)| self.json_data(*t, assumed))
+            }
             Type::Enum(_) => true,
             Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) | Type::Map(inner) | Type::MutMap(inner) => {
-                self.is_json_data(*inner)
+                self.json_data(*inner, assumed)
             }
             _ => self.types.is_json_compatible(ty),
         }
@@ -59,10 +87,13 @@ impl Semantics {
 
     /// A struct fits another when it has every field of it, each of a
     /// fitting type (a struct that `extends` another always does).
-    fn struct_fits(&self, sub: super::types::StructId, sup: super::types::StructId) -> bool {
+    fn struct_fits(&self, sub: StructId, sup: StructId, assumed: &mut Assumed) -> bool {
+        if !assumed.fits.insert((sub, sup)) {
+            return true;
+        }
         let (sub, sup) = (self.structure(sub), self.structure(sup));
         sup.fields.iter().all(|(name, ty)| match sub.field(name) {
-            Some(mine) => self.is_assignable(mine, *ty),
+            Some(mine) => self.assignable(mine, *ty, assumed),
             None => self.types.is_optional(*ty),
         })
     }

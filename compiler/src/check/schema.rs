@@ -2,42 +2,51 @@
 //! fields that `Struct.fromJson` validates against (both preflight and
 //! inflight run `wing-std`'s validator with it).
 //!
-//! A schema is a type name (`"str"`, `"num"`, `"bool"`, `"Json"`,
-//! `"any"`) or an object: `{"optional": S}`, `{"array": S}`, `{"set": S}`,
-//! `{"map": S}`, `{"enum": "Name", "values": [...]}`, or
-//! `{"struct": "Name", "fields": [["field", S], ...]}`.
+//! A schema is `{"structs": [S0, S1, …]}`: every struct reachable from the
+//! one asked for (S0), each once, as `{"struct": "Name", "fields":
+//! [["field", T], …]}`. A field type `T` is a type name (`"str"`, `"num"`,
+//! `"bool"`, `"Json"`, `"any"`) or an object: `{"optional": T}`,
+//! `{"array": T}`, `{"set": T}`, `{"map": T}`, `{"enum": "Name", "values":
+//! [...]}`, or `{"ref": i}` for the struct `Si`. Referring to structs by
+//! number keeps recursive structs finite and the text linear in the number
+//! of structs, however often one is used.
 
 use super::model::Semantics;
 use super::types::{StructId, Type, TypeId};
 use serde_json::{Value, json};
+use std::collections::HashMap;
 
 /// The schema text of a struct.
 pub fn struct_schema(sem: &Semantics, id: StructId) -> String {
-    schema_of_struct(sem, id, &mut Vec::new()).to_string()
-}
-
-fn schema_of_struct(sem: &Semantics, id: StructId, seen: &mut Vec<StructId>) -> Value {
-    let info = sem.structure(id);
-    if seen.contains(&id) {
-        return json!("any");
+    let mut numbers = HashMap::from([(id, 0)]);
+    let mut order = vec![id];
+    let mut structs = Vec::new();
+    while let Some(&next) = order.get(structs.len()) {
+        let info = sem.structure(next);
+        let fields: Vec<Value> =
+            info.fields.iter().map(|(name, ty)| json!([name, field_schema(sem, *ty, &mut numbers, &mut order)])).collect();
+        structs.push(json!({ "struct": info.qualified, "fields": fields }));
     }
-    seen.push(id);
-    let fields: Vec<Value> = info.fields.iter().map(|(name, ty)| json!([name, schema(sem, *ty, seen)])).collect();
-    seen.pop();
-    json!({ "struct": info.qualified, "fields": fields })
+    json!({ "structs": structs }).to_string()
 }
 
-fn schema(sem: &Semantics, ty: TypeId, seen: &mut Vec<StructId>) -> Value {
+fn field_schema(sem: &Semantics, ty: TypeId, numbers: &mut HashMap<StructId, usize>, order: &mut Vec<StructId>) -> Value {
     match sem.types.get(ty) {
         Type::Str => json!("str"),
         Type::Num => json!("num"),
         Type::Bool => json!("bool"),
         Type::Json | Type::MutJson => json!("Json"),
-        Type::Optional(inner) => json!({ "optional": schema(sem, *inner, seen) }),
-        Type::Array(inner) | Type::MutArray(inner) => json!({ "array": schema(sem, *inner, seen) }),
-        Type::Set(inner) | Type::MutSet(inner) => json!({ "set": schema(sem, *inner, seen) }),
-        Type::Map(inner) | Type::MutMap(inner) => json!({ "map": schema(sem, *inner, seen) }),
-        Type::Struct(id) => schema_of_struct(sem, *id, seen),
+        Type::Optional(inner) => json!({ "optional": field_schema(sem, *inner, numbers, order) }),
+        Type::Array(inner) | Type::MutArray(inner) => json!({ "array": field_schema(sem, *inner, numbers, order) }),
+        Type::Set(inner) | Type::MutSet(inner) => json!({ "set": field_schema(sem, *inner, numbers, order) }),
+        Type::Map(inner) | Type::MutMap(inner) => json!({ "map": field_schema(sem, *inner, numbers, order) }),
+        Type::Struct(id) => {
+            let number = *numbers.entry(*id).or_insert_with(|| {
+                order.push(*id);
+                order.len() - 1
+            });
+            json!({ "ref": number })
+        }
         Type::Enum(id) => {
             let info = sem.enumeration(*id);
             json!({ "enum": info.qualified, "values": info.variants })

@@ -29,13 +29,7 @@ impl Checker {
                     let id = StructId(self.sem.structs.len() as u32);
                     let qualified = qualify(name, &decl.name.name);
                     self.sem.types.name_struct(id, qualified.clone());
-                    self.sem.structs.push(StructInfo {
-                        name: decl.name.name.clone(),
-                        qualified,
-                        fields: Vec::new(),
-                        is_pub: true,
-                        span: decl.span,
-                    });
+                    self.sem.structs.push(StructInfo::new(decl.name.name.clone(), qualified, true, decl.span));
                     namespace.types.insert(decl.name.name.clone(), TypeRef::Struct(id));
                 }
                 StmtKind::Enum(decl) => {
@@ -204,7 +198,7 @@ impl Checker {
             let ty = self.resolve_type(&field.ty, scope);
             fields.push((field.name.name.clone(), ty));
         }
-        self.sem.structs[id.0 as usize].fields = fields;
+        self.sem.structs[id.0 as usize].set_fields(fields);
     }
 
     /// The member table of a built-in type, with the substitution of its

@@ -125,15 +125,27 @@ pub struct InterfaceInfo {
 pub struct StructInfo {
     pub name: String,
     pub qualified: String,
-    /// Every field, inherited ones first.
+    /// Every field, inherited ones first (set with [`StructInfo::set_fields`]).
     pub fields: Vec<(String, TypeId)>,
+    /// Each field's position in `fields`, by name.
+    field_index: HashMap<String, usize>,
     pub is_pub: bool,
     pub span: Span,
 }
 
 impl StructInfo {
+    /// A struct whose fields are not resolved yet.
+    pub fn new(name: String, qualified: String, is_pub: bool, span: Span) -> StructInfo {
+        StructInfo { name, qualified, fields: Vec::new(), field_index: HashMap::new(), is_pub, span }
+    }
+
+    pub fn set_fields(&mut self, fields: Vec<(String, TypeId)>) {
+        self.field_index = fields.iter().enumerate().map(|(i, (name, _))| (name.clone(), i)).collect();
+        self.fields = fields;
+    }
+
     pub fn field(&self, name: &str) -> Option<TypeId> {
-        self.fields.iter().find(|(n, _)| n == name).map(|(_, t)| *t)
+        self.field_index.get(name).map(|i| self.fields[*i].1)
     }
 }
 

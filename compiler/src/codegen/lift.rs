@@ -20,6 +20,32 @@ use crate::syntax::ast::Phase;
 use indexmap::IndexMap;
 use std::collections::{BTreeMap, BTreeSet};
 use wing_abi::LiftedValue;
+use wing_std::walk::{MAX_DEPTH, Step, Walk, WalkError};
+
+/// Why a preflight value cannot be lifted into inflight code.
+enum Unliftable {
+    /// It holds a preflight function.
+    PreflightFunction,
+    /// It contains itself, or is nested too deeply, on the way to what the
+    /// bundle uses.
+    Walk(WalkError),
+}
+
+impl Unliftable {
+    /// The same problem seen from one level up.
+    fn under(self, step: Step) -> Unliftable {
+        match self {
+            Unliftable::Walk(error) => Unliftable::Walk(error.under(step)),
+            other => other,
+        }
+    }
+}
+
+impl From<WalkError> for Unliftable {
+    fn from(error: WalkError) -> Unliftable {
+        Unliftable::Walk(error)
+    }
+}
 
 impl Bundle<'_, '_> {
     /// The value of every slot, in slot order, each resource handle with
@@ -53,41 +79,63 @@ impl Bundle<'_, '_> {
                 .with_label("declared here")
                 .into());
             };
-            lifted.push(self.lift(&value, &usage).ok_or_else(|| {
-                Box::new(
-                    Diagnostic::error("E0602", format!("`{}` cannot be used inflight", info.name), info.span)
-                        .with_label("its value holds a preflight function")
-                        .with_help("only inflight functions, data, resources and objects can be used inflight"),
-                )
-            })?);
+            let lifted_value = self.lift(&value, &usage, &mut Walk::default()).map_err(|problem| {
+                let name = &info.name;
+                let (message, label) = match &problem {
+                    Unliftable::PreflightFunction => {
+                        (format!("`{name}` cannot be used inflight"), "its value holds a preflight function".to_string())
+                    }
+                    Unliftable::Walk(WalkError::TooDeep) => (
+                        format!("`{name}` cannot be used inflight"),
+                        format!("its value is nested more than {MAX_DEPTH} levels deep"),
+                    ),
+                    Unliftable::Walk(cycle) => (
+                        format!("`{name}` cannot be used inflight: its value contains itself"),
+                        format!("`{name}{}` refers back to a value that contains it", cycle.path()),
+                    ),
+                };
+                let code = if matches!(problem, Unliftable::PreflightFunction) { "E0602" } else { "E0603" };
+                Box::new(Diagnostic::error(code, message, info.span).with_label(label).with_help(match problem {
+                    Unliftable::PreflightFunction => "only inflight functions, data, resources and objects can be used inflight",
+                    Unliftable::Walk(_) => "inflight code gets a copy of the data and objects it uses: lift the parts it needs",
+                }))
+            })?;
+            lifted.push(lifted_value);
         }
         Ok(lifted)
     }
 
-    fn lift(&mut self, value: &Value, usage: &Usage) -> Option<LiftedValue> {
-        Some(match value {
+    fn lift(&mut self, value: &Value, usage: &Usage, walk: &mut Walk) -> Result<LiftedValue, Unliftable> {
+        Ok(match value {
             Value::Ref(r) if r.kind == RefKind::Resource => self.lift_resource(ResourceId(r.id), usage),
-            Value::Ref(r) if r.kind == RefKind::Object => self.lift_object(r.id as usize, usage)?,
-            Value::Ref(_) => self.lift_function(value)?,
-            Value::Array(items) => LiftedValue::Array(self.lift_items(&items.borrow(), usage)?),
-            Value::Set(items) => LiftedValue::Set(self.lift_items(&items.borrow(), usage)?),
-            Value::Map(entries) => {
+            Value::Ref(r) if r.kind == RefKind::Object => {
+                walk.within(value, |walk| self.lift_object(r.id as usize, usage, walk))?
+            }
+            Value::Ref(_) => self.lift_function(value).ok_or(Unliftable::PreflightFunction)?,
+            Value::Array(items) => LiftedValue::Array(walk.within(value, |walk| self.lift_items(&items.borrow(), usage, walk))?),
+            Value::Set(items) => LiftedValue::Set(walk.within(value, |walk| self.lift_items(&items.borrow(), usage, walk))?),
+            Value::Map(entries) => walk.within(value, |walk| {
                 let mut lifted = IndexMap::new();
                 for (key, item) in entries.borrow().iter() {
                     let mut item_usage = usage.fields.get(key).cloned().unwrap_or_default();
                     item_usage.whole |= usage.whole;
-                    lifted.insert(key.clone(), self.lift(item, &item_usage)?);
+                    let item = self.lift(item, &item_usage, walk).map_err(|problem| problem.under(Step::Key(key.clone())))?;
+                    lifted.insert(key.clone(), item);
                 }
-                LiftedValue::Map(lifted)
-            }
-            data => data.to_lifted(&mut |_| None)?,
+                Ok::<_, Unliftable>(LiftedValue::Map(lifted))
+            })?,
+            data => data.to_lifted_scalar().ok_or(Unliftable::PreflightFunction)?,
         })
     }
 
     /// Items of a collection: no path reaches them, so each gets the
     /// untracked usage of its class as well as the collection's.
-    fn lift_items(&mut self, items: &[Value], usage: &Usage) -> Option<Vec<LiftedValue>> {
-        items.iter().map(|item| self.lift(item, &self.with_untracked(item, usage))).collect()
+    fn lift_items(&mut self, items: &[Value], usage: &Usage, walk: &mut Walk) -> Result<Vec<LiftedValue>, Unliftable> {
+        let each = items.iter().enumerate().map(|(i, item)| {
+            let usage = self.with_untracked(item, usage);
+            self.lift(item, &usage, walk).map_err(|problem| problem.under(Step::Index(i)))
+        });
+        each.collect()
     }
 
     fn with_untracked(&self, item: &Value, usage: &Usage) -> Usage {
@@ -118,14 +166,16 @@ impl Bundle<'_, '_> {
         LiftedValue::Resource { path: node.path.clone(), ops: usage.ops.iter().cloned().collect() }
     }
 
-    fn lift_object(&mut self, id: usize, usage: &Usage) -> Option<LiftedValue> {
-        let object = self.app.objects.get(id)?.clone();
+    fn lift_object(&mut self, id: usize, usage: &Usage, walk: &mut Walk) -> Result<LiftedValue, Unliftable> {
+        let Some(object) = self.app.objects.get(id).cloned() else { return Err(Unliftable::PreflightFunction) };
         let class = object.class;
         let needed = self.expand(class, usage);
         let mut fields = IndexMap::new();
         for (name, _) in self.sem.field_layout(class) {
             let lifted = match (needed.fields.get(&name), object.fields.get(&name)) {
-                (Some(field_usage), Some(value)) => self.lift(value, field_usage)?,
+                (Some(field_usage), Some(value)) => {
+                    self.lift(value, field_usage, walk).map_err(|problem| problem.under(Step::Key(name.clone())))?
+                }
                 _ => LiftedValue::Nil,
             };
             fields.insert(name, lifted);
@@ -134,7 +184,7 @@ impl Bundle<'_, '_> {
         if init && !self.inits.contains(&class) {
             self.inits.push(class);
         }
-        Some(LiftedValue::Object { class: self.sem.class(class).qualified.clone(), id: class.0, fields, init })
+        Ok(LiftedValue::Object { class: self.sem.class(class).qualified.clone(), id: class.0, fields, init })
     }
 
     /// What an object of `class` needs for `usage`: the fields read

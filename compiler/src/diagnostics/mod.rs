@@ -85,6 +85,17 @@ pub struct SourceFile {
     pub text: String,
     /// Byte offset where each line starts.
     line_starts: Vec<u32>,
+    /// Whether the text is all ASCII (a column is then a byte distance).
+    ascii: bool,
+}
+
+impl SourceFile {
+    /// The length in bytes of a 1-based line, without its line break.
+    pub fn line_len(&self, line: usize) -> usize {
+        let start = self.line_starts.get(line.wrapping_sub(1)).map_or(self.text.len(), |s| *s as usize);
+        let end = self.line_starts.get(line).map_or(self.text.len(), |s| *s as usize - 1);
+        end.saturating_sub(start)
+    }
 }
 
 /// Every file of a compilation, addressed by [`FileId`].
@@ -97,7 +108,8 @@ impl SourceMap {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         let text = text.into();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1)).collect();
-        self.files.push(SourceFile { name: name.into(), text, line_starts });
+        let ascii = text.is_ascii();
+        self.files.push(SourceFile { name: name.into(), text, line_starts, ascii });
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -115,7 +127,7 @@ impl SourceMap {
         let offset = floor_char_boundary(&file.text, offset as usize);
         let line = file.line_starts.partition_point(|start| *start as usize <= offset);
         let line_start = file.line_starts[line - 1] as usize;
-        let col = file.text[line_start..offset].chars().count() + 1;
+        let col = if file.ascii { offset - line_start } else { file.text[line_start..offset].chars().count() } + 1;
         (line, col)
     }
 
@@ -128,7 +140,7 @@ impl SourceMap {
     }
 }
 
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -311,7 +311,7 @@ impl<'a> Evaluator<'a> {
                 }
                 items
             }
-            _ => match self.eval(iterable, env)? {
+            _ => match &self.eval(iterable, env)? {
                 Value::Array(items) | Value::Set(items) => items.borrow().clone(),
                 _ => return fail("E0504", "this value cannot be iterated", iterable.span),
             },

@@ -43,7 +43,8 @@ impl<'a> Evaluator<'a> {
                                 self.sem.types.get(self.sem.type_of(e.id)),
                                 crate::check::Type::Json | crate::check::Type::MutJson
                             );
-                            text.push_str(&if is_json { value.to_json_text() } else { value.display() });
+                            let shown = if is_json { value.to_json_text() } else { value.to_text() };
+                            text.push_str(&shown.or_else(|problem| throw(problem.to_string(), e.span))?);
                         }
                     }
                 }
@@ -149,7 +150,7 @@ impl<'a> Evaluator<'a> {
                     Ok(self.function_value(FunctionValue::Extern(bound)))
                 }
             }
-            MemberRef::StructField(field) => match self.eval(object, env)? {
+            MemberRef::StructField(field) => match &self.eval(object, env)? {
                 Value::Map(map) => Ok(map.borrow().get(&field).cloned().unwrap_or_default()),
                 Value::Nil if optional => Ok(Value::Nil),
                 _ => fail("E0500", "internal error: field of a non-struct", expr.span),

@@ -12,6 +12,7 @@ use crate::syntax::ast::Span;
 use serde_json::{Map, Value as Json, json};
 use std::collections::BTreeMap;
 use wing_abi::EdgeKind;
+use wing_std::walk::{Step, Walk, WalkError};
 
 type Props = BTreeMap<String, Json>;
 
@@ -174,7 +175,7 @@ impl<'a> Evaluator<'a> {
             }
             ("Bucket", "addCorsRule") => {
                 let rule = next();
-                let rule = self.json_of(&rule);
+                let rule = self.json_of(&rule, span)?;
                 let props = &mut self.app.tree.get_mut(resource).props;
                 if let Json::Array(rules) = props.entry("corsRules".to_string()).or_insert_with(|| Json::Array(Vec::new())) {
                     rules.push(rule);
@@ -183,7 +184,7 @@ impl<'a> Evaluator<'a> {
             }
             ("Table", "addRow") => {
                 let (key, row) = (next().display(), next());
-                let row = self.json_of(&row);
+                let row = self.json_of(&row, span)?;
                 self.insert_prop(resource, "initialRows", key, row);
                 Ok(Value::Nil)
             }
@@ -207,7 +208,8 @@ impl<'a> Evaluator<'a> {
                 let path = next().display();
                 let data = next();
                 let (body, content_type) = if member == "addJson" {
-                    (data.to_json_text(), "application/json".to_string())
+                    let body = data.to_json_text().or_else(|problem| throw(problem.to_string(), span))?;
+                    (body, "application/json".to_string())
                 } else {
                     let options = next();
                     (data.display(), field(&options, "contentType").map_or("text/plain".to_string(), |c| c.display()))
@@ -295,24 +297,37 @@ impl<'a> Evaluator<'a> {
     /// Constructor or handler props as Json (durations in seconds, a
     /// resource as its path); nil fields are left out.
     fn props_of(&self, props: Option<Value>, span: Span) -> Eval<Props> {
-        match props {
-            None | Some(Value::Nil) => Ok(Props::new()),
-            Some(Value::Map(map)) => {
-                Ok(map.borrow().iter().filter(|(_, v)| !v.is_nil()).map(|(k, v)| (k.clone(), self.json_of(v))).collect())
-            }
-            Some(_) => fail("E0500", "internal error: props must be a struct", span),
+        match self.json_of(&props.unwrap_or_default(), span)? {
+            Json::Null => Ok(Props::new()),
+            Json::Object(props) => Ok(props.into_iter().collect()),
+            _ => fail("E0500", "internal error: props must be a struct", span),
         }
     }
 
-    fn json_of(&self, value: &Value) -> Json {
-        match value {
+    /// A value as Json for the manifest: a resource as its path, nil
+    /// fields left out; a value that contains itself is a Wing error.
+    fn json_of(&self, value: &Value, span: Span) -> Eval<Json> {
+        self.json_within(value, &mut Walk::default()).or_else(|problem| throw(problem.to_string(), span))
+    }
+
+    fn json_within(&self, value: &Value, walk: &mut Walk) -> Result<Json, WalkError> {
+        Ok(match value {
             Value::Ref(Ref { kind: RefKind::Resource, id }) => Json::String(self.app.tree.get(ResourceId(*id)).path.clone()),
-            Value::Array(items) => Json::Array(items.borrow().iter().map(|v| self.json_of(v)).collect()),
-            Value::Map(map) => Json::Object(
-                map.borrow().iter().filter(|(_, v)| !v.is_nil()).map(|(k, v)| (k.clone(), self.json_of(v))).collect(),
-            ),
-            other => other.to_json(),
-        }
+            Value::Array(items) => walk.within(value, |walk| {
+                let items = items.borrow();
+                let each = items.iter().enumerate().map(|(i, v)| self.json_within(v, walk).map_err(|e| e.under(Step::Index(i))));
+                each.collect::<Result<_, _>>().map(Json::Array)
+            })?,
+            Value::Map(map) => walk.within(value, |walk| {
+                let map = map.borrow();
+                let each = map
+                    .iter()
+                    .filter(|(_, v)| !v.is_nil())
+                    .map(|(k, v)| Ok((k.clone(), self.json_within(v, walk).map_err(|e| e.under(Step::Key(k.clone())))?)));
+                each.collect::<Result<_, _>>().map(Json::Object)
+            })?,
+            other => other.to_json()?,
+        })
     }
 }
 

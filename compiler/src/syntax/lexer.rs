@@ -21,6 +21,7 @@ use std::collections::VecDeque;
 use logos::Logos;
 
 use super::ast::{FileId, Span};
+use super::closure_heads::ClosureHeads;
 use crate::diagnostics::Diagnostic;
 
 /// The lexer's error type for the parser: never produced (lexical problems
@@ -137,7 +138,7 @@ pub enum Tok<'a> {
 #[derive(Logos, Debug, Clone, Copy, PartialEq, Eq)]
 #[logos(skip r"[ \t\r\n\f\u{FEFF}\u{A0}\u{2028}\u{2029}]+")]
 #[logos(skip(r"//[^\n]*", allow_greedy = true))]
-enum Raw {
+pub(super) enum Raw {
     #[token("/*")]
     CommentStart,
     #[token("\"")]
@@ -365,6 +366,10 @@ pub struct Lexer<'a> {
     /// The `=>` of the closure whose signature is being read: a `(` before
     /// it belongs to a type.
     signature_end: usize,
+    /// Which `(` of the current region open closure parameters.
+    closure_heads: ClosureHeads,
+    /// Offsets of the line breaks, once a brace's indentation is needed.
+    line_breaks: Option<Vec<usize>>,
 }
 
 impl<'a> Lexer<'a> {
@@ -384,6 +389,8 @@ impl<'a> Lexer<'a> {
             after_close_brace: false,
             unclosed_group: None,
             signature_end: 0,
+            closure_heads: ClosureHeads::default(),
+            line_breaks: None,
         }
     }
 
@@ -414,13 +421,21 @@ impl<'a> Lexer<'a> {
     }
 
     /// The leading whitespace width of the line holding `offset`.
-    fn indentation_at(&self, offset: usize) -> usize {
-        let line_start = self.src[..offset].rfind('\n').map_or(0, |i| i + 1);
+    fn indentation_at(&mut self, offset: usize) -> usize {
+        let line = self.line_of(offset);
+        let line_start = if line == 1 { 0 } else { self.line_breaks()[line - 2] + 1 };
         self.src[line_start..].bytes().take_while(|b| *b == b' ' || *b == b'\t').count()
     }
 
-    fn line_of(&self, offset: usize) -> usize {
-        self.src[..offset].bytes().filter(|b| *b == b'\n').count() + 1
+    /// The 1-based line holding `offset`.
+    fn line_of(&mut self, offset: usize) -> usize {
+        self.line_breaks().partition_point(|b| *b < offset) + 1
+    }
+
+    /// The offset of every line break, found once.
+    fn line_breaks(&mut self) -> &[usize] {
+        let src = self.src;
+        self.line_breaks.get_or_insert_with(|| src.match_indices('\n').map(|(i, _)| i).collect())
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -521,54 +536,21 @@ impl<'a> Lexer<'a> {
     /// A raw string `#"…"` after its opening at `start`: escapes are
     /// resolved, `{` is plain text.
     /// The token for a `(` at `start`: [`Tok::ClosureLParen`] when it opens
-    /// a closure's parameter list. Every `(` from there to the closure's
-    /// `=>` is part of a type.
+    /// a closure's parameter list (see [`ClosureHeads`]). Every `(` from
+    /// there to the closure's `=>` is part of a type.
     fn left_paren(&mut self, start: usize) -> Tok<'a> {
         if start < self.signature_end {
             return Tok::LParen;
         }
-        match self.closure_arrow() {
+        if !self.closure_heads.covers(start) {
+            self.closure_heads = ClosureHeads::scan(start, self.raw.clone(), self.src.len());
+        }
+        match self.closure_heads.arrow(start) {
             Some(arrow) => {
                 self.signature_end = arrow;
                 Tok::ClosureLParen
             }
             None => Tok::LParen,
-        }
-    }
-
-    /// Where the `=>` is, if the `(` just read opens a closure's parameter
-    /// list: up to its `)` it holds only what parameters are made of, and
-    /// after it comes `=>`, maybe after a return type. `(x) => …` and `(x)`
-    /// start alike and an LR(1) parser cannot wait for the `=>`, so the
-    /// lexer looks ahead.
-    fn closure_arrow(&self) -> Option<usize> {
-        let mut ahead = self.raw.clone();
-        let mut depth = 1;
-        while depth > 0 {
-            match ahead.next()? {
-                Ok(Raw::LParen) => depth += 1,
-                Ok(Raw::RParen) => depth -= 1,
-                Ok(Raw::Var | Raw::DotDotDot | Raw::Comma) => {}
-                Ok(t) if is_type_token(t) => {}
-                _ => return None,
-            }
-        }
-        match ahead.next()? {
-            Ok(Raw::FatArrow) => return Some(ahead.span().start),
-            Ok(Raw::Colon) => {}
-            _ => return None,
-        }
-        // A return type: commas and `)` only inside its own brackets.
-        let mut nesting = 0i32;
-        loop {
-            match ahead.next()? {
-                Ok(Raw::FatArrow) if nesting == 0 => return Some(ahead.span().start),
-                Ok(Raw::LParen | Raw::Lt) => nesting += 1,
-                Ok(Raw::RParen | Raw::Gt) if nesting > 0 => nesting -= 1,
-                Ok(Raw::Comma) if nesting > 0 => {}
-                Ok(t) if is_type_token(t) && !matches!(t, Raw::LParen | Raw::RParen | Raw::Lt | Raw::Gt) => {}
-                _ => return None,
-            }
         }
     }
 
@@ -924,25 +906,6 @@ impl<'a> Iterator for Lexer<'a> {
         self.token_spans.push((t.0 as u32, t.2 as u32));
         Some(Ok(t))
     }
-}
-
-/// Tokens a type annotation is made of (and a parameter's name).
-fn is_type_token(t: Raw) -> bool {
-    matches!(
-        t,
-        Raw::Ident
-            | Raw::Coll
-            | Raw::Json
-            | Raw::MutJson
-            | Raw::Inflight
-            | Raw::Colon
-            | Raw::Dot
-            | Raw::Lt
-            | Raw::Gt
-            | Raw::Question
-            | Raw::LParen
-            | Raw::RParen
-    )
 }
 
 fn delim_text(d: Delim) -> &'static str {

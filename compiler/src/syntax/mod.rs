@@ -6,6 +6,7 @@
 //! `StmtKind::Error` / `ExprKind::Error`. Entry point: [`parse`].
 
 pub mod ast;
+mod closure_heads;
 pub mod index;
 pub mod lexer;
 mod messages;

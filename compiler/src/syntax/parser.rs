@@ -15,6 +15,7 @@
 //! error node (reported once), so no tree handed out is deeper than that.
 
 use lalrpop_util::{ErrorRecovery, ParseError};
+use std::collections::HashMap;
 
 use super::NodeIdGen;
 use super::ast::*;
@@ -30,6 +31,10 @@ lalrpop_util::lalrpop_mod!(
 
 /// The deepest expression/statement nesting accepted.
 pub const MAX_DEPTH: u32 = 256;
+
+/// How many syntax errors of one file are reported (then E0021 says the
+/// rest are not): each costs a message, and thousands say no more.
+pub const MAX_SYNTAX_ERRORS: usize = 1_000;
 
 type Recovery<'a> = ErrorRecovery<usize, Tok<'a>, LexError>;
 
@@ -97,6 +102,8 @@ pub struct Ctx {
     /// Depth of every node built, indexed by `id - first_id`.
     depths: Vec<u16>,
     too_deep_reported: bool,
+    /// Depth of every type annotation built, by its span.
+    type_depths: HashMap<(u32, u32), u32>,
     errors: Vec<SyntaxError>,
     diags: Vec<Diagnostic>,
 }
@@ -109,6 +116,7 @@ impl Ctx {
             first_id,
             depths: Vec::new(),
             too_deep_reported: false,
+            type_depths: HashMap::new(),
             errors: Vec::new(),
             diags: Vec::new(),
         }
@@ -377,7 +385,29 @@ impl Ctx {
         l: usize,
         r: usize,
     ) -> TypeAnnotation {
-        TypeAnnotation { kind: TypeAnnotationKind::Function { phase, params, result: Box::new(result) }, span: self.span(l, r) }
+        self.ty(TypeAnnotationKind::Function { phase, params, result: Box::new(result) }, l, r)
+    }
+
+    /// A type annotation, its depth tracked like an expression's (by its
+    /// span: a type's parts are strictly inside it); one nested deeper
+    /// than [`MAX_DEPTH`] is reported and left for the checker to infer.
+    pub fn ty(&mut self, kind: TypeAnnotationKind, l: usize, r: usize) -> TypeAnnotation {
+        let span = self.span(l, r);
+        let depth_of = |t: &TypeAnnotation| self.type_depths.get(&(t.span.start, t.span.end)).copied().unwrap_or(1);
+        let children = match &kind {
+            TypeAnnotationKind::Named { args, .. } => args.iter().map(depth_of).max().unwrap_or(0),
+            TypeAnnotationKind::Optional(inner) => depth_of(inner),
+            TypeAnnotationKind::Function { params, result, .. } => {
+                params.iter().map(depth_of).max().unwrap_or(0).max(depth_of(result))
+            }
+            TypeAnnotationKind::Inferred => 0,
+        };
+        if children + 1 > MAX_DEPTH {
+            self.too_deep(span);
+            return TypeAnnotation { kind: TypeAnnotationKind::Inferred, span };
+        }
+        self.type_depths.insert((span.start, span.end), children + 1);
+        TypeAnnotation { kind, span }
     }
 
     /// `(T)` in a type: a parenthesized type. `(A, B)` without `: R` is an
@@ -719,11 +749,22 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
     // second after a missing `;`).
     let mut shadows: Vec<(usize, usize)> = Vec::new();
     let mut resume: Option<usize> = None;
+    let mut reported = 0;
     for e in errors {
         let index = tokens.partition_point(|&(s, _)| (s as usize) < e.start);
         if resume.is_some_and(|r| index < r) {
             continue;
         }
+        if reported == MAX_SYNTAX_ERRORS {
+            diags.push(
+                Diagnostic::error("E0021", "too many syntax errors", Span::new(file, e.start, e.end.max(e.start)))
+                    .with_label(format!("more syntax errors from here on are not reported (after {MAX_SYNTAX_ERRORS})"))
+                    .with_help("fix the first ones: the rest are often consequences"),
+            );
+            shadows.push((e.start, usize::MAX));
+            break;
+        }
+        reported += 1;
         // A missing `;` resumes at a statement start: less likely to cascade.
         let window = match e.context {
             Recovered::Semicolon | Recovered::MemberSemicolon if e.dropped == 0 => 2,
@@ -753,9 +794,19 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
         }
         diags.push(messages::syntax_error(&e, prev, text, file));
     }
+    // Shadows are in order of their starts: the furthest end among those
+    // that start before a diagnostic tells whether one covers it.
+    let furthest_end: Vec<usize> = shadows
+        .iter()
+        .scan(0, |end, &(_, e)| {
+            *end = (*end).max(e);
+            Some(*end)
+        })
+        .collect();
     let shadowed = |d: &Diagnostic| {
         let at = d.span.start as usize;
-        at >= unreliable_from || shadows.iter().any(|&(s, e)| s <= at && at < e)
+        let before = shadows.partition_point(|&(s, _)| s <= at);
+        at >= unreliable_from || before.checked_sub(1).is_some_and(|i| furthest_end[i] > at)
     };
     diags.extend(ctx.diags.drain(..).filter(|d| !shadowed(d)));
     diags.sort_by_key(|d| (d.span.start, d.span.end));

@@ -35,12 +35,16 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> { Ok(if c.data().get(h)?.is_nil() { 0 } else { h }) })?
         }
         "value.str" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> {
-            let shown = c.data().get(h)?.display();
-            alloc(&mut c, Value::string(shown))
+            match c.data().get(h)?.to_text() {
+                Ok(shown) => alloc(&mut c, Value::string(shown)),
+                Err(problem) => super::raise(&mut c, problem.to_string()),
+            }
         })?,
         "json.str" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> {
-            let shown = c.data().get(h)?.to_json_text();
-            alloc(&mut c, Value::string(shown))
+            match c.data().get(h)?.to_json_text() {
+                Ok(shown) => alloc(&mut c, Value::string(shown)),
+                Err(problem) => super::raise(&mut c, problem.to_string()),
+            }
         })?,
         "num.str" => {
             linker.func_wrap(M, name, |mut c: Host<'_>, n: f64| -> R<i32> { alloc(&mut c, Value::string(format_num(n))) })?

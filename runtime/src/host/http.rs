@@ -73,11 +73,11 @@ impl Request {
             Value::Map(map) => map.borrow().get(name).cloned().unwrap_or_default(),
             _ => Value::Nil,
         };
-        let method = method.map(str::to_string).or_else(|| match field("method") {
+        let method = method.map(str::to_string).or_else(|| match &field("method") {
             Value::Str(m) => Some(m.to_ascii_uppercase()),
             _ => None,
         });
-        let headers = match field("headers") {
+        let headers = match &field("headers") {
             Value::Map(map) => map.borrow().iter().map(|(k, v)| (k.clone(), v.display())).collect(),
             _ => Vec::new(),
         };
@@ -97,7 +97,7 @@ impl Request {
                 body => Some(body.display()),
             },
             timeout,
-            redirect: match field("redirect") {
+            redirect: match &field("redirect") {
                 Value::Str(r) if r.eq_ignore_ascii_case("manual") => Redirect::Manual,
                 Value::Str(r) if r.eq_ignore_ascii_case("error") => Redirect::Error,
                 _ => Redirect::Follow,

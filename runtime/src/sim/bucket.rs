@@ -96,7 +96,10 @@ pub fn op(method: &str) -> Option<Op> {
                 optional_text(&[field(arg(args, 2), "contentType")], 0)?.unwrap_or_else(|| mime_type(&key).to_string());
             store(ctx, &key, text(args, 1)?, Some(content_type))
         },
-        "putJson" => |ctx, args| store(ctx, &text(args, 0)?, arg(args, 1).to_json_text_pretty(), Some("application/json".into())),
+        "putJson" => |ctx, args| {
+            let body = arg(args, 1).to_json_text_pretty().or_else(|problem| wing(problem.to_string()))?;
+            store(ctx, &text(args, 0)?, body, Some("application/json".into()))
+        },
         "get" => |ctx, args| Ok(Value::string(byte_range(existing(ctx, &text(args, 0)?)?.body, arg(args, 1)))),
         "tryGet" => |ctx, args| {
             let found = bucket(ctx)?.get(&text(args, 0)?);

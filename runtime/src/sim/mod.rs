@@ -350,7 +350,7 @@ impl Simulator {
     pub fn invoke(&self, path: &str, payload: &serde_json::Value) -> Result<serde_json::Value, Failure> {
         let index = self.shared.index_of(path).ok_or_else(|| Failure::message(format!("no resource at {path}")))?;
         let result = self.shared.invoke_function(index, &[Value::from_json(payload)])?;
-        Ok(result.to_json())
+        result.to_json().map_err(|problem| Failure::message(format!("the result cannot be returned: {problem}")))
     }
 
     /// Runs a test's bundle on this thread.

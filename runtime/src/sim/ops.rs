@@ -86,9 +86,10 @@ fn function_op(method: &str) -> Option<Op> {
             if !function.has_capacity() {
                 return wing(super::function::TOO_MANY_REQUESTS);
             }
+            let payload = arg(args, 0).to_json().or_else(|problem| wing(problem.to_string()))?;
             ctx.sim.enqueue(super::AsyncJob {
                 function: ctx.index,
-                args: vec![arg(args, 0).to_json()],
+                args: vec![payload],
                 origin: format!("invokeAsync from {}", ctx.caller),
             });
             Ok(Value::Nil)
@@ -105,7 +106,7 @@ impl From<super::InvokeError> for OpError {
 
 /// The argument at `index` (nil when omitted).
 pub fn arg(args: &[Value], index: usize) -> &Value {
-    args.get(index).unwrap_or(&Value::Nil)
+    wing_std::ops::arg(args, index)
 }
 
 /// The text of a `str` argument.

@@ -111,7 +111,7 @@ pub fn op(method: &str) -> Option<Op> {
 fn write(ctx: &OpContext<'_>, args: &[Value], must_exist: Option<bool>) -> OpResult {
     let key = text(args, 0)?;
     let table = table(ctx)?;
-    let mut row = arg(args, 1).to_json();
+    let mut row = arg(args, 1).to_json().or_else(|problem| wing(problem.to_string()))?;
     let serde_json::Value::Object(columns) = &mut row else {
         return wing(format!("a row must be a Json object (key={key})"));
     };

@@ -3,6 +3,8 @@
 //! simulator's host. Takes values and stdlib member names, gives results.
 //!
 //! * [`value`]: the [`Value`] representation, equality, printing, Json.
+//! * [`walk`]: what keeps walks over nested values finite: cycles and
+//!   depth end in a [`WalkError`], equality is iterative.
 //! * [`ops`]: every `extern` member of `stdlib/*.w` that is pure data
 //!   manipulation (`str.split`, `Json.get`, `math.round`, `expect.equal`),
 //!   found by name with [`ops::lookup`].
@@ -11,11 +13,13 @@
 //! use wing_std::{ops, Value};
 //! let split = ops::lookup("std", "str.split").unwrap();
 //! let parts = split(&[Value::str("a,b"), Value::str(",")]).unwrap();
-//! assert_eq!(parts.to_json_text(), r#"["a","b"]"#);
+//! assert_eq!(parts.to_json_text().unwrap(), r#"["a","b"]"#);
 //! ```
 
 pub mod ops;
 pub mod value;
+pub mod walk;
 
 pub use ops::{StdError, StdResult};
 pub use value::{Ref, RefKind, Value};
+pub use walk::WalkError;

@@ -9,6 +9,7 @@
 //! What only one phase has (closures, resources, class instances) is a
 //! [`Ref`] into that phase's own tables.
 
+use crate::walk::{Step, Walk, WalkError};
 use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::fmt::Write;
@@ -40,6 +41,37 @@ pub enum Value {
     Set(Rc<RefCell<Vec<Value>>>),
     /// Something only the running phase knows about.
     Ref(Ref),
+}
+
+/// Dropping a value frees nested collections with a work list, not by
+/// recursion: a `MutJson` nested a million levels deep (a loop can build
+/// one) must not overflow the stack when it goes away.
+impl Drop for Value {
+    fn drop(&mut self) {
+        let mut pending = Vec::new();
+        take_last_children(self, &mut pending);
+        while let Some(mut value) = pending.pop() {
+            take_last_children(&mut value, &mut pending);
+        }
+    }
+}
+
+/// Moves the items of a collection this value is the last owner of into
+/// `pending` (so that dropping it does not recurse).
+fn take_last_children(value: &mut Value, pending: &mut Vec<Value>) {
+    match value {
+        Value::Array(items) | Value::Set(items) => {
+            if let Some(items) = Rc::get_mut(items) {
+                pending.append(items.get_mut());
+            }
+        }
+        Value::Map(entries) => {
+            if let Some(entries) = Rc::get_mut(entries) {
+                pending.extend(entries.get_mut().drain(..).map(|(_, v)| v));
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A phase-owned value: an index into the evaluator's or the simulator's
@@ -124,9 +156,15 @@ impl Value {
         }
     }
 
-    /// Deep equality, as `==` compares: collections by content, refs by
-    /// identity.
+    /// Deep equality, as `==` compares: collections by content (cycles
+    /// included, see [`walk::equals`]), refs by identity.
     pub fn equals(&self, other: &Value) -> bool {
+        crate::walk::equals(self, other)
+    }
+
+    /// Equality of everything but the content of collections: scalars by
+    /// value, refs by identity, collections only of the same kind.
+    pub(crate) fn equals_shallow(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Nil, Value::Nil) => true,
             // A duration is boxed as a plain number at the Wasm boundary; the
@@ -135,63 +173,65 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Str(a), Value::Str(b)) => a == b,
             (Value::Datetime { ms: a, .. }, Value::Datetime { ms: b, .. }) => a == b,
-            (Value::Array(a), Value::Array(b)) => {
-                Rc::ptr_eq(a, b) || {
-                    let (a, b) = (a.borrow(), b.borrow());
-                    a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.equals(y))
-                }
-            }
-            (Value::Map(a), Value::Map(b)) => {
-                Rc::ptr_eq(a, b) || {
-                    let (a, b) = (a.borrow(), b.borrow());
-                    a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| v.equals(w)))
-                }
-            }
-            (Value::Set(a), Value::Set(b)) => {
-                Rc::ptr_eq(a, b) || {
-                    let (a, b) = (a.borrow(), b.borrow());
-                    a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x.equals(y)))
-                }
-            }
+            (Value::Array(_), Value::Array(_)) | (Value::Map(_), Value::Map(_)) | (Value::Set(_), Value::Set(_)) => true,
             (Value::Ref(a), Value::Ref(b)) => a == b,
             _ => false,
         }
     }
 
     /// How string interpolation and `log` print the value: strings as they
-    /// are, numbers as Wing writes them, collections as Json text.
-    pub fn display(&self) -> String {
+    /// are, numbers as Wing writes them, collections as Json text (a value
+    /// that contains itself cannot be printed, as in Wing).
+    pub fn to_text(&self) -> Result<String, WalkError> {
         match self {
-            Value::Str(s) => s.to_string(),
+            Value::Str(s) => Ok(s.to_string()),
             // Not Json: `NaN` and `Infinity` print as JavaScript prints them.
-            Value::Num(n) => format_num(*n),
-            _ => {
+            Value::Num(n) => Ok(format_num(*n)),
+            _ => self.to_json_text(),
+        }
+    }
+
+    /// The value as text for messages and logs that must not fail: as
+    /// [`Value::to_text`], or what keeps it from being printed.
+    pub fn display(&self) -> String {
+        self.to_text().unwrap_or_else(|e| match e {
+            WalkError::Circular(_) => format!("<a value that contains itself at `{}`>", e.path().trim_start_matches('.')),
+            WalkError::TooDeep => "<a value nested too deeply to print>".to_string(),
+        })
+    }
+
+    /// The value as Json text for messages: as [`Value::to_json_text`], or
+    /// what keeps it from being printed.
+    pub fn display_json(&self) -> String {
+        match self {
+            Value::Str(s) => {
                 let mut out = String::new();
-                self.write_json(&mut out);
+                write_json_string(s, &mut out);
                 out
             }
+            other => other.display(),
         }
     }
 
     /// The value as Json text without spaces (`Json.stringify`).
-    pub fn to_json_text(&self) -> String {
+    pub fn to_json_text(&self) -> Result<String, WalkError> {
         let mut out = String::new();
-        self.write_json(&mut out);
-        out
+        self.write_json(&mut out, &mut Walk::default())?;
+        Ok(out)
     }
 
     /// The value as Json text with two-space indentation.
-    pub fn to_json_text_pretty(&self) -> String {
+    pub fn to_json_text_pretty(&self) -> Result<String, WalkError> {
         self.to_json_text_indented(2)
     }
 
     /// The value as Json text indented by `width` spaces per level, as
     /// `JSON.stringify(v, null, width)` writes it.
-    pub fn to_json_text_indented(&self, width: usize) -> String {
-        indented(&self.to_json(), &" ".repeat(width), 0)
+    pub fn to_json_text_indented(&self, width: usize) -> Result<String, WalkError> {
+        Ok(indented(&self.to_json()?, &" ".repeat(width), 0))
     }
 
-    fn write_json(&self, out: &mut String) {
+    fn write_json(&self, out: &mut String, walk: &mut Walk) -> Result<(), WalkError> {
         match self {
             Value::Nil => out.push_str("null"),
             Value::Num(n) | Value::Duration(n) => {
@@ -204,17 +244,18 @@ impl Value {
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Value::Str(s) => write_json_string(s, out),
             Value::Datetime { .. } => write_json_string(&crate::ops::datetime::to_iso(self), out),
-            Value::Array(items) | Value::Set(items) => {
+            Value::Array(items) | Value::Set(items) => walk.within(self, |walk| {
                 out.push('[');
                 for (i, item) in items.borrow().iter().enumerate() {
                     if i > 0 {
                         out.push(',');
                     }
-                    item.write_json(out);
+                    item.write_json(out, walk).map_err(|e| e.under(Step::Index(i)))?;
                 }
                 out.push(']');
-            }
-            Value::Map(entries) => {
+                Ok(())
+            })?,
+            Value::Map(entries) => walk.within(self, |walk| {
                 out.push('{');
                 for (i, (key, item)) in entries.borrow().iter().enumerate() {
                     if i > 0 {
@@ -222,29 +263,45 @@ impl Value {
                     }
                     write_json_string(key, out);
                     out.push(':');
-                    item.write_json(out);
+                    item.write_json(out, walk).map_err(|e| e.under(Step::Key(key.clone())))?;
                 }
                 out.push('}');
-            }
+                Ok(())
+            })?,
             Value::Ref(r) => {
                 let _ = write!(out, "\"<{}>\"", r.kind_word());
             }
         }
+        Ok(())
     }
 
     /// The value as a `serde_json` tree (refs become their description).
-    pub fn to_json(&self) -> serde_json::Value {
+    pub fn to_json(&self) -> Result<serde_json::Value, WalkError> {
+        self.to_json_within(&mut Walk::default())
+    }
+
+    fn to_json_within(&self, walk: &mut Walk) -> Result<serde_json::Value, WalkError> {
         use serde_json::Value as J;
-        match self {
+        Ok(match self {
             Value::Nil => J::Null,
             Value::Num(n) | Value::Duration(n) => json_number(*n),
             Value::Bool(b) => J::Bool(*b),
             Value::Str(s) => J::String(s.to_string()),
             Value::Datetime { .. } => J::String(crate::ops::datetime::to_iso(self)),
-            Value::Array(items) | Value::Set(items) => J::Array(items.borrow().iter().map(Value::to_json).collect()),
-            Value::Map(entries) => J::Object(entries.borrow().iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+            Value::Array(items) | Value::Set(items) => walk.within(self, |walk| {
+                let items = items.borrow();
+                let each = items.iter().enumerate().map(|(i, v)| v.to_json_within(walk).map_err(|e| e.under(Step::Index(i))));
+                each.collect::<Result<_, _>>().map(J::Array)
+            })?,
+            Value::Map(entries) => walk.within(self, |walk| {
+                let entries = entries.borrow();
+                let each = entries
+                    .iter()
+                    .map(|(k, v)| Ok((k.clone(), v.to_json_within(walk).map_err(|e| e.under(Step::Key(k.clone())))?)));
+                each.collect::<Result<_, _>>().map(J::Object)
+            })?,
             Value::Ref(r) => J::String(format!("<{}>", r.kind_word())),
-        }
+        })
     }
 
     /// A value built from a `serde_json` tree.
@@ -260,20 +317,34 @@ impl Value {
         }
     }
 
-    /// A deep copy of the data (refs stay shared): what `copy()` and
-    /// lifting give.
-    pub fn deep_copy(&self) -> Value {
-        match self {
-            Value::Array(items) => Value::array(items.borrow().iter().map(Value::deep_copy).collect()),
-            Value::Set(items) => Value::Set(Rc::new(RefCell::new(items.borrow().iter().map(Value::deep_copy).collect()))),
-            Value::Map(entries) => Value::map(entries.borrow().iter().map(|(k, v)| (k.clone(), v.deep_copy())).collect()),
-            other => other.clone(),
-        }
+    /// A deep copy of the data (refs stay shared): what `copy()`,
+    /// `Json.deepCopy` and lifting give. A value that contains itself
+    /// cannot be copied (as in Wing, where copies go through Json).
+    pub fn deep_copy(&self) -> Result<Value, WalkError> {
+        self.copy_within(&mut Walk::default())
     }
 
-    /// The value as copied into a bundle, with `resource` turning each
-    /// phase-owned ref into its lifted form (`None`: it cannot be lifted).
-    pub fn to_lifted(&self, resource: &mut dyn FnMut(Ref) -> Option<LiftedValue>) -> Option<LiftedValue> {
+    fn copy_within(&self, walk: &mut Walk) -> Result<Value, WalkError> {
+        let copy_all = |items: &[Value], walk: &mut Walk| {
+            let each = items.iter().enumerate().map(|(i, v)| v.copy_within(walk).map_err(|e| e.under(Step::Index(i))));
+            each.collect::<Result<Vec<_>, _>>()
+        };
+        Ok(match self {
+            Value::Array(items) => Value::array(walk.within(self, |walk| copy_all(&items.borrow(), walk))?),
+            Value::Set(items) => Value::Set(Rc::new(RefCell::new(walk.within(self, |walk| copy_all(&items.borrow(), walk))?))),
+            Value::Map(entries) => walk.within(self, |walk| {
+                let entries = entries.borrow();
+                let each =
+                    entries.iter().map(|(k, v)| Ok((k.clone(), v.copy_within(walk).map_err(|e| e.under(Step::Key(k.clone())))?)));
+                each.collect::<Result<IndexMap<_, _>, _>>().map(Value::map)
+            })?,
+            other => other.clone(),
+        })
+    }
+
+    /// A value without collections as copied into a bundle (collections
+    /// and refs are lifted by the compiler, which knows their usage).
+    pub fn to_lifted_scalar(&self) -> Option<LiftedValue> {
         Some(match self {
             Value::Nil => LiftedValue::Nil,
             Value::Num(n) => LiftedValue::Num(*n),
@@ -281,12 +352,7 @@ impl Value {
             Value::Str(s) => LiftedValue::Str(s.to_string()),
             Value::Duration(d) => LiftedValue::Duration(*d),
             Value::Datetime { ms, offset_minutes } => LiftedValue::Datetime { ms: *ms, offset_minutes: *offset_minutes },
-            Value::Array(items) => LiftedValue::Array(lift_all(&items.borrow(), resource)?),
-            Value::Set(items) => LiftedValue::Set(lift_all(&items.borrow(), resource)?),
-            Value::Map(entries) => LiftedValue::Map(
-                entries.borrow().iter().map(|(k, v)| Some((k.clone(), v.to_lifted(resource)?))).collect::<Option<_>>()?,
-            ),
-            Value::Ref(r) => resource(*r)?,
+            Value::Array(_) | Value::Set(_) | Value::Map(_) | Value::Ref(_) => return None,
         })
     }
 
@@ -321,10 +387,6 @@ impl Ref {
             RefKind::Object => "object",
         }
     }
-}
-
-fn lift_all(items: &[Value], resource: &mut dyn FnMut(Ref) -> Option<LiftedValue>) -> Option<Vec<LiftedValue>> {
-    items.iter().map(|v| v.to_lifted(resource)).collect()
 }
 
 fn json_number(n: f64) -> serde_json::Value {
@@ -416,9 +478,9 @@ mod tests {
             ("b".to_string(), Value::array(vec![Value::Bool(true), Value::str("x\"y"), Value::Nil])),
             ("c".to_string(), Value::Num(2.5)),
         ]));
-        assert_eq!(v.to_json_text(), r#"{"a":1,"b":[true,"x\"y",null],"c":2.5}"#);
+        assert_eq!(v.to_json_text().unwrap(), r#"{"a":1,"b":[true,"x\"y",null],"c":2.5}"#);
         assert_eq!(
-            v.to_json_text_pretty(),
+            v.to_json_text_pretty().unwrap(),
             "{\n  \"a\": 1,\n  \"b\": [\n    true,\n    \"x\\\"y\",\n    null\n  ],\n  \"c\": 2.5\n}"
         );
     }

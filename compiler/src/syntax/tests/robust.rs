@@ -211,6 +211,14 @@ fn deep_nesting_is_reported_not_overflowed() {
     assert_eq!(run_deep(strings), vec!["E0008"]);
     let unclosed = format!("let x = {}", "f(".repeat(n));
     assert!(run_deep(unclosed).contains(&"E0009"));
+    let types = format!("let x: {}num{} = [];", "Array<".repeat(n), ">".repeat(n));
+    assert_eq!(run_deep(types), vec!["E0008"]);
+    let optionals = format!("let x: num{} = nil;", " ?".repeat(n));
+    assert_eq!(run_deep(optionals), vec!["E0008"]);
+    let functions = format!("let f: {}num = nil;", "(): ".repeat(n));
+    assert_eq!(run_deep(functions), vec!["E0008"]);
+    let else_ifs = format!("if true {{ }}{} else {{ }}", " else if true { }".repeat(n));
+    assert_eq!(run_deep(else_ifs), vec!["E0008"]);
     // Nesting up to the limit is fine: the `let` (1) holding arrays
     // (MAX_DEPTH - 2) around a number (1).
     let k = MAX_DEPTH as usize - 2;
@@ -219,4 +227,16 @@ fn deep_nesting_is_reported_not_overflowed() {
     let k = k + 1;
     let too_deep = format!("let x = {}1{};", "[".repeat(k), "]".repeat(k));
     assert_eq!(run_deep(too_deep), vec!["E0008"]);
+}
+
+#[test]
+fn thousands_of_syntax_errors_stop_at_the_limit() {
+    use crate::syntax::parser::MAX_SYNTAX_ERRORS;
+    let src = "let x = 1 +;\n".repeat(MAX_SYNTAX_ERRORS * 3);
+    let (_, diags) = outline(&src);
+    assert_eq!(diags.len(), MAX_SYNTAX_ERRORS + 1);
+    assert!(diags[..MAX_SYNTAX_ERRORS].iter().all(|d| d.code == "E0001"));
+    let last = diags.last().expect("the limit");
+    assert_eq!((last.code, last.message.as_str()), ("E0021", "too many syntax errors"));
+    assert_eq!(last.span.start as usize, src.find(";").unwrap() + "let x = 1 +;\n".len() * MAX_SYNTAX_ERRORS);
 }

@@ -262,7 +262,7 @@ mod tests {
         assert!(call("MutArray", "removeFirst", &[a.clone(), Value::Num(3.0)]).unwrap().equals(&Value::Bool(true)));
         assert!(call("Array", "join", &[a.clone(), Value::Nil]).unwrap().equals(&Value::str("9,1")));
         let sliced = call("Array", "slice", &[nums(&[1.0, 2.0, 3.0]), Value::Num(1.0), Value::Nil]).unwrap();
-        assert_eq!(sliced.to_json_text(), "[2,3]");
+        assert_eq!(sliced.to_json_text().unwrap(), "[2,3]");
     }
 
     #[test]

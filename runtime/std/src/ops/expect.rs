@@ -53,7 +53,7 @@ pub(super) fn lookup(name: &str) -> Option<StdFn> {
 /// A value as a failure message shows it: strings quoted, the rest as Json.
 fn shown(value: &Value) -> String {
     match value {
-        Value::Str(_) => value.to_json_text(),
+        Value::Str(_) => value.display_json(),
         Value::Nil => "nil".to_string(),
         other => other.display(),
     }

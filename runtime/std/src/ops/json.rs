@@ -37,7 +37,7 @@ pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
         ("Json", "stringify") => stringify,
         ("Json", "parse") => |a| parse(&str_arg(a, 0)?),
         ("Json", "tryParse") => |a| Ok(super::opt_str_arg(a, 0)?.and_then(|t| parse(&t).ok()).unwrap_or(Value::Nil)),
-        ("Json", "deepCopy" | "deepCopyMut") => |a| Ok(arg(a, 0).deep_copy()),
+        ("Json", "deepCopy" | "deepCopyMut") => |a| Ok(arg(a, 0).deep_copy()?),
         _ => return None,
     })
 }
@@ -185,8 +185,8 @@ fn stringify(args: &[Value]) -> StdResult {
     };
     Ok(Value::string(match indent {
         // As JavaScript: at most ten spaces.
-        Some(Value::Num(n)) if n >= 1.0 => value.to_json_text_indented(n.min(10.0) as usize),
-        _ => value.to_json_text(),
+        Some(Value::Num(n)) if n >= 1.0 => value.to_json_text_indented(n.min(10.0) as usize)?,
+        _ => value.to_json_text()?,
     }))
 }
 
@@ -218,10 +218,10 @@ mod tests {
         let j = parse("{}").unwrap();
         call("MutJson", "set", &[j.clone(), Value::str("x"), Value::Num(1.0)]).unwrap();
         call("MutJson", "set", &[j.clone(), Value::str("y"), parse(r#"[1, "a"]"#).unwrap()]).unwrap();
-        assert_eq!(j.to_json_text(), r#"{"x":1,"y":[1,"a"]}"#);
-        assert_eq!(call("Json", "keys", std::slice::from_ref(&j)).unwrap().to_json_text(), r#"["x","y"]"#);
+        assert_eq!(j.to_json_text().unwrap(), r#"{"x":1,"y":[1,"a"]}"#);
+        assert_eq!(call("Json", "keys", std::slice::from_ref(&j)).unwrap().to_json_text().unwrap(), r#"["x","y"]"#);
         assert!(call("Json", "delete", &[j.clone(), Value::str("x")]).unwrap().equals(&Value::Bool(true)));
-        assert_eq!(j.to_json_text(), r#"{"y":[1,"a"]}"#);
+        assert_eq!(j.to_json_text().unwrap(), r#"{"y":[1,"a"]}"#);
         assert!(call("Json", "parse", &[Value::str("{bad")]).is_err());
     }
 }

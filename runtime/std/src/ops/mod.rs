@@ -64,9 +64,12 @@ pub fn lookup(module: &str, name: &str) -> Option<StdFn> {
     }
 }
 
+/// Nil, to lend where an argument is omitted.
+const NIL: &Value = &Value::Nil;
+
 /// The argument at `index` (nil when omitted).
 pub fn arg(args: &[Value], index: usize) -> &Value {
-    args.get(index).unwrap_or(&Value::Nil)
+    args.get(index).unwrap_or(NIL)
 }
 
 pub fn num_arg(args: &[Value], index: usize) -> Result<f64, StdError> {

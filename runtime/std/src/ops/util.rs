@@ -58,10 +58,10 @@ mod tests {
         assert!("89ab".contains(&id[19..20]));
         let options =
             Value::map(IndexMap::from([("size".to_string(), Value::Num(5.0)), ("alphabet".to_string(), Value::str("ab"))]));
-        let Ok(Value::Str(short)) = nanoid(&[options]) else { panic!("nanoid failed") };
+        let Ok(Value::Str(ref short)) = nanoid(&[options]) else { panic!("nanoid failed") };
         assert_eq!(short.len(), 5);
         assert!(short.chars().all(|c| c == 'a' || c == 'b'));
-        let Ok(Value::Str(default)) = nanoid(&[]) else { panic!("nanoid failed") };
+        let Ok(Value::Str(ref default)) = nanoid(&[]) else { panic!("nanoid failed") };
         assert_eq!(default.len(), 21);
     }
 }

@@ -1,25 +1,9 @@
-//! Random Wing programs for the fuzz and differential tests: a PRNG and a
-//! generator of well-typed code that tracks the variables in scope.
+//! Well-typed random programs: a generator of code that tracks the
+//! variables in scope and their types, so every program gets through the
+//! checker into preflight evaluation, code generation and the simulator.
+//! The differential test runs its expressions in both phases.
 
-/// A small deterministic PRNG (xorshift64*).
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+use super::rng::Rng;
 
 /// Well-typed random programs: a generator that tracks the variables in
 /// scope and their types, so every program should get through the checker

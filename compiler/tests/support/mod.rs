@@ -1,3 +1,0 @@
-//! Code shared by the compiler's integration tests.
-
-pub mod generator;
