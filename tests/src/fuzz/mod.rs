@@ -109,7 +109,7 @@ pub struct Case {
 pub fn case(seed: u64, index: usize, corpus: &[corpus::Seed]) -> Case {
     let case_seed = seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let mut rng = Rng::new(case_seed);
-    if index % 2 == 0 && !corpus.is_empty() {
+    if index.is_multiple_of(2) && !corpus.is_empty() {
         let seed_program = &corpus[rng.below(corpus.len())];
         let donor = &corpus[rng.below(corpus.len())];
         let text = mutate::mutate(&mut rng, &seed_program.text, &donor.text);
