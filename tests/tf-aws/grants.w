@@ -1,11 +1,12 @@
 // Grants follow resources through aliases, the parameters of closures and
-// methods, and `lift` blocks: each function gets exactly the methods it
+// methods (along chains of calls), and `lift` blocks: each function gets exactly the methods it
 // calls (tests/harness/tf_aws.rs checks the sets).
 bring cloud;
 
 let uploads = new cloud.Bucket() as "uploads";
 let archive = new cloud.Bucket() as "archive";
 let jobs = new cloud.Queue() as "jobs";
+let visits = new cloud.Counter() as "visits";
 
 // A helper taking a bucket: each caller is granted what it calls.
 let save = inflight (b: cloud.Bucket, key: str) => {
@@ -23,6 +24,28 @@ class Mover {
   }
 }
 let mover = new Mover() as "mover";
+
+// A chain of calls, one of them recursive: the grant comes back up the
+// whole chain.
+class Steps {
+  pub static inflight first(c: cloud.Counter, n: num) {
+    Steps.second(c, n);
+  }
+  pub static inflight second(c: cloud.Counter, n: num) {
+    if n > 0 {
+      Steps.second(c, n - 1);
+    } else {
+      Steps.third(c);
+    }
+  }
+  pub static inflight third(c: cloud.Counter) {
+    c.inc();
+  }
+}
+
+let chain = new cloud.Function(inflight () => {
+  Steps.first(visits, 3);
+}) as "chain";
 
 let alias = new cloud.Function(inflight () => {
   let b = uploads;
@@ -65,4 +88,6 @@ test "each function can do what it was granted" {
   collection.invoke();
   inflightClosure.invoke();
   assert(jobs.approxSize() == 1);
+  chain.invoke();
+  assert(visits.peek() == 1);
 }

@@ -29,7 +29,7 @@ use super::symbols::ClassKind;
 use super::types::{ClassId, TypeId};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Arg, Expr, ExprKind, NodeId, Phase, Span};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How inflight code uses a preflight value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -332,39 +332,60 @@ impl Checker {
     }
 
     /// Once every body is checked: adds to each path passed to a known
-    /// function what that function does with the parameter (until nothing
-    /// changes: callees pass their parameters on), then reports the uses
-    /// the usages show cannot be granted.
+    /// function what that function does with the parameter, then reports
+    /// the uses the usages show cannot be granted. Callees pass their
+    /// parameters on, so this is a worklist: a flow is looked at again only
+    /// when its callee's usages grew (linear in the flows for a chain of
+    /// calls, where repeated sweeps would be quadratic).
     pub(super) fn resolve_flows(&mut self) {
-        let owners: Vec<NodeId> = self.flow_owners.clone();
-        let mut changed = true;
-        while changed {
-            changed = false;
-            for owner in &owners {
-                let flows = self.sem.closures.get(*owner).map(|c| c.flows.clone()).unwrap_or_default();
-                for flow in flows {
-                    let Some(usage) = self
-                        .param_usage(flow.callee, flow.param)
-                        .map(|u| u.bounded(MAX_PATH.saturating_sub(flow.path.fields.len())))
-                    else {
-                        continue;
-                    };
-                    let Some(info) = self.sem.closures.get_mut(*owner) else { continue };
-                    let index = match info.lifts.iter().position(|l| l.var == flow.path.var) {
-                        Some(i) => i,
-                        None => {
-                            info.lifts.push(Lift { var: flow.path.var, usage: Usage::default() });
-                            info.lifts.len() - 1
-                        }
-                    };
-                    let target = info.lifts[index].usage.at(&flow.path.fields);
-                    let before = target.clone();
-                    target.merge(&usage);
-                    changed |= *target != before;
+        let flows: Vec<(NodeId, Flow)> = self
+            .flow_owners
+            .iter()
+            .flat_map(|owner| {
+                let owned = self.sem.closures.get(*owner).map(|c| c.flows.clone()).unwrap_or_default();
+                owned.into_iter().map(move |flow| (*owner, flow))
+            })
+            .collect();
+        let mut into: HashMap<NodeId, Vec<usize>> = HashMap::new();
+        for (index, (_, flow)) in flows.iter().enumerate() {
+            into.entry(flow.callee).or_default().push(index);
+        }
+        let mut pending: Vec<usize> = (0..flows.len()).rev().collect();
+        let mut queued = vec![true; flows.len()];
+        while let Some(index) = pending.pop() {
+            queued[index] = false;
+            let (owner, flow) = &flows[index];
+            if self.merge_flow(*owner, flow) {
+                for &next in into.get(owner).into_iter().flatten() {
+                    if !std::mem::replace(&mut queued[next], true) {
+                        pending.push(next);
+                    }
                 }
             }
         }
         self.report_untraceable_flows();
+    }
+
+    /// Adds to `owner`'s usage of the flow's path what the callee does with
+    /// its parameter; whether that usage grew.
+    fn merge_flow(&mut self, owner: NodeId, flow: &Flow) -> bool {
+        let Some(usage) =
+            self.param_usage(flow.callee, flow.param).map(|u| u.bounded(MAX_PATH.saturating_sub(flow.path.fields.len())))
+        else {
+            return false;
+        };
+        let Some(info) = self.sem.closures.get_mut(owner) else { return false };
+        let index = match info.lifts.iter().position(|l| l.var == flow.path.var) {
+            Some(i) => i,
+            None => {
+                info.lifts.push(Lift { var: flow.path.var, usage: Usage::default() });
+                info.lifts.len() - 1
+            }
+        };
+        let target = info.lifts[index].usage.at(&flow.path.fields);
+        let before = target.clone();
+        target.merge(&usage);
+        *target != before
     }
 
     fn report_untraceable_flows(&mut self) {

@@ -7,13 +7,13 @@ mod loader;
 
 use crate::check::{self, Semantics, StdlibModule, UserModule};
 use crate::diagnostics::{Diagnostic, SourceMap};
-use crate::syntax::ast::Span;
+use crate::syntax::ast::{FileId, Span};
 use crate::syntax::index::DeclIndex;
 use crate::syntax::{self, ast::Module};
 use crate::targets::sim::{self, SimApp};
 use crate::targets::tf_aws::{self, TfAwsApp};
 use crate::{preflight, stdlib};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 pub use loader::LoadedFile;
@@ -75,10 +75,16 @@ fn without_cascades(checker: Vec<Diagnostic>, syntax: &[Diagnostic], sources: &S
         return checker;
     }
     let line_of = |d: &Diagnostic| (d.span.file, sources.line_col(d.span.file, d.span.start).0);
+    // The last syntax error of each line: one lookup per checker error.
+    let mut last_syntax_error: HashMap<(FileId, usize), u32> = HashMap::new();
+    for s in syntax {
+        let last = last_syntax_error.entry(line_of(s)).or_insert(s.span.start);
+        *last = (*last).max(s.span.start);
+    }
     checker
         .into_iter()
         .filter(|d| d.code != "E0207")
-        .filter(|d| !syntax.iter().any(|s| line_of(s) == line_of(d) && d.span.start <= s.span.start))
+        .filter(|d| last_syntax_error.get(&line_of(d)).is_none_or(|&last| d.span.start > last))
         .collect()
 }
 

@@ -13,9 +13,15 @@
 //! stages (and dropping the tree) recurse over it. Every node's depth is
 //! tracked as it is built, and a node deeper than [`MAX_DEPTH`] becomes an
 //! error node (reported once), so no tree handed out is deeper than that.
+//!
+//! Recovery guard: after [`MAX_RECOVERIES`] recovered errors the token
+//! stream ends early ([`Bounded`]), so parse time stays linear in the file
+//! however many errors it holds.
 
 use lalrpop_util::{ErrorRecovery, ParseError};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::NodeIdGen;
 use super::ast::*;
@@ -35,6 +41,12 @@ pub const MAX_DEPTH: u32 = 256;
 /// How many syntax errors of one file are reported (then E0021 says the
 /// rest are not): each costs a message, and thousands say no more.
 pub const MAX_SYNTAX_ERRORS: usize = 1_000;
+
+/// How many times the parser recovers from a syntax error before it stops
+/// reading the file (E0021 at the token it stopped at). Each recovery costs
+/// the generated parser time in the depth of its stack, so a file of
+/// thousands of bad lines inside deep nesting would otherwise take seconds.
+pub const MAX_RECOVERIES: usize = 4_000;
 
 type Recovery<'a> = ErrorRecovery<usize, Tok<'a>, LexError>;
 
@@ -105,6 +117,9 @@ pub struct Ctx {
     /// Depth of every type annotation built, by its span.
     type_depths: HashMap<(u32, u32), u32>,
     errors: Vec<SyntaxError>,
+    /// How many errors were recovered from, shared with the token stream
+    /// (see [`Bounded`]).
+    recoveries: Rc<Cell<usize>>,
     diags: Vec<Diagnostic>,
 }
 
@@ -118,6 +133,7 @@ impl Ctx {
             too_deep_reported: false,
             type_depths: HashMap::new(),
             errors: Vec::new(),
+            recoveries: Rc::new(Cell::new(0)),
             diags: Vec::new(),
         }
     }
@@ -451,6 +467,7 @@ impl Ctx {
             ParseError::User { error } => match error {},
         };
         self.errors.push(err);
+        self.recoveries.set(self.errors.len());
     }
 
     pub fn error_stmt(&mut self, e: Recovery<'_>, context: Recovered, l: usize, r: usize) -> Stmt {
@@ -720,7 +737,9 @@ fn is_phase(m: ModKw) -> bool {
 pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Module, Vec<Diagnostic>) {
     let mut lexer = Lexer::new(text, file);
     let mut ctx = Ctx::new(file, ids.peek());
-    let result = grammar::ModuleParser::new().parse(&mut ctx, &mut lexer);
+    let mut tokens = Bounded { lexer: &mut lexer, recoveries: ctx.recoveries.clone(), stopped_at: None };
+    let result = grammar::ModuleParser::new().parse(&mut ctx, &mut tokens);
+    let stopped_at = tokens.stopped_at;
     let stmts = match result {
         Ok(stmts) => stmts,
         Err(error) => {
@@ -809,9 +828,44 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
         at >= unreliable_from || before.checked_sub(1).is_some_and(|i| furthest_end[i] > at)
     };
     diags.extend(ctx.diags.drain(..).filter(|d| !shadowed(d)));
+    if let Some(at) = stopped_at.filter(|_| !diags.iter().any(|d| d.code == "E0021")) {
+        diags.push(
+            Diagnostic::error("E0021", "too many syntax errors", Span::new(file, at, at))
+                .with_label(format!("the parser stopped here after recovering from {MAX_RECOVERIES} syntax errors"))
+                .with_help("fix the first ones: the rest are often consequences"),
+        );
+    }
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     check_bring_order(&stmts, &mut diags);
     (Module { file, stmts }, diags)
+}
+
+/// The lexer's tokens until the parser has recovered from
+/// [`MAX_RECOVERIES`] errors; then the end of the file (where the parser
+/// stopped reading is kept for the diagnostic).
+struct Bounded<'l, 'a> {
+    lexer: &'l mut Lexer<'a>,
+    recoveries: Rc<Cell<usize>>,
+    stopped_at: Option<usize>,
+}
+
+impl<'a> Iterator for Bounded<'_, 'a> {
+    type Item = <Lexer<'a> as Iterator>::Item;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.stopped_at.is_some() {
+            return None;
+        }
+        let token = self.lexer.next()?;
+        if self.recoveries.get() >= MAX_RECOVERIES {
+            self.stopped_at = Some(match token {
+                Ok((start, _, _)) => start,
+                Err(never) => match never {},
+            });
+            return None;
+        }
+        Some(token)
+    }
 }
 
 /// `bring` statements must come before everything else.

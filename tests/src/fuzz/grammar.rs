@@ -3,7 +3,8 @@
 //! structs, interfaces and classes), statements and expressions nested to
 //! any depth, long lines, many declarations, huge literals and
 //! interpolations, and the run-time shapes that once broke things (cyclic
-//! `MutJson` in every operation, cyclic preflight objects lifted inflight).
+//! `MutJson` in every operation, cyclic preflight objects lifted inflight,
+//! resource handles flowing through long alias chains into `lift` blocks).
 //! Most programs are nearly well typed, so many reach preflight evaluation,
 //! code generation and the simulator; the rest exercise error paths.
 
@@ -207,7 +208,7 @@ impl Grammar {
     }
 
     fn top_statement(&mut self) -> String {
-        match self.rng.below(12) {
+        match self.rng.below(13) {
             0 | 1 => self.typed_program_part(),
             2 => self.cyclic_json(),
             3 => self.cyclic_objects(),
@@ -216,6 +217,7 @@ impl Grammar {
             6 => self.long_line(),
             7 => format!("test \"t{}\" {{\n{}\n}}", self.rng.below(1000), self.block(3)),
             8 => self.new_placement(),
+            9 => self.grant_flow(),
             _ => self.statement(3),
         }
     }
@@ -314,6 +316,38 @@ impl Grammar {
             4 => format!("let words = \"{}\";", "word ".repeat(n)),
             _ => (0..n).map(|i| format!("let v{i} = {i};")).collect::<Vec<_>>().join(" "),
         }
+    }
+
+    /// A resource handle flowing through aliases (chains of any length,
+    /// sometimes cyclic through `var`s), closure and method parameters and
+    /// `lift { … }` blocks whose qualifications are right, unknown or
+    /// missing: the grant inference must end, and end with a located error
+    /// where it cannot know the operations.
+    fn grant_flow(&mut self) -> String {
+        let n = self.rng.below(100_000);
+        let resource = self.rng.pick(&["cloud.Bucket", "cloud.Queue", "cloud.Counter", "cloud.Topic"]);
+        let op = self.rng.pick(&["put(\"k\", \"v\")", "push(\"m\")", "inc()", "publish(\"m\")", "get(\"k\")", "peek()"]);
+        let chain = self.size(2_000, 20);
+        let mut body = format!("    let a0 = r{n};\n");
+        for i in 1..chain {
+            let from = if self.rng.one_in(8) { self.rng.below(i) } else { i - 1 };
+            body += &format!("    let a{i} = a{from};\n");
+        }
+        let last = chain - 1;
+        let use_it = match self.rng.below(5) {
+            0 => format!("    a{last}.{op};\n"),
+            1 => format!("    let use{n} = inflight (h: {resource}) => {{ h.{op}; }};\n    use{n}(a{last});\n"),
+            2 => format!("    let all{n} = [a0, a{last}];\n    all{n}.at(0).{op};\n"),
+            3 => format!("    var v{n} = a0;\n    v{n} = a{last};\n    v{n}.{op};\n"),
+            _ => format!("    a{last}.{}();\n", self.rng.pick(NAMES)),
+        };
+        let ops = self.rng.pick(&["[put, get]", "[push]", "[inc, peek]", "[publish]", "[]", "[nothing]", ""]);
+        let body = match self.rng.below(3) {
+            0 => format!("  lift {{ r{n}: {ops} }} {{\n{body}{use_it}  }}\n"),
+            1 => format!("  lift {{ r{n}: {ops}, {}: [put] }} {{\n{body}{use_it}  }}\n", self.rng.pick(NAMES)),
+            _ => format!("{body}{use_it}"),
+        };
+        format!("let r{n} = new {resource}() as \"flow{n}\";\ntest \"flow {n}\" {{\n{body}}}")
     }
 
     fn new_placement(&mut self) -> String {

@@ -240,3 +240,18 @@ fn thousands_of_syntax_errors_stop_at_the_limit() {
     assert_eq!((last.code, last.message.as_str()), ("E0021", "too many syntax errors"));
     assert_eq!(last.span.start as usize, src.find(";").unwrap() + "let x = 1 +;\n".len() * MAX_SYNTAX_ERRORS);
 }
+
+#[test]
+fn the_parser_stops_reading_after_its_recovery_limit() {
+    use crate::syntax::parser::MAX_RECOVERIES;
+    // Each `(` is one error whose consequences are not reported, so the
+    // report limit is never reached: the recovery limit stops the parser.
+    let bad = "if true { ) ( ) ( }\n";
+    let src = format!("{}let last = 1;\n", bad.repeat(MAX_RECOVERIES * 2));
+    let (tree, diags) = outline(&src);
+    assert!(!tree.contains("last"), "the parser read past its recovery limit");
+    let stop = diags.last().expect("a diagnostic");
+    assert_eq!((stop.code, stop.message.as_str()), ("E0021", "too many syntax errors"));
+    assert!(diags.iter().filter(|d| d.code == "E0021").count() == 1);
+    assert!((stop.span.start as usize) < src.len() - "let last = 1;\n".len());
+}
