@@ -175,11 +175,26 @@ fn build_tf_aws(file: &Path, options: &CompileOptions) -> Option<PathBuf> {
     let app = compiled(file, options, compile_tf_aws)?;
     let dir = output_dir(file, options, "tfaws");
     match tf_aws::write(&app, &dir) {
-        Ok(()) => Some(dir),
+        Ok(()) => {
+            warn_without_runtime(&dir);
+            Some(dir)
+        }
         Err(e) => {
             eprintln!("error: cannot write {}: {e}", dir.display());
             None
         }
+    }
+}
+
+/// Says so when the Terraform names a runtime layer the folder lacks:
+/// `terraform apply` would fail on it.
+fn warn_without_runtime(dir: &Path) {
+    if !dir.join(tf_aws::RUNTIME_ZIP).exists() {
+        eprintln!(
+            "warning: {} (the Lambda runtime) is not built by this version of wingc yet; \
+             `terraform plan` and `apply` need it (spec/tf-aws.md)",
+            tf_aws::RUNTIME_ZIP
+        );
     }
 }
 

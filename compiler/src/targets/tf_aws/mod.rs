@@ -24,6 +24,7 @@ mod website;
 
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::Span;
+pub use assets::RUNTIME_ZIP;
 use document::{Address, Document};
 use functions::DeployedFunction;
 use serde_json::{Value as Json, json};
