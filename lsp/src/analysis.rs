@@ -76,12 +76,7 @@ impl Analysis {
 
     /// The parsed module of a file (stdlib or user).
     pub fn module(&self, file: FileId) -> Option<&Module> {
-        self.checked
-            .stdlib
-            .iter()
-            .map(|(_, m)| m)
-            .chain(self.checked.files.iter().map(|f| &f.module))
-            .find(|m| m.file == file)
+        self.checked.stdlib.iter().map(|(_, m)| m).chain(self.checked.files.iter().map(|f| &f.module)).find(|m| m.file == file)
     }
 
     /// The file id of a path among this analysis's user files.
@@ -117,7 +112,9 @@ impl Analysis {
             Target::Var(v) => sem.var(*v).span,
             Target::Type(t) => type_span(sem, *t),
             Target::Member { owner: Owner::Class(c), name } => sem.find_member(*c, name)?.1.span,
-            Target::Member { owner: Owner::Interface(i), name } => sem.interface(*i).members.iter().find(|m| m.name == *name)?.span,
+            Target::Member { owner: Owner::Interface(i), name } => {
+                sem.interface(*i).members.iter().find(|m| m.name == *name)?.span
+            }
             Target::StructField { id, name } => self.struct_field_span(sem.structure(*id).span, name)?,
             Target::EnumVariant { id, name } => {
                 let decl = self.top_level(sem.enumeration(*id).span)?;

@@ -81,8 +81,8 @@ mod tests {
         let p = index.position(16);
         assert_eq!(p, Position { line: 0, character: 13 });
         assert_eq!(index.offset(p), 16);
-        assert_eq!(index.offset(Position { line: 1, character: 99 }), 24);
-        assert_eq!(index.offset(Position { line: 9, character: 0 }), 25);
+        assert_eq!(index.offset(Position { line: 1, character: 99 }), 25);
+        assert_eq!(index.offset(Position { line: 9, character: 0 }), 26);
     }
 
     #[test]

@@ -17,11 +17,23 @@ pub enum Target {
     Var(VarId),
     Type(TypeRef),
     /// A field, method or property of a class or interface.
-    Member { owner: Owner, name: String },
-    StructField { id: StructId, name: String },
-    EnumVariant { id: EnumId, name: String },
+    Member {
+        owner: Owner,
+        name: String,
+    },
+    StructField {
+        id: StructId,
+        name: String,
+    },
+    EnumVariant {
+        id: EnumId,
+        name: String,
+    },
     /// A stdlib free function or constant (`log`, `math.PI`).
-    Function { module: String, name: String },
+    Function {
+        module: String,
+        name: String,
+    },
     /// A brought module (`cloud`, or a file's alias).
     Namespace(String),
 }
@@ -59,7 +71,8 @@ pub fn collect(checked: &Checked) -> (Vec<Occurrence>, Vec<(Span, Phase)>) {
     let all = (0..sem.classes.len()).map(|i| (&sem.classes[i].qualified, TypeRef::Class(wingc::check::ClassId(i as u32))));
     let all = all.chain((0..sem.structs.len()).map(|i| (&sem.structs[i].qualified, TypeRef::Struct(StructId(i as u32)))));
     let all = all.chain(
-        (0..sem.interfaces.len()).map(|i| (&sem.interfaces[i].qualified, TypeRef::Interface(wingc::check::InterfaceId(i as u32)))),
+        (0..sem.interfaces.len())
+            .map(|i| (&sem.interfaces[i].qualified, TypeRef::Interface(wingc::check::InterfaceId(i as u32)))),
     );
     let all = all.chain((0..sem.enums.len()).map(|i| (&sem.enums[i].qualified, TypeRef::Enum(EnumId(i as u32)))));
     for (name, t) in all {

@@ -97,10 +97,7 @@ impl Backend {
 
     async fn publish(&self, uris: Vec<Uri>) {
         for uri in uris {
-            let diagnostics = self
-                .analysis(&uri)
-                .and_then(|a| guarded(|| actions::diagnostics(&a, a.entry)))
-                .unwrap_or_default();
+            let diagnostics = self.analysis(&uri).and_then(|a| guarded(|| actions::diagnostics(&a, a.entry))).unwrap_or_default();
             self.client.publish_diagnostics(uri, diagnostics, None).await;
         }
     }
@@ -151,7 +148,10 @@ impl LanguageServer for Backend {
                 }),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
-                rename_provider: Some(OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
                     legend: outline::legend(),

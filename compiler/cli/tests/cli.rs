@@ -169,3 +169,43 @@ fn what_inflight_code_logs_is_printed_under_its_test() {
     assert_eq!(output.status.code(), Some(0), "{out}");
     assert!(out.contains("    [root/Default/test:logs] pushing"), "{out}");
 }
+
+#[test]
+fn fmt_rewrites_files_in_the_canonical_layout() {
+    let dir = scratch("fmt");
+    let file = write_program(&dir, "let x=1;\nif x>0{log(\"{x}\");}\n");
+    let output = wingc(&["fmt", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "let x = 1;\nif x > 0 {\n  log(\"{x}\");\n}\n");
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn fmt_check_lists_the_files_that_would_change_and_changes_nothing() {
+    let dir = scratch("fmt-check");
+    let messy = dir.join("messy.w");
+    std::fs::write(&messy, "let x=1;\n").unwrap();
+    let tidy = dir.join("tidy.w");
+    std::fs::write(&tidy, "let x = 1;\n").unwrap();
+    let output = wingc(&["fmt", "--check", messy.to_str().unwrap(), tidy.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), format!("{}\n", messy.display()));
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), "let x=1;\n");
+    let output = wingc(&["fmt", "--check", tidy.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "stdout: {}", stdout(&output));
+}
+
+#[test]
+fn fmt_leaves_a_file_with_syntax_errors_alone_and_says_where() {
+    let dir = scratch("fmt-broken");
+    let file = write_program(&dir, "let x = 1;\nlet y = ;\n");
+    let output = wingc(&["fmt", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("main.w:2:"), "located: {err}");
+    assert!(err.contains("was not formatted: it has syntax errors"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "let x = 1;\nlet y = ;\n");
+    let output = wingc(&["fmt", dir.join("missing.w").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot read"), "{}", stderr(&output));
+}

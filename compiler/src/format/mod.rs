@@ -29,8 +29,12 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
         return Err(diagnostics);
     }
     let mut lexer = Lexer::new(text, FileId(0));
-    let tokens: Vec<Token<'_>> =
-        lexer.by_ref().flatten().filter(|(start, _, end)| end > start).map(|(start, tok, end)| Token { start, end, tok }).collect();
+    let tokens: Vec<Token<'_>> = lexer
+        .by_ref()
+        .flatten()
+        .filter(|(start, _, end)| end > start)
+        .map(|(start, tok, end)| Token { start, end, tok })
+        .collect();
     if lexer.diagnostics().iter().any(Diagnostic::is_error) {
         return Err(lexer.into_diagnostics());
     }
@@ -224,7 +228,8 @@ impl<'a> Printer<'a> {
                 }
             }
             let closing = matches!(text, "}" | ")" | "]") && self.closes_indented_group();
-            let level = self.groups.iter().filter(|g| g.indents()).count() - usize::from(closing) + usize::from(self.continuation);
+            let level =
+                self.groups.iter().filter(|g| g.indents()).count() - usize::from(closing) + usize::from(self.continuation);
             for _ in 0..level {
                 self.out.push_str(INDENT);
             }
@@ -299,8 +304,7 @@ impl<'a> Printer<'a> {
                 _ => Sep::Newline,
             };
         }
-        if *prev == Tok::LBrace && top == Some(Group::InlineBraces) || *next == Tok::RBrace && top == Some(Group::InlineBraces)
-        {
+        if *prev == Tok::LBrace && top == Some(Group::InlineBraces) || *next == Tok::RBrace && top == Some(Group::InlineBraces) {
             return Sep::Space;
         }
         self.spacing(a, b)

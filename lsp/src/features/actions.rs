@@ -32,7 +32,9 @@ pub fn diagnostics(analysis: &Analysis, file: FileId) -> Vec<Diagnostic> {
             let related: Vec<DiagnosticRelatedInformation> = d
                 .secondary
                 .iter()
-                .filter_map(|(span, text)| Some(DiagnosticRelatedInformation { location: location(analysis, *span)?, message: text.clone() }))
+                .filter_map(|(span, text)| {
+                    Some(DiagnosticRelatedInformation { location: location(analysis, *span)?, message: text.clone() })
+                })
                 .collect();
             Diagnostic {
                 range: lines.range(d.span.start as usize, d.span.end as usize),
@@ -54,7 +56,11 @@ pub fn diagnostics(analysis: &Analysis, file: FileId) -> Vec<Diagnostic> {
 fn fix(d: &diagnostics::Diagnostic, analysis: &Analysis) -> Option<(String, usize, usize, String)> {
     let help = d.help.as_deref()?;
     let (start, end) = (d.span.start as usize, d.span.end as usize);
-    if let Some(best) = help.strip_prefix("did you mean `").and_then(|h| h.strip_suffix("`?")) {
+    let suggested = help
+        .strip_prefix("did you mean `")
+        .and_then(|h| h.strip_suffix("`?"))
+        .or_else(|| help.strip_prefix("a name with a similar spelling exists: `").and_then(|h| h.strip_suffix('`')));
+    if let Some(best) = suggested {
         let replacement = best.strip_prefix("bring ").map_or(best, |b| b.trim_end_matches(';'));
         return Some((format!("Change to `{replacement}`"), start, end, replacement.to_string()));
     }

@@ -22,9 +22,42 @@ use wingc::syntax::visit::{self, Visitor};
 pub const PLACEHOLDER: &str = "__wingc_complete";
 
 const KEYWORDS: &[&str] = &[
-    "bring", "let", "var", "if", "else", "for", "in", "while", "break", "continue", "return", "throw", "try", "catch",
-    "finally", "lift", "test", "class", "interface", "struct", "enum", "extends", "impl", "new", "as", "pub", "protected",
-    "static", "inflight", "preflight", "unphased", "true", "false", "nil", "this", "super",
+    "bring",
+    "let",
+    "var",
+    "if",
+    "else",
+    "for",
+    "in",
+    "while",
+    "break",
+    "continue",
+    "return",
+    "throw",
+    "try",
+    "catch",
+    "finally",
+    "lift",
+    "test",
+    "class",
+    "interface",
+    "struct",
+    "enum",
+    "extends",
+    "impl",
+    "new",
+    "as",
+    "pub",
+    "protected",
+    "static",
+    "inflight",
+    "preflight",
+    "unphased",
+    "true",
+    "false",
+    "nil",
+    "this",
+    "super",
 ];
 
 /// What the text before the cursor asks for.
@@ -109,7 +142,9 @@ fn visible(member_phase: Phase, phase: Phase) -> bool {
 
 fn member_item(sem: &Semantics, owner: &str, m: &MemberInfo) -> CompletionItem {
     let (kind, detail) = match &m.kind {
-        MemberKind::Method(f) => (CompletionItemKind::METHOD, format!("{} {owner}.{}{}", phase_word(m.phase), m.name, signature_text(sem, f))),
+        MemberKind::Method(f) => {
+            (CompletionItemKind::METHOD, format!("{} {owner}.{}{}", phase_word(m.phase), m.name, signature_text(sem, f)))
+        }
         MemberKind::Property(t) => (CompletionItemKind::PROPERTY, format!("{owner}.{}: {}", m.name, sem.types.display(*t))),
         MemberKind::Field { ty, .. } => (CompletionItemKind::FIELD, format!("{owner}.{}: {}", m.name, sem.types.display(*ty))),
     };
@@ -160,7 +195,8 @@ fn instance_members(sem: &Semantics, ty: TypeId, phase: Phase) -> Vec<Completion
         }
         Type::Struct(s) => {
             let info = sem.structure(*s);
-            let field = |(n, t): &(String, TypeId)| item(n, CompletionItemKind::FIELD, Some(format!("{n}: {}", sem.types.display(*t))));
+            let field =
+                |(n, t): &(String, TypeId)| item(n, CompletionItemKind::FIELD, Some(format!("{n}: {}", sem.types.display(*t))));
             info.fields.iter().map(field).collect()
         }
         other => builtin_class(sem, other).map(|c| class_members(sem, c, false, phase)).unwrap_or_default(),
@@ -170,9 +206,7 @@ fn instance_members(sem: &Semantics, ty: TypeId, phase: Phase) -> Vec<Completion
 fn static_members(sem: &Semantics, t: TypeRef, phase: Phase) -> Vec<CompletionItem> {
     match t {
         TypeRef::Class(c) => class_members(sem, c, true, phase),
-        TypeRef::Enum(e) => {
-            sem.enumeration(e).variants.iter().map(|v| item(v, CompletionItemKind::ENUM_MEMBER, None)).collect()
-        }
+        TypeRef::Enum(e) => sem.enumeration(e).variants.iter().map(|v| item(v, CompletionItemKind::ENUM_MEMBER, None)).collect(),
         TypeRef::Struct(_) => ["fromJson", "tryFromJson", "parseJson", "tryParseJson"]
             .iter()
             .map(|n| item(n, CompletionItemKind::METHOD, None))
@@ -225,7 +259,9 @@ pub fn names(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Completion
         let visible = match &o.target {
             Target::Var(v) => {
                 let scope = match sem.var(*v).kind {
-                    VarKind::Let => blocks.iter().filter(|b| b.start <= o.span.start && o.span.end <= b.end).min_by_key(|b| b.end - b.start),
+                    VarKind::Let => {
+                        blocks.iter().filter(|b| b.start <= o.span.start && o.span.end <= b.end).min_by_key(|b| b.end - b.start)
+                    }
                     _ => blocks.iter().filter(|b| b.start >= o.span.end).min_by_key(|b| b.start),
                 };
                 scope.is_none_or(|b| b.start <= offset32 && offset32 <= b.end)
@@ -365,7 +401,8 @@ pub fn signature_help(analysis: &Analysis, file: FileId, offset: usize) -> Optio
             None => sem.types.display(*t),
         })
         .collect();
-    let label = format!("{}({}): {}", analysis.checked.sources.snippet(callee_span), params.join(", "), sem.types.display(f.result));
+    let label =
+        format!("{}({}): {}", analysis.checked.sources.snippet(callee_span), params.join(", "), sem.types.display(f.result));
     let text = analysis.text(file);
     let written = &text[(callee_end as usize).min(offset)..offset.min(text.len())];
     let active = top_level_commas(written) as u32;
@@ -373,7 +410,12 @@ pub fn signature_help(analysis: &Analysis, file: FileId, offset: usize) -> Optio
         signatures: vec![SignatureInformation {
             label,
             documentation: None,
-            parameters: Some(params.into_iter().map(|p| ParameterInformation { label: ParameterLabel::Simple(p), documentation: None }).collect()),
+            parameters: Some(
+                params
+                    .into_iter()
+                    .map(|p| ParameterInformation { label: ParameterLabel::Simple(p), documentation: None })
+                    .collect(),
+            ),
             active_parameter: Some(active),
         }],
         active_signature: Some(0),

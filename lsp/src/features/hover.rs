@@ -61,7 +61,9 @@ pub fn describe(sem: &Semantics, target: &Target) -> Option<String> {
         Target::Member { owner, name } => {
             let (owner_name, member) = match owner {
                 Owner::Class(c) => (&sem.class(*c).qualified, sem.class(*c).own_member(name)?),
-                Owner::Interface(i) => (&sem.interface(*i).qualified, sem.interface(*i).members.iter().find(|m| m.name == *name)?),
+                Owner::Interface(i) => {
+                    (&sem.interface(*i).qualified, sem.interface(*i).members.iter().find(|m| m.name == *name)?)
+                }
             };
             let statics = if member.is_static { "static " } else { "" };
             let phase = phase_word(member.phase);

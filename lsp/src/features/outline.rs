@@ -193,7 +193,9 @@ pub fn document_symbols(analysis: &Analysis, file: FileId) -> Vec<DocumentSymbol
                     .members
                     .iter()
                     .map(|m| match m {
-                        ClassMember::Field { name, span, .. } => symbol(&name.name, SymbolKind::FIELD, *span, name.span, Vec::new()),
+                        ClassMember::Field { name, span, .. } => {
+                            symbol(&name.name, SymbolKind::FIELD, *span, name.span, Vec::new())
+                        }
                         ClassMember::Method(m) => {
                             let kind = if m.is_constructor { SymbolKind::CONSTRUCTOR } else { SymbolKind::METHOD };
                             symbol(&m.signature.name.name, kind, m.span, m.signature.name.span, Vec::new())
@@ -203,7 +205,10 @@ pub fn document_symbols(analysis: &Analysis, file: FileId) -> Vec<DocumentSymbol
                 out.push(symbol(&c.name.name, SymbolKind::CLASS, stmt.span, c.name.span, members));
             }
             StmtKind::Interface(i) => {
-                let members = i.members.iter().map(|m| symbol(&m.signature.name.name, SymbolKind::METHOD, m.span, m.signature.name.span, Vec::new()));
+                let members = i
+                    .members
+                    .iter()
+                    .map(|m| symbol(&m.signature.name.name, SymbolKind::METHOD, m.span, m.signature.name.span, Vec::new()));
                 out.push(symbol(&i.name.name, SymbolKind::INTERFACE, stmt.span, i.name.span, members.collect()));
             }
             StmtKind::Struct(s) => {
