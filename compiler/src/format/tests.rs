@@ -29,7 +29,7 @@ fn classes_closures_and_calls() {
 #[test]
 fn literals_stay_on_one_line_unless_written_across_lines() {
     let input = "let a = {x:1,y:[1,2]};\nlet b = MutMap<num>{\"k\"=>1};\nlet c = {\n  x: 1, y: 2 };\nlet d: Array<str>? = nil;\nlet e = a.x! ?? 3;\n";
-    let expected = "let a = { x: 1, y: [1, 2] };\nlet b = MutMap<num>{\"k\" => 1};\nlet c = {\n  x: 1,\n  y: 2\n};\nlet d: Array<str>? = nil;\nlet e = a.x! ?? 3;\n";
+    let expected = "let a = { x: 1, y: [1, 2] };\nlet b = MutMap<num>{ \"k\" => 1 };\nlet c = {\n  x: 1,\n  y: 2\n};\nlet d: Array<str>? = nil;\nlet e = a.x! ?? 3;\n";
     assert_eq!(fmt(input), expected);
 }
 
