@@ -209,3 +209,28 @@ fn fmt_leaves_a_file_with_syntax_errors_alone_and_says_where() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("cannot read"), "{}", stderr(&output));
 }
+
+/// Every `.w` file under `dir`, recursively.
+fn w_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read a directory") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            w_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "w") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_examples_and_valid_programs_are_formatted() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    w_files(&root.join("examples"), &mut files);
+    w_files(&root.join("tests/valid"), &mut files);
+    assert!(files.len() > 100, "{} programs", files.len());
+    let mut args = vec!["fmt", "--check"];
+    args.extend(files.iter().map(|f| f.to_str().expect("a UTF-8 path")));
+    let output = wingc(&args);
+    assert_eq!(output.status.code(), Some(0), "not formatted (run `wingc fmt` on them):\n{}{}", stdout(&output), stderr(&output));
+}
