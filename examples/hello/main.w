@@ -10,7 +10,9 @@ queue.setConsumer(inflight (message: str) => {
 
 test "a pushed message lands in the bucket" {
   queue.push("world");
-  util.waitUntil(inflight () => { return bucket.exists("out/world.txt"); });
+  util.waitUntil(inflight () => {
+    return bucket.exists("out/world.txt");
+  });
   assert(bucket.get("out/world.txt") == "Hello, world!");
 }
 

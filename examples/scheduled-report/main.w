@@ -111,7 +111,9 @@ test "a tick reports the orders placed today" {
 
 test "a tick with no orders still writes an empty report" {
   let today = SalesReport.day(datetime.utcNow());
-  util.waitUntil(inflight () => { return sales.report(today) != nil; });
+  util.waitUntil(inflight () => {
+    return sales.report(today) != nil;
+  });
   expect.equal(sales.report(today)?.get("orders")?.asNum(), 0);
   expect.equal(sales.report(today)?.get("topCustomer")?.asStr(), "");
 }

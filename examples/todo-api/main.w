@@ -57,7 +57,9 @@ test "a task is created, listed, finished and archived" {
   let listed = Json.parse(http.get("{api.url}/tasks").body);
   expect.equal(listed.getAt(0).get("title").asStr(), "write docs");
   expect.equal(http.put("{api.url}/tasks/{id}/done").status, 204);
-  util.waitUntil(inflight () => { return archive.exists("done/{id}.json"); });
+  util.waitUntil(inflight () => {
+    return archive.exists("done/{id}.json");
+  });
   expect.equal(Json.parse(archive.get("done/{id}.json")).get("done").asBool(), true);
 }
 

@@ -106,17 +106,23 @@ work.setConsumer(inflight (key: str) => {
 
 test "a CSV upload is summarized and announced" {
   uploads.put("sales/jan.csv", "sku,qty,price\napple,3,0.5\npear,2,1.25\napple,1,0.5\n");
-  util.waitUntil(inflight () => { return processed.exists("sales/jan.csv.json"); });
+  util.waitUntil(inflight () => {
+    return processed.exists("sales/jan.csv.json");
+  });
   let summary = Summary.fromJson(processed.getJson("sales/jan.csv.json"));
   expect.equal(summary, Summary { file: "sales/jan.csv", lines: 3, units: 6, revenue: 4.5, topSku: "apple" });
-  util.waitUntil(inflight () => { return announcements.approxSize() > 0; });
+  util.waitUntil(inflight () => {
+    return announcements.approxSize() > 0;
+  });
   expect.equal(announcements.pop(), "sales/jan.csv");
 }
 
 test "a Json upload goes through the same pipeline" {
   let items = [LineItem { sku: "kiwi", qty: 10, price: 0.2 }, LineItem { sku: "fig", qty: 12, price: 1 }];
   uploads.putJson("sales/feb.json", { items: items });
-  util.waitUntil(inflight () => { return processed.exists("sales/feb.json.json"); });
+  util.waitUntil(inflight () => {
+    return processed.exists("sales/feb.json.json");
+  });
   let summary = processed.getJson("sales/feb.json.json");
   expect.equal(summary.get("units").asNum(), 22);
   expect.equal(summary.get("revenue").asNum(), 14);
@@ -125,7 +131,9 @@ test "a Json upload goes through the same pipeline" {
 
 test "a file breaking a rule is rejected with its reason" {
   uploads.put("sales/bad.csv", "sku,qty,price\napple,-3,0.5\n");
-  util.waitUntil(inflight () => { return rejected.exists("sales/bad.csv.json"); });
+  util.waitUntil(inflight () => {
+    return rejected.exists("sales/bad.csv.json");
+  });
   let reason = rejected.getJson("sales/bad.csv.json").get("reason").asStr();
   expect.equal(reason, "line item apple has qty -3 and price 0.5");
   expect.equal(processed.exists("sales/bad.csv.json"), false);
@@ -133,7 +141,9 @@ test "a file breaking a rule is rejected with its reason" {
 
 test "a poison file ends in the dead-letter queue" {
   uploads.put("sales/garbage.json", "\{ this is not json");
-  util.waitUntil(inflight () => { return deadLetters.approxSize() > 0; });
+  util.waitUntil(inflight () => {
+    return deadLetters.approxSize() > 0;
+  });
   expect.equal(deadLetters.pop(), "sales/garbage.json");
   expect.equal(processed.list().length, 0);
   expect.equal(rejected.list().length, 0);

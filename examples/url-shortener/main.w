@@ -49,7 +49,7 @@ let problem = inflight (link: NewLink): str? => {
 };
 
 let reply = inflight (status: num, body: Json): cloud.ApiResponse => {
-  return { status: status, headers: {"content-type" => "application/json"}, body: Json.stringify(body) };
+  return { status: status, headers: { "content-type" => "application/json" }, body: Json.stringify(body) };
 };
 
 api.post("/links", inflight (req: cloud.ApiRequest): cloud.ApiResponse => {
@@ -84,7 +84,7 @@ api.get("/:code", inflight (req: cloud.ApiRequest): cloud.ApiResponse => {
     if link.permanent {
       status = 301;
     }
-    return { status: status, headers: {"location" => link.url} };
+    return { status: status, headers: { "location" => link.url } };
   }
   return reply(404, { error: "no link {code}" });
 });

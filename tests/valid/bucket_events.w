@@ -30,13 +30,21 @@ images.onEvent(inflight (key: str, kind: cloud.BucketEventType) => {
 
 test "create, update and delete events are delivered" {
   images.put("cat.png", "meow");
-  util.waitUntil(inflight () => { return index.tryGet("cat.png") != nil; });
+  util.waitUntil(inflight () => {
+    return index.tryGet("cat.png") != nil;
+  });
   expect.equal(index.get("cat.png").get("kind").asStr(), "CREATE");
   images.put("cat.png", "purr");
-  util.waitUntil(inflight () => { return index.get("cat.png").get("state").asStr() == "changed"; });
+  util.waitUntil(inflight () => {
+    return index.get("cat.png").get("state").asStr() == "changed";
+  });
   images.delete("cat.png");
-  util.waitUntil(inflight () => { return index.tryGet("cat.png") == nil; });
-  util.waitUntil(inflight () => { return events.peek("DELETE") == 1; });
+  util.waitUntil(inflight () => {
+    return index.tryGet("cat.png") == nil;
+  });
+  util.waitUntil(inflight () => {
+    return events.peek("DELETE") == 1;
+  });
   expect.equal(events.peek("CREATE"), 1);
   expect.equal(events.peek("UPDATE"), 1);
 }

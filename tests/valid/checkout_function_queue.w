@@ -45,7 +45,9 @@ test "a paid order produces a receipt" {
   assert(res.get("ok").asBool());
   expect.equal(res.get("total").asNum(), 12.5);
   let id = res.get("id").asStr();
-  util.waitUntil(inflight (): bool => { return receipts.exists("{id}.txt"); });
+  util.waitUntil(inflight (): bool => {
+    return receipts.exists("{id}.txt");
+  });
   expect.equal(receipts.get("{id}.txt"), "paid 12.5");
 }
 

@@ -19,7 +19,9 @@ let preflightC1 = c1();
 let preflightC2 = c2();
 
 let var events = 0;
-let record = () => { events += 1; };
+let record = () => {
+  events += 1;
+};
 record();
 record();
 let preflightEvents = events;

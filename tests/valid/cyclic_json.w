@@ -27,12 +27,28 @@ let circular = "Converting circular structure to JSON: the value at `self` is on
 let pre = MutJson { a: 1 };
 pre.set("self", pre);
 let preflightProblems = MutArray<str>[];
-try { log("{pre}"); } catch e { preflightProblems.push(e); }
-try { Json.stringify(pre); } catch e { preflightProblems.push(e); }
-try { Json.deepCopy(pre); } catch e { preflightProblems.push(e); }
+try {
+  log("{pre}");
+} catch e {
+  preflightProblems.push(e);
+}
+try {
+  Json.stringify(pre);
+} catch e {
+  preflightProblems.push(e);
+}
+try {
+  Json.deepCopy(pre);
+} catch e {
+  preflightProblems.push(e);
+}
 let preNode = MutJson { value: 1 };
 preNode.set("next", preNode);
-try { Node.fromJson(preNode); } catch e { preflightProblems.push(e); }
+try {
+  Node.fromJson(preNode);
+} catch e {
+  preflightProblems.push(e);
+}
 let preflightKeys = Json.keys(pre);
 let preflightSame = pre == pre;
 let preflightList = preflightProblems.copy();
@@ -48,12 +64,24 @@ let store = new cloud.Bucket();
 test "inflight operations on a cycle" {
   let c = MutJson { a: 1 };
   c.set("self", c);
-  expect.equal(problem(inflight () => { log("{c}"); }), circular);
-  expect.equal(problem(inflight () => { Json.stringify(c, indent: 2); }), circular);
-  expect.equal(problem(inflight () => { throw "bad: {c}"; }), circular);
-  expect.equal(problem(inflight () => { Json.deepCopy(c); }), circular);
-  expect.equal(problem(inflight () => { Json.deepCopyMut(c); }), circular);
-  expect.equal(problem(inflight () => { store.putJson("k", c); }), circular);
+  expect.equal(problem(inflight () => {
+    log("{c}");
+  }), circular);
+  expect.equal(problem(inflight () => {
+    Json.stringify(c, indent: 2);
+  }), circular);
+  expect.equal(problem(inflight () => {
+    throw "bad: {c}";
+  }), circular);
+  expect.equal(problem(inflight () => {
+    Json.deepCopy(c);
+  }), circular);
+  expect.equal(problem(inflight () => {
+    Json.deepCopyMut(c);
+  }), circular);
+  expect.equal(problem(inflight () => {
+    store.putJson("k", c);
+  }), circular);
   expect.equal(Json.keys(c), ["a", "self"]);
   expect.equal(Json.values(c).length, 2);
 }
@@ -64,15 +92,21 @@ test "cycles through another value and through arrays" {
   c.set("d", d);
   d.set("c", c);
   expect.equal(
-    problem(inflight () => { log(Json.stringify(c)); }),
+    problem(inflight () => {
+      log(Json.stringify(c));
+    }),
     "Converting circular structure to JSON: the value at `d.c` is one that contains it"
   );
   let list = MutJson [1, 2];
   list.setAt(1, list);
-  expect.equal(problem(inflight () => { log("{list}"); }), "Converting circular structure to JSON: the value at `[1]` is one that contains it");
+  expect.equal(problem(inflight () => {
+    log("{list}");
+  }), "Converting circular structure to JSON: the value at `[1]` is one that contains it");
   let n = MutJson { value: 1 };
   n.set("next", n);
-  expect.equal(problem(inflight () => { Node.fromJson(n); }), "unable to parse Node: field \"next\" refers back to a value that contains it");
+  expect.equal(problem(inflight () => {
+    Node.fromJson(n);
+  }), "unable to parse Node: field \"next\" refers back to a value that contains it");
 }
 
 test "cycles of the same shape are equal" {

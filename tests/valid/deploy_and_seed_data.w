@@ -42,7 +42,9 @@ test "deployment steps run in order" {
 
 test "environment given to a service and a function" {
   indexer.start();
-  util.waitUntil(inflight () => { return catalog.exists("indexer-mode"); });
+  util.waitUntil(inflight () => {
+    return catalog.exists("indexer-mode");
+  });
   expect.equal(catalog.get("indexer-mode"), "full");
   expect.equal(currency.invoke(), "EUR");
 }

@@ -38,7 +38,9 @@ let specs = mapSpecs(["dev", "staging", "prod"], (name: str, i: num): EnvSpec =>
   return EnvSpec { name: name, replicas: 2 ** i, public: name == "prod" };
 });
 
-let wantsCache = (s: EnvSpec): bool => { return s.replicas > 1; };
+let wantsCache = (s: EnvSpec): bool => {
+  return s.replicas > 1;
+};
 
 let envs = MutMap<Environment>{};
 for s in specs {

@@ -30,9 +30,15 @@ test "every subscriber receives the event" {
   let bus = new EventBus();
   let var audit = "";
   let var emails = 0;
-  bus.on("signup", (user: str) => { audit += "signup:{user};"; });
-  bus.on("signup", (user: str) => { emails += 1; });
-  bus.on("delete", (user: str) => { audit += "delete:{user};"; });
+  bus.on("signup", (user: str) => {
+    audit += "signup:{user};";
+  });
+  bus.on("signup", (user: str) => {
+    emails += 1;
+  });
+  bus.on("delete", (user: str) => {
+    audit += "delete:{user};";
+  });
   expect.equal(bus.emit("signup", "ada"), 2);
   expect.equal(bus.emit("signup", "bob"), 2);
   expect.equal(bus.emit("delete", "ada"), 1);

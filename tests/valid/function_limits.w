@@ -13,18 +13,24 @@ let slow = new cloud.Function(inflight (event: Json?): Json? => {
 
 let spinner = new cloud.Function(inflight (event: Json?): Json? => {
   let var n = 0;
-  while true { n += 1; }
+  while true {
+    n += 1;
+  }
   return n;
 }, timeout: 50ms) as "spinner";
 
 let hog = new cloud.Function(inflight (event: Json?): Json? => {
   let var blob = "0123456789abcdef";
-  while true { blob = blob + blob; }
+  while true {
+    blob = blob + blob;
+  }
   return blob.length;
 }, memory: 16) as "hog";
 
 let deep = new cloud.Function(inflight (event: Json?): Json? => {
-  let down = (n: num): num => { return down(n + 1) + 1; };
+  let down = (n: num): num => {
+    return down(n + 1) + 1;
+  };
   return down(0);
 }) as "deep";
 

@@ -12,7 +12,9 @@ struct Step {
   apply: inflight (num, str): num;
 }
 
-let discount = inflight (price: num): num => { return price * 0.9; };
+let discount = inflight (price: num): num => {
+  return price * 0.9;
+};
 let shipping = inflight (price: num, country: str): num => {
   if country == "US" {
     return price + 5;
@@ -28,8 +30,12 @@ orders.onCreate(inflight (key: str) => {
   seen.inc();
 });
 
-let combine = (f: (num, num): num): num => { return f(2, 3); };
-let preflightResult = combine((a: num): num => { return a * 10; });
+let combine = (f: (num, num): num): num => {
+  return f(2, 3);
+};
+let preflightResult = combine((a: num): num => {
+  return a * 10;
+});
 
 test "steps that take fewer arguments" {
   let var total = 100;
@@ -41,19 +47,31 @@ test "steps that take fewer arguments" {
 }
 
 test "wider parameters and optional function values" {
-  let orZero = (x: num?): num => { return (x ?? 0) * 10; };
-  let applyTwo = (g: (num, num): num): num => { return g(5, 6); };
+  let orZero = (x: num?): num => {
+    return (x ?? 0) * 10;
+  };
+  let applyTwo = (g: (num, num): num): num => {
+    return g(5, 6);
+  };
   expect.equal(applyTwo(orZero), 50);
-  expect.equal(applyTwo((a: num): num => { return a; }), 5);
-  let maybe: ((num, num): num)? = (a: num): num => { return a * 2; };
+  expect.equal(applyTwo((a: num): num => {
+    return a;
+  }), 5);
+  let maybe: ((num, num): num)? = (a: num): num => {
+    return a * 2;
+  };
   if let m = maybe {
     expect.equal(m(1, 2), 2);
   } else {
     expect.fail("maybe is set");
   }
   let fs = MutArray<(num, num): num>[];
-  fs.push((a: num): num => { return a + 100; });
-  fs.push((a: num, b: num): num => { return a + b; });
+  fs.push((a: num): num => {
+    return a + 100;
+  });
+  fs.push((a: num, b: num): num => {
+    return a + b;
+  });
   let var sum = 0;
   for f in fs {
     sum += f(1, 2);
@@ -64,5 +82,7 @@ test "wider parameters and optional function values" {
 
 test "a bucket handler that ignores the event type" {
   orders.put("a.json", "\{}");
-  util.waitUntil(inflight () => { return seen.peek() == 1; });
+  util.waitUntil(inflight () => {
+    return seen.peek() == 1;
+  });
 }

@@ -10,7 +10,7 @@ let render = new cloud.Function(inflight (event: Json?): Json? => {
   let size = util.env("THUMB_SIZE");
   thumbs.put("{name}-{size}.png", "thumbnail of {name}");
   return Json { key: "{name}-{size}.png", region: util.tryEnv("NO_SUCH_VARIABLE") ?? "none", renderer: util.env("RENDERER") };
-}, env: {"THUMB_SIZE" => "128"}, timeout: 5s, memory: 256, concurrency: 10) as "render";
+}, env: { "THUMB_SIZE" => "128" }, timeout: 5s, memory: 256, concurrency: 10) as "render";
 render.addEnvironment("RENDERER", "sim");
 
 let ids = new cloud.Function(inflight (event: Json?): Json? => {
@@ -27,7 +27,9 @@ test "invoke gives the result" {
 
 test "invokeAsync runs in the background" {
   render.invokeAsync(Json { name: "dog" });
-  util.waitUntil(inflight () => { return thumbs.exists("dog-128.png"); });
+  util.waitUntil(inflight () => {
+    return thumbs.exists("dog-128.png");
+  });
   expect.equal(thumbs.get("dog-128.png"), "thumbnail of dog");
 }
 

@@ -41,7 +41,9 @@ test "trigonometry and logarithms" {
 let unitCircle = math.PI * 1 ** 2;
 
 test "circles use the constants" {
-  let circumference = (r: num): num => { return math.TAU * r; };
+  let circumference = (r: num): num => {
+    return math.TAU * r;
+  };
   expect.equal(unitCircle, 3.141592653589793);
   expect.equal(circumference(1), 2 * math.PI);
   expect.equal(math.round(math.PI * 100) / 100, 3.14);

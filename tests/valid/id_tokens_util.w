@@ -43,7 +43,9 @@ test "sleeping and waiting" {
   expect.equal(polls, 3);
   let var timedOut = false;
   try {
-    util.waitUntil(inflight (): bool => { return false; }, timeout: 100ms, interval: 20ms);
+    util.waitUntil(inflight (): bool => {
+      return false;
+    }, timeout: 100ms, interval: 20ms);
   } catch {
     timedOut = true;
   }

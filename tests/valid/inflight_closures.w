@@ -19,13 +19,19 @@ test "a nested closure captures inflight locals" {
 }
 
 test "closures compose" {
-  let twice = (f: (num): num, x: num): num => { return f(f(x)); };
-  let inc = (n: num): num => { return n + 1; };
+  let twice = (f: (num): num, x: num): num => {
+    return f(f(x));
+  };
+  let inc = (n: num): num => {
+    return n + 1;
+  };
   expect.equal(twice(inc, 5), 7);
 }
 
 test "waitUntil polls a predicate" {
   results.put("done", "yes");
-  let ok = util.waitUntil(inflight () => { return results.exists("done"); });
+  let ok = util.waitUntil(inflight () => {
+    return results.exists("done");
+  });
   assert(ok);
 }

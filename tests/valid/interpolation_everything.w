@@ -3,7 +3,10 @@
 // literals, enum values, Json values, durations and booleans.
 bring expect;
 
-enum Payment { CARD, CASH }
+enum Payment {
+  CARD,
+  CASH
+}
 
 struct Receipt {
   shop: str;

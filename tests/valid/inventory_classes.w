@@ -9,7 +9,10 @@ struct Item {
   tags: Array<str>?;
 }
 
-enum Status { ACTIVE, ARCHIVED }
+enum Status {
+  ACTIVE,
+  ARCHIVED
+}
 
 interface INamed {
   inflight name(): str;
@@ -35,13 +38,19 @@ class Store impl INamed {
     }
     return sum;
   }
-  pub inflight name(): str { return "store {this.prefix}"; }
+  pub inflight name(): str {
+    return "store {this.prefix}";
+  }
 }
 
 inflight class Greeter {
   greeting: str;
-  new(greeting: str) { this.greeting = greeting; }
-  pub greet(who: str): str { return "{this.greeting}, {who}!"; }
+  new(greeting: str) {
+    this.greeting = greeting;
+  }
+  pub greet(who: str): str {
+    return "{this.greeting}, {who}!";
+  }
 }
 
 let store = new Store("s0") as "store0";
@@ -93,7 +102,9 @@ test "try catch finally" {
 
 test "closures share mutable state" {
   let var count = 0;
-  let inc = () => { count += 1; };
+  let inc = () => {
+    count += 1;
+  };
   inc();
   inc();
   expect.equal(count, 2);

@@ -3,7 +3,11 @@
 // `throw`, and cancelled reservations returning stock.
 bring expect;
 
-enum ResStatus { HELD, CONFIRMED, CANCELLED }
+enum ResStatus {
+  HELD,
+  CONFIRMED,
+  CANCELLED
+}
 
 struct Reservation {
   id: str;

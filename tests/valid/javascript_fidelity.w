@@ -57,7 +57,7 @@ test "Json access across arrays and objects" {
   let list = Json [3, 4];
   expect.equal(list.get("0").asNum(), 3);
   expect.equal(list.has("1"), true);
-  expect.equal((Json {"0": "zero"}).getAt(0).asStr(), "zero");
+  expect.equal((Json { "0": "zero" }).getAt(0).asStr(), "zero");
   expect.equal(Json.entries(list).length, 2);
   let grow = MutJson [1];
   grow.setAt(3, 9);
@@ -82,7 +82,7 @@ test "maps and Json objects keep JavaScript's property order" {
   report.set("2", 4);
   expect.equal(Json.stringify(report), "\{\"2\":4,\"10\":2,\"b\":1,\"a\":3}");
   expect.equal(Json.keys(Json.parse("\{\"z\":1,\"1\":2}")), ["1", "z"]);
-  expect.equal({"b" => 1, "10" => 2}.keys(), ["10", "b"]);
+  expect.equal({ "b" => 1, "10" => 2 }.keys(), ["10", "b"]);
 }
 
 let inner = MutJson { a: 1 };

@@ -3,7 +3,10 @@
 // computed at compile time.
 bring expect;
 
-enum Tier { FREE, PRO }
+enum Tier {
+  FREE,
+  PRO
+}
 
 struct Plan {
   name: str;

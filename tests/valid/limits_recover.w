@@ -16,10 +16,12 @@ jobs.setConsumer(inflight (job: str) => {
     if job == "slow" {
       util.sleep(10s);
     } else if job == "loop" {
-      while true { }
+      while true {}
     } else {
       let var blob = "0123456789abcdef";
-      while true { blob = blob + blob; }
+      while true {
+        blob = blob + blob;
+      }
     }
   }
   done.put(job, "finished on attempt {attempt + 1}");
@@ -27,18 +29,24 @@ jobs.setConsumer(inflight (job: str) => {
 
 test "a function that exceeds its timeout is retried" {
   jobs.push("slow");
-  util.waitUntil(inflight () => { return done.exists("slow"); });
+  util.waitUntil(inflight () => {
+    return done.exists("slow");
+  });
   expect.equal(done.get("slow"), "finished on attempt 2");
 }
 
 test "a function that loops forever is stopped" {
   jobs.push("loop");
-  util.waitUntil(inflight () => { return done.exists("loop"); });
+  util.waitUntil(inflight () => {
+    return done.exists("loop");
+  });
   expect.equal(done.get("loop"), "finished on attempt 2");
 }
 
 test "a function over its memory limit is stopped" {
   jobs.push("hungry");
-  util.waitUntil(inflight () => { return done.exists("hungry"); });
+  util.waitUntil(inflight () => {
+    return done.exists("hungry");
+  });
   expect.equal(done.get("hungry"), "finished on attempt 2");
 }

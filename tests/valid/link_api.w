@@ -16,7 +16,7 @@ api.post("/links", inflight (req: cloud.ApiRequest): cloud.ApiResponse => {
     let target = url.asStr();
     let code = util.nanoid(size: 8);
     links.insert(code, Json { url: target });
-    return { status: 201, body: Json.stringify(Json { code: code }), headers: {"content-type" => "application/json"} };
+    return { status: 201, body: Json.stringify(Json { code: code }), headers: { "content-type" => "application/json" } };
   }
   return { status: 400, body: "a link needs a url" };
 });
@@ -24,7 +24,7 @@ api.post("/links", inflight (req: cloud.ApiRequest): cloud.ApiResponse => {
 api.get("/links/:code", inflight (req: cloud.ApiRequest): cloud.ApiResponse => {
   let code = req.vars.get("code");
   if let row = links.tryGet(code) {
-    return { status: 302, headers: {"location" => row.get("url").asStr()} };
+    return { status: 302, headers: { "location" => row.get("url").asStr() } };
   }
   return { status: 404, body: "no link {code}" };
 });

@@ -24,9 +24,15 @@ class Chain {
 }
 
 let steps = MutArray<inflight (str): str>[];
-steps.push(inflight (s: str): str => { return s.trim(); });
-steps.push(inflight (s: str): str => { return s.replaceAll(" ", "_"); });
-steps.push(inflight (s: str): str => { return "<{s}>"; });
+steps.push(inflight (s: str): str => {
+  return s.trim();
+});
+steps.push(inflight (s: str): str => {
+  return s.replaceAll(" ", "_");
+});
+steps.push(inflight (s: str): str => {
+  return "<{s}>";
+});
 
 let chain = new Chain(steps.copy(), inflight (req: Json): bool => {
   return req.tryGet("token")?.tryAsStr() == "secret";

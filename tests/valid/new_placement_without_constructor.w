@@ -3,7 +3,7 @@
 bring cloud;
 bring expect;
 
-class Box { }
+class Box {}
 class Shelf {
   pub items: cloud.Bucket;
   new() {

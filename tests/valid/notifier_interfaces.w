@@ -34,7 +34,6 @@ test "preflight dispatch through the interface" {
   expect.equal(outputs.at(1), "**Deploy**\ndone");
 }
 
-
 interface IAlert {
   inflight fire(msg: str): num;
 }

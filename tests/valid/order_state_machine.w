@@ -3,8 +3,19 @@
 // arrays and maps, and enum values interpolated into strings.
 bring expect;
 
-enum State { CREATED, PAID, SHIPPED, DELIVERED, CANCELLED }
-enum Action { PAY, SHIP, DELIVER, CANCEL }
+enum State {
+  CREATED,
+  PAID,
+  SHIPPED,
+  DELIVERED,
+  CANCELLED
+}
+enum Action {
+  PAY,
+  SHIP,
+  DELIVER,
+  CANCEL
+}
 
 struct Order {
   id: str;

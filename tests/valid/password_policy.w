@@ -3,7 +3,11 @@
 // evaluation, and an enum for the verdict.
 bring expect;
 
-enum Strength { WEAK, FAIR, STRONG }
+enum Strength {
+  WEAK,
+  FAIR,
+  STRONG
+}
 
 inflight class Policy {
   pub static has(s: str, alphabet: str): bool {

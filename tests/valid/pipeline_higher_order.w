@@ -46,9 +46,15 @@ test "map, filter and reduce by hand" {
     return acc;
   };
   let prices = [5, 12, 8, 20];
-  let withTax = map(prices, (p: num): num => { return p * 1.5; });
-  let expensive = filter(withTax, (p: num): bool => { return p > 10; });
-  let total = reduce(expensive, 0, (a: num, b: num): num => { return a + b; });
+  let withTax = map(prices, (p: num): num => {
+    return p * 1.5;
+  });
+  let expensive = filter(withTax, (p: num): bool => {
+    return p > 10;
+  });
+  let total = reduce(expensive, 0, (a: num, b: num): num => {
+    return a + b;
+  });
   expect.equal(withTax.join(","), "7.5,18,12,30");
   expect.equal(expensive.length, 3);
   expect.equal(total, 60);
@@ -56,17 +62,27 @@ test "map, filter and reduce by hand" {
 
 test "composition returns a new function" {
   let compose = (f: (num): num, g: (num): num): (num): num => {
-    return (x: num): num => { return g(f(x)); };
+    return (x: num): num => {
+      return g(f(x));
+    };
   };
-  let inc = (x: num): num => { return x + 1; };
-  let dbl = (x: num): num => { return x * 2; };
+  let inc = (x: num): num => {
+    return x + 1;
+  };
+  let dbl = (x: num): num => {
+    return x * 2;
+  };
   expect.equal(compose(inc, dbl)(3), 8);
   expect.equal(compose(dbl, inc)(3), 7);
 }
 
 test "a pipeline object holds closures" {
   let p = new Pipeline();
-  p.add((x: num): num => { return x + 10; }).add((x: num): num => { return x * 3; });
+  p.add((x: num): num => {
+    return x + 10;
+  }).add((x: num): num => {
+    return x * 3;
+  });
   expect.equal(p.run(1), 33);
   expect.equal(p.run(0), 30);
 }

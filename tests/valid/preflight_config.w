@@ -5,7 +5,7 @@ bring expect;
 let region = "eu-west-1";
 let retries = 3;
 let stages = ["dev", "staging", "prod"];
-let limits = {"dev" => 10, "prod" => 1000};
+let limits = { "dev" => 10, "prod" => 1000 };
 let prefix = "app-{region}";
 let store = new cloud.Bucket() as "config";
 

@@ -18,7 +18,9 @@ test "both queues reach the audit log" {
   orders.push("o-1");
   refunds.push("r-1");
   orders.push("o-2");
-  util.waitUntil(inflight () => { return audit.list().length == 3; });
+  util.waitUntil(inflight () => {
+    return audit.list().length == 3;
+  });
   expect.equal(audit.get("orders/o-2"), "order o-2");
   expect.equal(audit.get("refunds/r-1"), "refund r-1");
 }

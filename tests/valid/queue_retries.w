@@ -23,7 +23,9 @@ orders.setConsumer(inflight (order: str) => {
 
 test "a consumer that fails twice then succeeds" {
   orders.push("order-1");
-  util.waitUntil(inflight () => { return paid.exists("order-1"); });
+  util.waitUntil(inflight () => {
+    return paid.exists("order-1");
+  });
   expect.equal(paid.get("order-1"), "paid after 3 attempts");
   expect.equal(attempts.peek("order-1"), 3);
   expect.equal(dead.approxSize(), 0);
@@ -31,7 +33,9 @@ test "a consumer that fails twice then succeeds" {
 
 test "a poison message reaches the dead-letter queue" {
   orders.push("poison-7");
-  util.waitUntil(inflight () => { return dead.approxSize() == 1; });
+  util.waitUntil(inflight () => {
+    return dead.approxSize() == 1;
+  });
   expect.equal(dead.pop(), "poison-7");
   expect.equal(attempts.peek("poison-7"), 3);
   expect.equal(orders.approxSize(), 0);

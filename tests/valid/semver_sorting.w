@@ -44,7 +44,9 @@ test "sorting with a comparator function" {
   };
   let sorted = sort(releases, compare);
   expect.equal(sorted.join(" "), "0.9.9 1.2.3 1.2.10 1.10.0 2.0.0-beta 2.0.0");
-  let descending = sort(releases, (a: str, b: str): num => { return compare(b, a); });
+  let descending = sort(releases, (a: str, b: str): num => {
+    return compare(b, a);
+  });
   expect.equal(descending.at(0), "2.0.0");
   let var latestStable = "";
   for v in sorted {

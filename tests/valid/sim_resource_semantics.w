@@ -46,20 +46,26 @@ test "content types follow the key" {
 
 test "a message being handled is not waiting" {
   jobs.push("order-1");
-  util.waitUntil(inflight () => { return progress.peek("started") >= 1; });
+  util.waitUntil(inflight () => {
+    return progress.peek("started") >= 1;
+  });
   expect.equal(jobs.approxSize(), 0);
   expect.equal(jobs.pop(), nil);
 }
 
 test "each subscription hears the message" {
   announcements.publish("order-1 shipped");
-  util.waitUntil(inflight () => { return audit.approxSize() >= 2; });
+  util.waitUntil(inflight () => {
+    return audit.approxSize() >= 2;
+  });
   expect.equal(audit.approxSize(), 2);
 }
 
 test "a failing stop closure does not fail stop" {
   poller.start();
-  util.waitUntil(inflight () => { return poller.started(); });
+  util.waitUntil(inflight () => {
+    return poller.started();
+  });
   poller.stop();
   expect.equal(poller.started(), false);
 }

@@ -51,7 +51,10 @@ test "counter initial inflight" {
   expect.equal(quota.peek(), 101);
 }
 
-struct Point { x: num; y: num; }
+struct Point {
+  x: num;
+  y: num;
+}
 
 test "tryParseJson takes an optional text" {
   let text: str? = "\{\"x\":1,\"y\":2\}";

@@ -29,9 +29,15 @@ class Table {
     let var w2 = "region".length;
     let var w3 = "revenue".length;
     for r in rows {
-      if r.name.length > w1 { w1 = r.name.length; }
-      if r.region.length > w2 { w2 = r.region.length; }
-      if "{r.revenue}".length > w3 { w3 = "{r.revenue}".length; }
+      if r.name.length > w1 {
+        w1 = r.name.length;
+      }
+      if r.region.length > w2 {
+        w2 = r.region.length;
+      }
+      if "{r.revenue}".length > w3 {
+        w3 = "{r.revenue}".length;
+      }
     }
     let lines = MutArray<str>[];
     lines.push("{Table.padRight("name", w1)} | {Table.padRight("region", w2)} | {Table.padLeft("revenue", w3)}");

@@ -3,7 +3,11 @@
 bring math;
 bring expect;
 
-enum Unit { CELSIUS, FAHRENHEIT, KELVIN }
+enum Unit {
+  CELSIUS,
+  FAHRENHEIT,
+  KELVIN
+}
 
 struct Reading {
   station: str;

@@ -14,8 +14,12 @@ let applyAll = (rules: Array<(num): num>, price: num): num => {
 };
 
 let rules = MutArray<(num): num>[];
-rules.push((p) => { return p * 0.9; });
-rules.push((p) => { return p - 5; });
+rules.push((p) => {
+  return p * 0.9;
+});
+rules.push((p) => {
+  return p - 5;
+});
 let preflightPrice = applyAll(rules.copy(), 100);
 
 let orders = new cloud.Queue();
@@ -29,10 +33,16 @@ test "untyped parameters in preflight closures" {
 }
 
 test "untyped parameters in inflight closures" {
-  let twice = (f: (num): num, v: num): num => { return f(f(v)); };
-  expect.equal(twice((x) => { return x + 3; }, 1), 7);
+  let twice = (f: (num): num, v: num): num => {
+    return f(f(v));
+  };
+  expect.equal(twice((x) => {
+    return x + 3;
+  }, 1), 7);
   let scores = Json [3, 5, 8];
   expect.equal(scores[-1].asNum(), 8);
   orders.push("4");
-  util.waitUntil(inflight () => { return totals.peek() == 4; });
+  util.waitUntil(inflight () => {
+    return totals.peek() == 4;
+  });
 }

@@ -13,7 +13,9 @@ uploads.setConsumer(inflight (name: str) => {
 
 test "an upload is normalised and stored" {
   uploads.push("  Report.PDF ");
-  util.waitUntil(inflight () => { return store.exists("files/report.pdf"); });
+  util.waitUntil(inflight () => {
+    return store.exists("files/report.pdf");
+  });
   assert(store.get("files/report.pdf") == "uploaded report.pdf");
 }
 
@@ -21,6 +23,8 @@ test "several uploads all arrive" {
   for name in ["a.txt", "b.txt", "c.txt"] {
     uploads.push(name);
   }
-  util.waitUntil(inflight () => { return store.list("files/").length == 3; });
+  util.waitUntil(inflight () => {
+    return store.list("files/").length == 3;
+  });
   expect.equal(store.list("files/"), ["files/a.txt", "files/b.txt", "files/c.txt"]);
 }

@@ -2,9 +2,12 @@
 //! `compile` writes the target directory; `test` compiles, then runs every
 //! `test` block in the simulator and prints one line per test and a closing
 //! `N passed, N failed` line; `run` keeps a simulator up until Ctrl-C.
+//! `fmt` lays files out canonically (`--check` lists the ones that would
+//! change); `lsp` serves the language server on stdin/stdout.
 //! Exit code 1 for a program with errors or a failed test, 2 for bad usage
 //! (clap's own).
 
+mod fmt;
 mod run;
 mod test;
 
@@ -71,6 +74,17 @@ enum Command {
         #[arg(long)]
         trace: Option<PathBuf>,
     },
+    /// Lay out files in the canonical format (in place).
+    Fmt {
+        /// The files to format.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing: list the files that would change, exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Serve the language server (LSP) on stdin/stdout.
+    Lsp,
 }
 
 #[derive(clap::Args)]
@@ -127,6 +141,8 @@ fn run_cli() -> i32 {
             Some((_, app)) => run::run(&file, &app, state_dir, secrets, trace),
             None => 1,
         },
+        Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Lsp => wing_lsp::run_stdio(),
     }
 }
 

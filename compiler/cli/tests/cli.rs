@@ -175,3 +175,68 @@ fn what_inflight_code_logs_is_printed_under_its_test() {
     assert_eq!(output.status.code(), Some(0), "{out}");
     assert!(out.contains("    [root/Default/test:logs] pushing"), "{out}");
 }
+
+#[test]
+fn fmt_rewrites_files_in_the_canonical_layout() {
+    let dir = scratch("fmt");
+    let file = write_program(&dir, "let x=1;\nif x>0{log(\"{x}\");}\n");
+    let output = wingc(&["fmt", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "let x = 1;\nif x > 0 {\n  log(\"{x}\");\n}\n");
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn fmt_check_lists_the_files_that_would_change_and_changes_nothing() {
+    let dir = scratch("fmt-check");
+    let messy = dir.join("messy.w");
+    std::fs::write(&messy, "let x=1;\n").unwrap();
+    let tidy = dir.join("tidy.w");
+    std::fs::write(&tidy, "let x = 1;\n").unwrap();
+    let output = wingc(&["fmt", "--check", messy.to_str().unwrap(), tidy.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), format!("{}\n", messy.display()));
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), "let x=1;\n");
+    let output = wingc(&["fmt", "--check", tidy.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "stdout: {}", stdout(&output));
+}
+
+#[test]
+fn fmt_leaves_a_file_with_syntax_errors_alone_and_says_where() {
+    let dir = scratch("fmt-broken");
+    let file = write_program(&dir, "let x = 1;\nlet y = ;\n");
+    let output = wingc(&["fmt", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("main.w:2:"), "located: {err}");
+    assert!(err.contains("was not formatted: it has syntax errors"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "let x = 1;\nlet y = ;\n");
+    let output = wingc(&["fmt", dir.join("missing.w").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot read"), "{}", stderr(&output));
+}
+
+/// Every `.w` file under `dir`, recursively.
+fn w_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read a directory") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            w_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "w") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_examples_and_valid_programs_are_formatted() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    w_files(&root.join("examples"), &mut files);
+    w_files(&root.join("tests/valid"), &mut files);
+    assert!(files.len() > 100, "{} programs", files.len());
+    let mut args = vec!["fmt", "--check"];
+    args.extend(files.iter().map(|f| f.to_str().expect("a UTF-8 path")));
+    let output = wingc(&args);
+    assert_eq!(output.status.code(), Some(0), "not formatted (run `wingc fmt` on them):\n{}{}", stdout(&output), stderr(&output));
+}

@@ -20,22 +20,29 @@ pub struct LoadedFile {
     pub brings: HashMap<String, String>,
 }
 
-/// Loads `entry` and everything it brings.
+/// The text of a file as an editor holds it (unsaved changes), if it does:
+/// the language server's view of a path; the CLI reads every file from disk.
+pub type Overlay<'a> = &'a dyn Fn(&Path) -> Option<String>;
+
+/// Loads `entry` and everything it brings (a brought file's text comes
+/// from `overlay` when it has one, else from disk).
 pub fn load(
     entry_name: &str,
     entry_text: &str,
     dir: Option<&Path>,
+    overlay: Overlay<'_>,
     sources: &mut SourceMap,
     ids: &mut NodeIdGen,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<LoadedFile> {
-    let mut loader = Loader { dir, sources, ids, diagnostics, done: Vec::new(), loading: Vec::new() };
+    let mut loader = Loader { dir, overlay, sources, ids, diagnostics, done: Vec::new(), loading: Vec::new() };
     loader.load(entry_name.to_string(), entry_text.to_string());
     loader.done
 }
 
 struct Loader<'a> {
     dir: Option<&'a Path>,
+    overlay: Overlay<'a>,
     sources: &'a mut SourceMap,
     ids: &'a mut NodeIdGen,
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -109,7 +116,7 @@ impl Loader<'_> {
             );
             return None;
         }
-        match std::fs::read_to_string(&path) {
+        match (self.overlay)(&path).map_or_else(|| std::fs::read_to_string(&path), Ok) {
             Ok(text) => {
                 self.load(key.clone(), text);
                 Some(key)

@@ -16,7 +16,7 @@ use crate::{preflight, stdlib};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-pub use loader::LoadedFile;
+pub use loader::{LoadedFile, Overlay};
 
 /// A program to compile: its entry file and the directory its `bring`s
 /// are relative to (`None` for a text with no file behind it).
@@ -45,8 +45,14 @@ impl Checked {
     }
 }
 
-/// Parses and checks a program.
+/// Parses and checks a program (every file from disk).
 pub fn check(input: Input<'_>) -> Checked {
+    check_with(input, &|_| None)
+}
+
+/// Parses and checks a program whose brought files may be open in an
+/// editor: `overlay` gives their unsaved text (the language server).
+pub fn check_with(input: Input<'_>, overlay: Overlay<'_>) -> Checked {
     let mut sources = SourceMap::default();
     let mut ids = syntax::NodeIdGen::default();
     let mut diagnostics = Vec::new();
@@ -57,7 +63,7 @@ pub fn check(input: Input<'_>) -> Checked {
         diagnostics.extend(errors);
         stdlib_modules.push((module, parsed));
     }
-    let files = loader::load(input.name, input.text, input.dir, &mut sources, &mut ids, &mut diagnostics);
+    let files = loader::load(input.name, input.text, input.dir, overlay, &mut sources, &mut ids, &mut diagnostics);
     let declared: Vec<StdlibModule<'_>> = stdlib_modules.iter().map(|(name, module)| StdlibModule { name, module }).collect();
     let modules: Vec<UserModule<'_>> =
         files.iter().map(|f| UserModule { key: f.key.clone(), module: &f.module, brings: f.brings.clone() }).collect();

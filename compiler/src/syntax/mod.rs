@@ -12,6 +12,7 @@ pub mod lexer;
 mod messages;
 mod parser;
 pub mod printer;
+pub mod visit;
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,9 @@
 // Invoice types and pricing rules, brought by `multi_file_billing.w`.
-pub enum Plan { FREE, TEAM, ENTERPRISE }
+pub enum Plan {
+  FREE,
+  TEAM,
+  ENTERPRISE
+}
 
 pub struct LineItem {
   description: str;

@@ -1,5 +1,9 @@
 // Currency codes and formatting; brought by `modules/money.w`.
-pub enum Currency { EUR, USD, JPY }
+pub enum Currency {
+  EUR,
+  USD,
+  JPY
+}
 
 pub class Format {
   pub static inflight symbol(c: Currency): str {

@@ -1,7 +1,10 @@
 // The order types and store of the `bring_files` program.
 bring cloud;
 
-pub enum OrderStatus { PLACED, SHIPPED }
+pub enum OrderStatus {
+  PLACED,
+  SHIPPED
+}
 
 pub struct Order {
   id: str;

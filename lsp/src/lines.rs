@@ -1,0 +1,95 @@
+//! Positions: takes a file's text, gives conversions between byte offsets
+//! (the compiler's spans) and LSP positions (line, UTF-16 column).
+//! Offsets past the end or inside a character are clamped, never a panic.
+
+use tower_lsp_server::ls_types::{Position, Range};
+
+/// Where each line of one text starts.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { text: text.to_string(), starts }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The LSP position of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_boundary(&self.text, offset);
+        let line = self.starts.partition_point(|s| *s <= offset).saturating_sub(1);
+        let start = self.starts[line];
+        let character = self.text[start..offset].encode_utf16().count();
+        Position { line: line as u32, character: character as u32 }
+    }
+
+    pub fn range(&self, start: usize, end: usize) -> Range {
+        Range { start: self.position(start), end: self.position(end.max(start)) }
+    }
+
+    /// The byte offset of an LSP position (clamped to its line and the text).
+    pub fn offset(&self, position: Position) -> usize {
+        let Some(start) = self.starts.get(position.line as usize).copied() else { return self.text.len() };
+        let end = self.starts.get(position.line as usize + 1).map_or(self.text.len(), |next| next - 1);
+        let mut units = 0u32;
+        for (i, c) in self.text[start..end].char_indices() {
+            if units >= position.character {
+                return start + i;
+            }
+            units += c.len_utf16() as u32;
+        }
+        end
+    }
+}
+
+/// The largest char boundary at or before `offset`.
+pub fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Applies an LSP content change (a range replaced, or the whole text).
+pub fn apply_change(text: &mut String, range: Option<Range>, new_text: &str) {
+    match range {
+        None => *text = new_text.to_string(),
+        Some(range) => {
+            let index = LineIndex::new(text);
+            let start = index.offset(range.start);
+            let end = index.offset(range.end).max(start);
+            text.replace_range(start..end, new_text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_and_positions_round_trip_with_utf16_columns() {
+        let index = LineIndex::new("let a = \"é😀\";\nlog(a);\n");
+        let p = index.position(16);
+        assert_eq!(p, Position { line: 0, character: 13 });
+        assert_eq!(index.offset(p), 16);
+        assert_eq!(index.offset(Position { line: 1, character: 99 }), 25);
+        assert_eq!(index.offset(Position { line: 9, character: 0 }), 26);
+    }
+
+    #[test]
+    fn changes_apply_by_range() {
+        let mut text = "let x = 1;\nlog(x);\n".to_string();
+        let range = Range { start: Position { line: 1, character: 4 }, end: Position { line: 1, character: 5 } };
+        apply_change(&mut text, Some(range), "x + 1");
+        assert_eq!(text, "let x = 1;\nlog(x + 1);\n");
+    }
+}
