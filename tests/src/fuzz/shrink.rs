@@ -8,28 +8,30 @@ use super::mutate::words;
 /// The smallest program found that `still_fails`, trying at most `budget`
 /// candidates.
 pub fn shrink(program: &str, budget: usize, mut still_fails: impl FnMut(&str) -> bool) -> String {
-    let mut tries = 0;
-    let mut test = |candidate: &str| {
-        tries += 1;
-        tries <= budget && still_fails(candidate)
-    };
+    let mut left = budget;
     let lines: Vec<String> = program.split_inclusive('\n').map(str::to_string).collect();
-    let lines = minimize(lines, &mut test);
+    let lines = minimize(lines, &mut left, &mut still_fails);
     let text = lines.concat();
     let pieces: Vec<String> = words(&text).into_iter().map(str::to_string).collect();
-    minimize(pieces, &mut test).concat()
+    minimize(pieces, &mut left, &mut still_fails).concat()
 }
 
-/// Removes chunks of `pieces` while the rest still fails.
-fn minimize(mut pieces: Vec<String>, test: &mut impl FnMut(&str) -> bool) -> Vec<String> {
+/// Removes chunks of `pieces` while the rest still fails, trying at most
+/// `left` candidates (and counting them down): once they are spent it
+/// returns what it has, without building another candidate.
+fn minimize(mut pieces: Vec<String>, left: &mut usize, still_fails: &mut impl FnMut(&str) -> bool) -> Vec<String> {
     let mut chunk = pieces.len().div_ceil(2).max(1);
     loop {
         let mut start = 0;
         let mut removed_any = false;
         while start < pieces.len() {
+            if *left == 0 {
+                return pieces;
+            }
+            *left -= 1;
             let end = (start + chunk).min(pieces.len());
             let candidate: String = pieces[..start].concat() + &pieces[end..].concat();
-            if test(&candidate) {
+            if still_fails(&candidate) {
                 pieces.drain(start..end);
                 removed_any = true;
             } else {
@@ -67,5 +69,17 @@ mod tests {
         });
         assert!(calls <= 2);
         assert!(program.contains(&small));
+    }
+
+    #[test]
+    fn builds_no_candidate_once_the_budget_is_spent() {
+        let pieces: Vec<String> = (0..10_000).map(|i| format!("w{i} ")).collect();
+        let mut left = 3;
+        let mut calls = 0;
+        let kept = minimize(pieces, &mut left, &mut |_| {
+            calls += 1;
+            false
+        });
+        assert_eq!((calls, left, kept.len()), (3, 0, 10_000));
     }
 }
