@@ -172,7 +172,7 @@ impl Checker {
                 .chain(["num", "str", "bool", "duration", "datetime", "Json", "MutJson", "void"])
                 .chain(COLLECTIONS)
                 .collect();
-            if let Some(best) = closest_name(name, in_scope) {
+            if let Some(best) = closest_name(name, in_scope, &self.suggestions_left) {
                 diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
             }
         }

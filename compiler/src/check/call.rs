@@ -298,7 +298,7 @@ impl Checker {
                     let names = info.fields.iter().map(|(n, _)| n.as_str());
                     let mut diagnostic = Diagnostic::error("E0221", format!("unknown named argument `{}`", name.name), name.span)
                         .with_label(format!("`{}` has no field with this name", info.qualified));
-                    if let Some(best) = super::scope::closest_name(&name.name, names) {
+                    if let Some(best) = super::scope::closest_name(&name.name, names, &self.suggestions_left) {
                         diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
                     }
                     self.report(diagnostic);

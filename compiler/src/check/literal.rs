@@ -168,7 +168,9 @@ impl Checker {
         let mut diagnostic =
             Diagnostic::error("E0214", format!("struct `{}` has no field `{}`", info.qualified, name.name), name.span)
                 .with_label("unknown field");
-        if let Some(best) = super::scope::closest_name(&name.name, info.fields.iter().map(|(n, _)| n.as_str())) {
+        if let Some(best) =
+            super::scope::closest_name(&name.name, info.fields.iter().map(|(n, _)| n.as_str()), &self.suggestions_left)
+        {
             diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
         }
         self.report(diagnostic);

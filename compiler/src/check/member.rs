@@ -246,7 +246,7 @@ impl Checker {
         let shown = ns.strip_prefix("file:").map_or_else(|| ns.to_string(), |p| format!("\"{p}\""));
         let mut diagnostic = Diagnostic::error("E0110", format!("`{shown}` has no member `{}`", name.name), name.span)
             .with_label("not found in this module");
-        if let Some(best) = super::scope::closest_name(&name.name, namespace.names()) {
+        if let Some(best) = super::scope::closest_name(&name.name, namespace.names(), &self.suggestions_left) {
             diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
         }
         self.report(diagnostic);
@@ -271,7 +271,9 @@ impl Checker {
                     .with_label("unknown variant"),
                     &info.variants,
                 );
-                if let Some(best) = super::scope::closest_name(&name.name, info.variants.iter().map(String::as_str)) {
+                if let Some(best) =
+                    super::scope::closest_name(&name.name, info.variants.iter().map(String::as_str), &self.suggestions_left)
+                {
                     diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
                 }
                 self.report(diagnostic);
@@ -519,7 +521,7 @@ impl Checker {
             .filter(|m| m.is_static == statics)
             .map(|m| m.name.clone())
             .collect();
-        if let Some(best) = super::scope::closest_name(&name.name, names.iter().map(String::as_str)) {
+        if let Some(best) = super::scope::closest_name(&name.name, names.iter().map(String::as_str), &self.suggestions_left) {
             diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
         }
         self.report(diagnostic);

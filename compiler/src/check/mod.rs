@@ -99,6 +99,9 @@ pub(crate) struct Checker {
     current_brings: HashMap<String, String>,
     /// Where each constructor declared so far is named (for "first one").
     method_spans: HashMap<crate::syntax::ast::NodeId, crate::syntax::ast::Span>,
+    /// How many more names "did you mean" may compare (see
+    /// [`scope::SUGGESTION_BUDGET`]).
+    suggestions_left: std::cell::Cell<usize>,
 }
 
 impl Checker {
@@ -121,6 +124,7 @@ impl Checker {
             top_level_loops: 0,
             current_brings: HashMap::new(),
             method_spans: HashMap::new(),
+            suggestions_left: std::cell::Cell::new(scope::SUGGESTION_BUDGET),
         }
     }
 

@@ -15,6 +15,7 @@ use super::symbols::TypeRef;
 use super::types::{ClassId, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Ident, NodeId, Phase, Span};
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone)]
@@ -210,12 +211,12 @@ impl Checker {
             );
             return;
         }
-        let candidates: Vec<&str> = self.scopes.iter().flat_map(|s| s.names.keys().map(String::as_str)).collect();
+        let candidates = self.scopes.iter().flat_map(|s| s.names.keys().map(String::as_str));
         let mut diagnostic = Diagnostic::error("E0102", format!("unknown name `{}`", ident.name), ident.span)
             .with_label("not found in this scope");
         if ["cloud", "util", "expect", "http", "math"].contains(&ident.name.as_str()) {
             diagnostic = diagnostic.with_help(format!("add `bring {};` at the top of the file", ident.name));
-        } else if let Some(best) = closest_name(&ident.name, candidates) {
+        } else if let Some(best) = closest_name(&ident.name, candidates, &self.suggestions_left) {
             diagnostic = diagnostic.with_help(format!("a name with a similar spelling exists: `{best}`"));
         }
         self.report(diagnostic);
@@ -284,9 +285,20 @@ impl Checker {
     }
 }
 
+/// How many candidate names "did you mean" compares in one check, over
+/// all its suggestions: a program with thousands of unknown names among
+/// thousands of declared ones would otherwise take time in the product of
+/// the two. Once spent, errors come without the suggestion.
+pub(super) const SUGGESTION_BUDGET: usize = 1_000_000;
+
 /// The candidate within edit distance 2 (or a third of the length) of
-/// `name`, for "did you mean".
-pub(super) fn closest_name<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+/// `name`, for "did you mean"; none once `budget` (candidates left to
+/// compare, counted down) runs out before the last candidate.
+pub(super) fn closest_name<'c>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+    budget: &Cell<usize>,
+) -> Option<&'c str> {
     let limit = (name.len() / 3).clamp(1, 2);
     let lower = name.to_lowercase();
     // Case is ignored, and JavaScript habits are known: `toUpperCase` is
@@ -296,28 +308,62 @@ pub(super) fn closest_name<'c>(name: &str, candidates: impl IntoIterator<Item = 
         .and_then(|n| n.strip_suffix("case"))
         .map(|n| format!("{n}case"))
         .unwrap_or_else(|| lower.clone());
-    candidates
-        .into_iter()
-        .filter(|c| *c != name)
-        .map(|c| {
-            let candidate = c.to_lowercase();
-            (edit_distance(&lower, &candidate).min(edit_distance(&bare, &candidate)), c)
-        })
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, c)| c)
+    let lengths = [lower.chars().count(), bare.chars().count()];
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let left = budget.get().checked_sub(1)?;
+        budget.set(left);
+        let length = candidate.chars().count();
+        if candidate == name || lengths.iter().all(|l| l.abs_diff(length) > limit) {
+            continue;
+        }
+        let lowered = candidate.to_lowercase();
+        let distance = edit_distance(&lower, &lowered).min(edit_distance(&bare, &lowered));
+        if distance <= limit && best.is_none_or(|b| (distance, candidate) < b) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
+/// Levenshtein distance, two rows reused.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
     for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
+        current[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let substitute = previous[j] + usize::from(ca != *cb);
-            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
+            current[j + 1] = substitute.min(previous[j + 1] + 1).min(current[j] + 1);
         }
-        previous = current;
+        std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closest_name_is_a_typo_away() {
+        let budget = Cell::new(100);
+        let names = ["value1", "value10", "valve", "toUpperCase", "uppercase"];
+        assert_eq!(closest_name("valeu1", names, &budget), Some("value1"));
+        assert_eq!(closest_name("toUppercase", names, &budget), Some("toUpperCase"));
+        assert_eq!(closest_name("toUpperCase", ["uppercase"], &budget), Some("uppercase"));
+        assert_eq!(closest_name("somethingelse", names, &budget), None);
+        assert_eq!(budget.get(), 100 - 16);
+    }
+
+    #[test]
+    fn no_suggestion_once_the_budget_is_spent() {
+        let names: Vec<String> = (0..10).map(|i| format!("value{i}")).collect();
+        let budget = Cell::new(12);
+        assert_eq!(closest_name("valeu9", names.iter().map(String::as_str), &budget), Some("value9"));
+        assert_eq!(closest_name("valeu9", names.iter().map(String::as_str), &budget), None);
+        assert_eq!(budget.get(), 0);
+        assert_eq!(closest_name("valeu1", ["value1"], &budget), None);
+    }
 }

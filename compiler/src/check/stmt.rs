@@ -257,7 +257,9 @@ impl Checker {
                 .map(|m| m.name.clone())
                 .collect();
             let mut diagnostic = Diagnostic::error("E0309", format!("`{shown}` has no inflight method `{}`", op.name), op.span);
-            if let Some(best) = super::scope::closest_name(&op.name, inflight_methods.iter().map(String::as_str)) {
+            if let Some(best) =
+                super::scope::closest_name(&op.name, inflight_methods.iter().map(String::as_str), &self.suggestions_left)
+            {
                 diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
             }
             self.report(diagnostic);
@@ -296,7 +298,7 @@ impl Checker {
                 let mut diagnostic = Diagnostic::error("E0107", format!("unknown module `{}`", name.name), name.span)
                     .with_label("no standard module has this name")
                     .with_note(format!("the modules are: {}", BRINGABLE.join(", ")));
-                if let Some(best) = super::scope::closest_name(&name.name, BRINGABLE) {
+                if let Some(best) = super::scope::closest_name(&name.name, BRINGABLE, &self.suggestions_left) {
                     diagnostic = diagnostic.with_help(format!("did you mean `bring {best};`?"));
                 }
                 self.report(diagnostic);
