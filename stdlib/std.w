@@ -165,6 +165,13 @@ pub class MutArray<T> {
   pub extern unphased clear(): void;
 }
 
+// `Map.entries()` gives `Array<ArrayEntry>` with `value` typed as the
+// map's values (the checker makes one `ArrayEntry` per value type).
+pub struct ArrayEntry {
+  key: str;
+  value: Json;
+}
+
 pub class Map<T> {
   pub extern unphased size(): num;
   pub extern unphased get(key: str): T;
@@ -172,6 +179,7 @@ pub class Map<T> {
   pub extern unphased has(key: str): bool;
   pub extern unphased keys(): Array<str>;
   pub extern unphased values(): Array<T>;
+  pub extern unphased entries(): Array<ArrayEntry>;
   pub extern unphased copy(): Map<T>;
   pub extern unphased copyMut(): MutMap<T>;
 }

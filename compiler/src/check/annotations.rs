@@ -18,6 +18,28 @@ pub(super) struct TypeScope<'n> {
     pub type_params: &'n [String],
 }
 
+/// The name a built-in type has in the `std` namespace, as Wing spells it
+/// (`std.Json`, `std.Duration`, `std.Number`), mapped to its bare name.
+pub(super) fn std_type_name(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Json" => "Json",
+        "MutJson" => "MutJson",
+        "Duration" => "duration",
+        "Datetime" => "datetime",
+        "Number" => "num",
+        "String" => "str",
+        "Boolean" => "bool",
+        "Array" => "Array",
+        "MutArray" => "MutArray",
+        "Map" => "Map",
+        "MutMap" => "MutMap",
+        "Set" => "Set",
+        "MutSet" => "MutSet",
+        "Node" => "Node",
+        _ => return None,
+    })
+}
+
 /// The built-in generic collections, by name.
 const COLLECTIONS: [&str; 6] = ["Array", "MutArray", "Map", "MutMap", "Set", "MutSet"];
 
@@ -65,7 +87,13 @@ impl Checker {
     }
 
     fn resolve_named_type(&mut self, path: &[Ident], args: &[TypeId], span: Span, scope: TypeScope<'_>) -> TypeId {
-        let names: Vec<&str> = path.iter().map(|p| p.name.as_str()).collect();
+        let mut names: Vec<&str> = path.iter().map(|p| p.name.as_str()).collect();
+        if let ["std", name] = names.as_slice()
+            && self.lookup("std").is_none()
+            && let Some(builtin) = std_type_name(name)
+        {
+            names = vec![builtin];
+        }
         let builtin = match (names.as_slice(), args) {
             (["num"], []) => Some(Type::Num),
             (["str"], []) => Some(Type::Str),

@@ -17,13 +17,15 @@ impl Checker {
     /// Checks `expr`, reports if it does not fit `expected`, and records its
     /// type.
     pub(super) fn check_expr_expecting(&mut self, expr: &Expr, expected: Option<TypeId>) -> TypeId {
+        let expected = expected.map(|e| self.sem.types.resolve(e));
         let ty = self.infer(expr, expected);
         self.sem.expr_types.insert(expr.id, ty);
         if let Some(expected) = expected {
             self.expect_assignable(ty, expected, expr.span);
             self.record_coercion(expr, ty, expected);
         }
-        ty
+        // A use may have just solved the type (`x + 1` with `x` untyped).
+        self.sem.types.resolve(ty)
     }
 
     /// Records a function value used as a different function type.
@@ -39,6 +41,7 @@ impl Checker {
     }
 
     pub(super) fn expect_assignable(&mut self, found: TypeId, expected: TypeId, span: Span) {
+        self.unify(found, expected);
         if self.sem.is_assignable(found, expected) {
             return;
         }
@@ -161,7 +164,9 @@ impl Checker {
         for part in parts {
             let InterpolationPart::Expr(e) = part else { continue };
             let ty = self.check_expr(e);
-            if !self.sem.types.is_stringable(ty) {
+            if self.sem.types.unsolved(ty).is_some() {
+                self.defer_interpolation(ty, e.span);
+            } else if !self.sem.types.is_stringable(ty) {
                 let shown = self.sem.types.display(ty);
                 let mut diagnostic = Diagnostic::error("E0235", format!("cannot interpolate a `{shown}`"), e.span)
                     .with_note("interpolation prints `str`, `num`, `bool`, `Json` and enum values");
@@ -309,16 +314,7 @@ impl Checker {
             .map(|(i, p)| match (&p.ty.kind, &hint) {
                 (crate::syntax::ast::TypeAnnotationKind::Inferred, Some(h)) if i < h.params.len() => h.params[i],
                 (crate::syntax::ast::TypeAnnotationKind::Inferred, _) => {
-                    self.report(
-                        Diagnostic::error(
-                            "E0240",
-                            format!("cannot tell the type of the parameter `{}`", p.name.name),
-                            p.name.span,
-                        )
-                        .with_label("no type written, and none expected here")
-                        .with_help(format!("write its type: `{}: str`", p.name.name)),
-                    );
-                    Types::ERROR
+                    self.fresh_infer(p.name.span, super::infer::InferOrigin::Param(p.name.name.clone()))
                 }
                 _ => self.resolve_user_type(&p.ty),
             })

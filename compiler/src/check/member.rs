@@ -114,6 +114,11 @@ impl Checker {
     pub(super) fn check_object(&mut self, object: &Expr) -> Object {
         match &object.kind {
             ExprKind::Ident(ident) => self.check_object_name(object, ident),
+            ExprKind::Member { object: inner, name, .. } if let Some(class) = self.std_namespace_class(inner, name) => {
+                self.sem.expr_types.insert(inner.id, Types::VOID);
+                self.sem.expr_types.insert(object.id, Types::VOID);
+                Object::Builtin(class)
+            }
             ExprKind::Member { object: inner, name, optional } => {
                 let target = self.check_object(inner);
                 let (path, class) = match &target {
@@ -142,6 +147,17 @@ impl Checker {
             }
             _ => Object::Value { ty: self.check_expr(object), path: None, is_super: false },
         }
+    }
+
+    /// `std.Json`, `std.Duration`, …: a built-in type named through the
+    /// `std` namespace (when no user name `std` hides it).
+    fn std_namespace_class(&self, namespace: &Expr, name: &Ident) -> Option<ClassId> {
+        let ExprKind::Ident(ident) = &namespace.kind else { return None };
+        if ident.name != "std" || self.lookup("std").is_some() {
+            return None;
+        }
+        let builtin = super::annotations::std_type_name(&name.name)?;
+        self.builtin.get(builtin).copied()
     }
 
     fn check_object_name(&mut self, object: &Expr, ident: &Ident) -> Object {
@@ -467,6 +483,18 @@ impl Checker {
                         }
                     }
                 }
+                None if self.sem.types.unsolved(receiver).is_some() => {
+                    self.report(
+                        Diagnostic::error(
+                            "E0111",
+                            format!("cannot use the member `{}` of a value whose type is not known yet", name.name),
+                            name.span,
+                        )
+                        .with_label("the type of this value is not known here")
+                        .with_help("write the type of the parameter or literal it comes from"),
+                    );
+                    error
+                }
                 None => {
                     let shown = self.sem.types.display(receiver);
                     self.report(
@@ -659,11 +687,19 @@ impl Checker {
         let info = self.sem.class(owner);
         let import_name = format!("{}.{}", info.name, member.name);
         let module = info.module.clone();
+        let is_map = info.name == "Map";
         let (declared, is_property) = match &member.kind {
             MemberKind::Method(sig) => (FunctionType { phase: member.phase, ..sig.clone() }, false),
             MemberKind::Property(ty) | MemberKind::Field { ty, .. } => (FunctionType::new(member.phase, Vec::new(), *ty), true),
         };
-        let signature = self.substitute_signature(&declared, substitution);
+        let mut signature = self.substitute_signature(&declared, substitution);
+        if member.name == "entries"
+            && is_map
+            && let Some(value) = substitution.get("T")
+        {
+            let entry = self.map_entry_struct(*value);
+            signature.result = self.sem.types.intern(Type::Array(entry));
+        }
         let target = super::model::ExternRef {
             module,
             name: import_name,
@@ -674,6 +710,24 @@ impl Checker {
         };
         self.sem.members.insert(expr.id, MemberRef::Extern { target, is_property });
         if is_property { signature.result } else { self.sem.types.function(signature) }
+    }
+}
+
+impl Checker {
+    /// The element type of `Map<T>.entries()`: a struct `{ key: str, value: T }`,
+    /// one per value type.
+    fn map_entry_struct(&mut self, value: TypeId) -> TypeId {
+        if let Some(id) = self.map_entries.get(&value) {
+            return self.sem.types.intern(Type::Struct(*id));
+        }
+        let id = super::types::StructId(self.sem.structs.len() as u32);
+        let qualified = format!("ArrayEntry<{}>", self.sem.types.display(value));
+        self.sem.types.name_struct(id, qualified.clone());
+        let mut info = super::symbols::StructInfo::new("ArrayEntry".to_string(), qualified, true, Span::default());
+        info.set_fields(vec![("key".to_string(), Types::STR), ("value".to_string(), value)]);
+        self.sem.structs.push(info);
+        self.map_entries.insert(value, id);
+        self.sem.types.intern(Type::Struct(id))
     }
 }
 

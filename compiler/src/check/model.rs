@@ -38,6 +38,10 @@ impl<T> NodeMap<T> {
     pub fn get_mut(&mut self, id: NodeId) -> Option<&mut T> {
         self.slots.get_mut(id.0 as usize).and_then(Option::as_mut)
     }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.slots.iter_mut().flatten()
+    }
 }
 
 /// A variable: a `let`, a parameter, `this`, a `for`, `if let` or `catch`

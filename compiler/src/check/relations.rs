@@ -38,12 +38,15 @@ impl Semantics {
     }
 
     fn assignable(&self, from: TypeId, to: TypeId, assumed: &mut Assumed) -> bool {
+        let types = &self.types;
+        let (from, to) = (types.resolve(from), types.resolve(to));
         if from == to {
             return true;
         }
-        let types = &self.types;
         match (types.get(from), types.get(to)) {
-            (Type::Error, _) | (_, Type::Error) => true,
+            // An unsolved inference variable is checked once it is solved
+            // (the checker solves it from this very use when it can).
+            (Type::Error | Type::Infer(_), _) | (_, Type::Error | Type::Infer(_)) => true,
             (Type::Nil, Type::Optional(_)) => true,
             (Type::Optional(f), Type::Optional(t)) => self.assignable(*f, *t, assumed),
             (_, Type::Optional(t)) => self.assignable(from, *t, assumed),

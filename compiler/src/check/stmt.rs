@@ -283,8 +283,8 @@ impl Checker {
     }
 
     fn check_bring(&mut self, target: &BringTarget, alias: Option<&Ident>, span: Span) {
-        if !self.functions.is_empty() || self.scopes.len() > 2 {
-            self.report(Diagnostic::error("E0104", "`bring` is only allowed at the top of a file", span));
+        if !self.functions.is_empty() {
+            self.report(Diagnostic::error("E0104", "`bring` is not allowed inside a function", span));
             return;
         }
         match target {
@@ -546,7 +546,7 @@ impl Checker {
     }
 
     fn check_test(&mut self, stmt: &Stmt, body: &Block) {
-        if !self.functions.is_empty() || self.scopes.len() > 2 {
+        if !self.functions.is_empty() {
             let keyword = Span { end: stmt.span.start + "test".len() as u32, ..stmt.span };
             self.report(
                 Diagnostic::error("E0109", "`test` blocks are only allowed at the top level", keyword)

@@ -810,25 +810,5 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
     };
     diags.extend(ctx.diags.drain(..).filter(|d| !shadowed(d)));
     diags.sort_by_key(|d| (d.span.start, d.span.end));
-    check_bring_order(&stmts, &mut diags);
     (Module { file, stmts }, diags)
-}
-
-/// `bring` statements must come before everything else.
-fn check_bring_order(stmts: &[Stmt], diags: &mut Vec<Diagnostic>) {
-    let mut first_other: Option<Span> = None;
-    for s in stmts {
-        match (&s.kind, first_other) {
-            (StmtKind::Bring { .. }, Some(other)) => {
-                let d = Diagnostic::error("E0011", "`bring` must come before other statements", s.span)
-                    .with_label("this `bring` comes too late")
-                    .with_secondary(other, "first non-`bring` statement")
-                    .with_help("move all `bring` statements to the top of the file");
-                diags.push(d);
-            }
-            (StmtKind::Bring { .. }, None) | (StmtKind::Error, _) => {}
-            (_, None) => first_other = Some(s.span),
-            _ => {}
-        }
-    }
 }
