@@ -13,7 +13,7 @@ use super::scope::Binding;
 use super::symbols::{
     ClassInfo, ClassKind, Constructor, EnumInfo, InterfaceInfo, MemberInfo, MemberKind, Owner, StructInfo, TypeRef,
 };
-use super::types::{ClassId, EnumId, InterfaceId, StructId, Type, TypeId};
+use super::types::{ClassId, EnumId, InterfaceId, StructId, TypeId};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{
     ClassDecl, ClassMember, EnumDecl, Ident, InterfaceDecl, MethodDecl, Phase, Span, Stmt, StmtKind, StructDecl, UserTypeRef,
@@ -243,24 +243,9 @@ impl Checker {
                 continue;
             }
             let ty = self.resolve_user_type(&field.ty);
-            if self.is_class_type(ty) {
-                self.report(
-                    Diagnostic::error(
-                        "E0118",
-                        format!("the struct field `{}` cannot hold a class instance", field.name.name),
-                        field.ty.span,
-                    )
-                    .with_note("structs hold data: numbers, strings, Json, collections and other structs")
-                    .with_help("use a class to hold resources and objects"),
-                );
-            }
             self.add_struct_field(&mut fields, field.name.name.clone(), ty, field.name.span);
         }
         self.sem.structs[id.0 as usize].set_fields(fields.list);
-    }
-
-    fn is_class_type(&self, ty: TypeId) -> bool {
-        matches!(self.sem.types.get(self.sem.types.strip_optional(ty)), Type::Class(_) | Type::Interface(_))
     }
 
     fn add_struct_field(&mut self, fields: &mut StructFields, name: String, ty: TypeId, span: Span) {

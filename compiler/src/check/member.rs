@@ -8,7 +8,7 @@ use super::lifting::{Path, PathUse};
 use super::model::{MemberRef, MethodReceiver, NameRef, StructOp};
 use super::scope::Binding;
 use super::symbols::{ClassKind, MemberInfo, MemberKind, TypeRef};
-use super::types::{ClassId, FunctionType, Type, TypeId, Types};
+use super::types::{ClassId, FunctionType, StructId, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Expr, ExprKind, Ident, Phase, Span, Visibility};
 use std::collections::HashMap;
@@ -312,6 +312,9 @@ impl Checker {
                     }
                 };
                 let struct_ty = self.sem.types.intern(Type::Struct(id));
+                if !self.sem.is_json_data(struct_ty) {
+                    self.report_not_from_json(id, name);
+                }
                 let (param, result) = match op {
                     StructOp::FromJson => (Types::JSON, struct_ty),
                     StructOp::TryFromJson => (Types::JSON, self.sem.types.optional(struct_ty)),
@@ -594,6 +597,20 @@ impl Checker {
             }
             _ => Resolved::Value { ty: Types::ERROR, use_kind: UseKind::Static },
         }
+    }
+
+    /// E0242: `S.fromJson` of a struct with a field Json cannot hold (a
+    /// resource, a class instance, a function).
+    fn report_not_from_json(&mut self, id: StructId, name: &Ident) {
+        let info = self.sem.structure(id);
+        let field = info.fields.iter().find(|(_, ty)| !self.sem.is_json_data(*ty));
+        let mut diagnostic =
+            Diagnostic::error("E0242", format!("the struct `{}` cannot be read from Json", info.qualified), name.span)
+                .with_label(format!("`{}` needs every field to be Json data", name.name));
+        if let Some((field, ty)) = field {
+            diagnostic = diagnostic.with_note(format!("its field `{field}` is a `{}`", self.sem.types.display(*ty)));
+        }
+        self.report(diagnostic);
     }
 
     fn interface_member(&mut self, expr: &Expr, id: super::types::InterfaceId, name: &Ident) -> Resolved {
