@@ -73,6 +73,7 @@ impl Checker {
                 self.push_scope();
                 let var = self.declare_var(name, inner, VarKind::IfLet, *reassignable);
                 self.sem.declared.insert(stmt.id, var);
+                self.alias_if_tracked(var, value, inner, *reassignable);
                 self.check_block(then);
                 self.pop_scope();
                 if let Some(otherwise) = otherwise {
@@ -192,6 +193,12 @@ impl Checker {
         }
         let var = self.declare_var(name, ty, VarKind::Let, reassignable);
         self.sem.declared.insert(stmt.id, var);
+        self.alias_if_tracked(var, value, ty, reassignable);
+    }
+
+    /// An inflight `let` or `if let` of a resource read from a path the
+    /// checker follows: uses of the variable are uses of that path.
+    fn alias_if_tracked(&mut self, var: super::model::VarId, value: &Expr, ty: TypeId, reassignable: bool) {
         if !reassignable
             && self.phase() == Phase::Inflight
             && self.is_liftable_object(ty)
