@@ -375,6 +375,23 @@ impl Ctx {
                 .with_label("`...` parameter before other parameters");
             self.diags.push(d);
         }
+        let is_optional = |p: &Param| matches!(p.ty.kind, TypeAnnotationKind::Optional(_));
+        if let Some(first) = params.iter().position(is_optional)
+            && let Some(required) = params[first..]
+                .iter()
+                .find(|p| !is_optional(p) && !p.variadic && !matches!(p.ty.kind, TypeAnnotationKind::Inferred))
+        {
+            let optional = &params[first];
+            let d = Diagnostic::error("E0022", "optional parameters must come after the required ones", optional.span)
+                .with_label(format!("`{}` is optional", optional.name.name))
+                .with_secondary(required.span, format!("`{}` is required and comes after it", required.name.name))
+                .with_help(format!(
+                    "move `{}` after `{}`, or make `{}` optional too",
+                    optional.name.name, required.name.name, required.name.name
+                ))
+                .with_note("a call leaves out optional arguments from the end, so a required one cannot follow them");
+            self.diags.push(d);
+        }
     }
 
     pub fn fn_type(
