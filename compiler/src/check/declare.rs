@@ -301,6 +301,17 @@ impl Checker {
             let phase = method.modifiers.phase.unwrap_or(decl.phase);
             let signature = self.resolve_signature(&method.signature, TypeScope::default(), phase);
             let name = &method.signature.name;
+            if method.signature.return_type.is_none() && !method.is_constructor {
+                self.report(
+                    Diagnostic::error(
+                        "E0144",
+                        format!("the interface method `{}` needs a return type", name.name),
+                        method.signature.span,
+                    )
+                    .with_label("no `: T` after the parameters")
+                    .with_help(format!("write the type it returns, `: void` when it returns nothing: `{}(…): void;`", name.name)),
+                );
+            }
             if let Some(first) = declared.insert(name) {
                 self.report(
                     Diagnostic::error("E0120", format!("`{}` is declared twice in this interface", name.name), name.span)
