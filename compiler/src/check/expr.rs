@@ -185,10 +185,13 @@ impl Checker {
     pub(super) fn expect_json(&mut self, ty: TypeId, span: Span) {
         if !self.sem.is_json_data(ty) {
             let shown = self.sem.types.display(ty);
-            self.report(
-                Diagnostic::error("E0213", format!("a `{shown}` cannot be stored in Json"), span)
-                    .with_note("Json holds strings, numbers, booleans, arrays, maps and structs of those"),
-            );
+            let mut diagnostic = Diagnostic::error("E0213", format!("a `{shown}` cannot be stored in Json"), span)
+                .with_note("Json holds strings, numbers, booleans, arrays, maps and structs of those");
+            if matches!(self.sem.types.get(self.sem.types.strip_optional(ty)), Type::MutArray(_) | Type::MutMap(_)) {
+                diagnostic =
+                    diagnostic.with_help("a mutable collection could change under the Json value: store a copy, `.copy()`");
+            }
+            self.report(diagnostic);
         }
     }
 

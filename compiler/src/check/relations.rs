@@ -81,9 +81,9 @@ impl Semantics {
                 !assumed.json.insert(*id) || self.structure(*id).fields.iter().all(|(_, t)| self.json_data(*t, assumed))
             }
             Type::Enum(_) => true,
-            Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) | Type::Map(inner) | Type::MutMap(inner) => {
-                self.json_data(*inner, assumed)
-            }
+            // As in Wing, a mutable collection is not Json (it could
+            // change under the Json value): its `copy()` is.
+            Type::Optional(inner) | Type::Array(inner) | Type::Map(inner) => self.json_data(*inner, assumed),
             _ => self.types.is_json_compatible(ty),
         }
     }

@@ -289,9 +289,7 @@ impl Types {
     pub fn is_json_compatible(&self, id: TypeId) -> bool {
         match self.get(id) {
             Type::Error | Type::Num | Type::Str | Type::Bool | Type::Json | Type::MutJson | Type::Nil => true,
-            Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) | Type::Map(inner) | Type::MutMap(inner) => {
-                self.is_json_compatible(*inner)
-            }
+            Type::Optional(inner) | Type::Array(inner) | Type::Map(inner) => self.is_json_compatible(*inner),
             _ => false,
         }
     }
