@@ -58,10 +58,10 @@ impl Checker {
             && e.phase == Phase::Inflight
         {
             diagnostic = diagnostic.with_help("mark the closure `inflight (…) => { … }`");
-        } else if matches!(types.get(expected), Type::Json) {
-            diagnostic = diagnostic.with_note("Json holds strings, numbers, booleans, arrays, maps and structs of those");
         } else if found == Types::NIL {
             diagnostic = diagnostic.with_help(format!("make the type optional to allow nil: `{expected_s}?`"));
+        } else if matches!(types.get(expected), Type::Json) {
+            diagnostic = diagnostic.with_note("Json holds strings, numbers, booleans, arrays, maps and structs of those");
         } else {
             let target = types.get(types.strip_optional(expected));
             match (types.get(found), target) {

@@ -51,6 +51,9 @@ impl Semantics {
             (Type::Optional(f), Type::Optional(t)) => self.assignable(*f, *t, assumed),
             (_, Type::Optional(t)) => self.assignable(from, *t, assumed),
             (Type::MutJson, Type::Json) => true,
+            // As in Wing, a `Json` is never nil: an optional needs unwrapping
+            // first (inside a collection or a struct, nil becomes `null`).
+            (Type::Nil | Type::Optional(_), Type::Json | Type::MutJson) => false,
             (_, Type::Json) => self.json_data(from, assumed),
             // Data becomes mutable Json by copy; an immutable Json does not.
             (Type::Json, Type::MutJson) => false,
