@@ -119,7 +119,7 @@ impl Checker {
         id
     }
 
-    fn add_interface(&mut self, decl: &InterfaceDecl) -> InterfaceId {
+    pub(super) fn add_interface(&mut self, decl: &InterfaceDecl) -> InterfaceId {
         let id = InterfaceId(self.sem.interfaces.len() as u32);
         self.sem.types.name_interface(id, decl.name.name.clone());
         self.sem.interfaces.push(InterfaceInfo {
@@ -268,7 +268,7 @@ impl Checker {
         let mut parents: Vec<Vec<(InterfaceId, Span)>> = Vec::new();
         for (id, decl) in interfaces {
             parents.push(self.interface_parents(decl));
-            self.resolve_interface_members(*id, decl);
+            self.resolve_interface_members(*id, decl, TypeScope::default());
         }
         let batch: HashMap<InterfaceId, usize> = interfaces.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
         let edges: Vec<Vec<usize>> =
@@ -294,12 +294,12 @@ impl Checker {
         parents
     }
 
-    fn resolve_interface_members(&mut self, id: InterfaceId, decl: &InterfaceDecl) {
+    pub(super) fn resolve_interface_members(&mut self, id: InterfaceId, decl: &InterfaceDecl, scope: TypeScope<'_>) {
         let mut members: Vec<MemberInfo> = Vec::new();
         let mut declared = FirstDeclared::default();
         for method in &decl.members {
             let phase = method.modifiers.phase.unwrap_or(decl.phase);
-            let signature = self.resolve_signature(&method.signature, TypeScope::default(), phase);
+            let signature = self.resolve_signature(&method.signature, scope, phase);
             let name = &method.signature.name;
             if method.signature.return_type.is_none() && !method.is_constructor {
                 self.report(

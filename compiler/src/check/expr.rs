@@ -40,9 +40,60 @@ impl Checker {
         }
     }
 
+    /// E0900: a closure-class object where a function is expected, or a
+    /// closure where a handler interface is, which Wing allows by the
+    /// shape of `handle` and this version does not do yet.
+    fn closure_class_coercion(&mut self, found: TypeId, expected: TypeId, span: Span) -> Option<Diagnostic> {
+        let (found_s, expected_s) = (self.sem.types.display(found), self.sem.types.display(expected));
+        let function =
+            |sem: &super::Semantics, ty: TypeId| matches!(sem.types.get(sem.types.strip_optional(ty)), Type::Function(_));
+        if function(&self.sem, expected)
+            && let Some((_, handle)) = self.sem.handle_method(found)
+        {
+            let handle = self.sem.types.function(handle);
+            if !self.sem.is_assignable(handle, expected) {
+                return None;
+            }
+            return Some(
+                Diagnostic::error(
+                    "E0900",
+                    format!(
+                        "a `{found_s}` used as a function (by its `handle` method) is not supported by this version of wingc yet"
+                    ),
+                    span,
+                )
+                .with_label(format!("a `{expected_s}` is expected here"))
+                .with_help("wrap it in a closure that calls it: `inflight (event) => { return handler(event); }`"),
+            );
+        }
+        if function(&self.sem, found)
+            && let Some((_, handle)) = self.sem.handle_method(expected)
+        {
+            let handle = self.sem.types.function(handle);
+            if !self.sem.is_assignable(found, handle) {
+                return None;
+            }
+            let handle_s = self.sem.types.display(handle);
+            return Some(
+                Diagnostic::error(
+                    "E0900",
+                    format!("a closure used as a `{expected_s}` is not supported by this version of wingc yet"),
+                    span,
+                )
+                .with_label(format!("this is a `{found_s}`"))
+                .with_help(format!("declare the type as the function type `{handle_s}` instead")),
+            );
+        }
+        None
+    }
+
     pub(super) fn expect_assignable(&mut self, found: TypeId, expected: TypeId, span: Span) {
         self.unify(found, expected);
         if self.sem.is_assignable(found, expected) {
+            return;
+        }
+        if let Some(diagnostic) = self.closure_class_coercion(found, expected, span) {
+            self.report(diagnostic);
             return;
         }
         let types = &self.sem.types;

@@ -218,6 +218,10 @@ pub struct Semantics {
     pub members: NodeMap<MemberRef>,
     pub calls: NodeMap<CallInfo>,
     pub news: NodeMap<NewInfo>,
+    /// Calls of an object whose class has a `handle` method (a closure
+    /// class: `c(…)` is `c.handle(…)`), by call expression: the receiver
+    /// to dispatch `handle` on.
+    pub handle_calls: NodeMap<MethodReceiver>,
     /// Function values used as another function type (fewer parameters,
     /// wider parameter or narrower result types): the type they are used
     /// as, for code generation to adapt the call.

@@ -11,8 +11,9 @@
 //! assumption is kept for the rest of the check, so each pair of structs
 //! is compared at most once and the check stays polynomial.
 
-use super::model::Semantics;
-use super::types::{StructId, Type, TypeId, Types};
+use super::model::{MethodReceiver, Semantics};
+use super::symbols::MemberKind;
+use super::types::{FunctionType, StructId, Type, TypeId, Types};
 use crate::syntax::ast::Phase;
 use std::collections::HashSet;
 
@@ -75,6 +76,41 @@ impl Semantics {
                     && (t.result == Types::VOID || self.assignable(f.result, t.result, assumed))
             }
             _ => false,
+        }
+    }
+
+    /// The `handle` method that makes values of a class or interface type
+    /// callable (a closure class, as Wing's `cloud.IFunctionHandler`): its
+    /// receiver for dispatch and its type.
+    pub fn handle_method(&self, ty: TypeId) -> Option<(MethodReceiver, FunctionType)> {
+        let (receiver, member) = match self.types.get(self.types.strip_optional(ty)) {
+            Type::Class(class) => {
+                let (_, member) = self.find_member(*class, "handle")?;
+                (MethodReceiver::Class(*class), member)
+            }
+            Type::Interface(interface) => {
+                let mut stack = vec![*interface];
+                let mut seen = Vec::new();
+                let member = loop {
+                    let next = stack.pop()?;
+                    let info = self.interface(next);
+                    if let Some(member) = info.members.iter().find(|m| m.name == "handle") {
+                        break member;
+                    }
+                    if !seen.contains(&next) {
+                        seen.push(next);
+                        stack.extend(info.extends.iter().copied());
+                    }
+                };
+                (MethodReceiver::Interface(*interface), member)
+            }
+            _ => return None,
+        };
+        match &member.kind {
+            MemberKind::Method(signature) if !member.is_static => {
+                Some((receiver, FunctionType { phase: member.phase, ..signature.clone() }))
+            }
+            _ => None,
         }
     }
 

@@ -43,6 +43,12 @@ impl<'a> Emitter<'_, '_, 'a> {
             Some(NameRef::Extern(target)) => return self.extern_call(&target, None, args, Some(&call), result),
             _ => {}
         }
+        if let Some(receiver) = self.sem.handle_calls.get(expr.id).copied() {
+            let function = self.method_target(receiver, "handle", callee.span)?;
+            let from = self.expr(callee)?;
+            self.convert(from, Repr::Handle);
+            return self.call_function(function, &call, args, result);
+        }
         let (object, optional) = match &callee.kind {
             ExprKind::Member { object, optional, .. } => {
                 (Some(&**object), *optional && self.sem.types.is_optional(self.sem.type_of(object.id)))

@@ -227,6 +227,9 @@ impl<'a> Evaluator<'a> {
         }
         let function = self.eval(callee, env)?;
         let args = self.call_args(call, args, env)?;
+        if let Some(receiver) = self.sem.handle_calls.get(expr.id) {
+            return self.call_method(function, *receiver, "handle", args, expr.span);
+        }
         self.call_value(function, args, expr.span)
     }
 
