@@ -172,7 +172,7 @@ impl Checker {
             }
             if let Some(private) = namespace.private.get(names[1]).copied() {
                 let declared = self.type_span(private);
-                let shown = ns.strip_prefix("file:").unwrap_or(&ns).to_string();
+                let shown = ns.strip_prefix("file:").unwrap_or(&ns).trim_end_matches('/').to_string();
                 self.report(
                     Diagnostic::error("E0143", format!("`{}` is not `pub` in \"{shown}\"", names[1]), span)
                         .with_label("not visible outside its file")

@@ -259,9 +259,14 @@ impl Checker {
             self.report_unknown_type(&[ns_alias(expr), &name.name], name.span, Default::default());
             return Resolved::Value { ty: Types::ERROR, use_kind: UseKind::Static };
         }
-        let shown = ns.strip_prefix("file:").map_or_else(|| ns.to_string(), |p| format!("\"{p}\""));
+        let shown = ns.strip_prefix("file:").map_or_else(|| ns.to_string(), |p| format!("\"{}\"", p.trim_end_matches('/')));
         let mut diagnostic = Diagnostic::error("E0110", format!("`{shown}` has no member `{}`", name.name), name.span)
             .with_label("not found in this module");
+        if ns.ends_with('/') {
+            diagnostic = diagnostic.with_note(
+                "a brought directory has the public types of the `.w` files directly in it; its subdirectories are not brought by this version of wingc yet",
+            );
+        }
         if let Some(best) = super::scope::closest_name(&name.name, namespace.names()) {
             diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
         }

@@ -1,0 +1,7 @@
+// Two files of a brought directory export the same name (Wing 0.85.49:
+// "Symbol "Shared" has multiple definitions in ".../clash_lib""); a
+// subdirectory's types (Wing: `lib.nested.Deep`) are not brought yet.
+bring "./modules/clash_lib" as lib;
+
+let fine = lib.OnlyHere { n: 1 };
+let d = lib.nested.Deep;
