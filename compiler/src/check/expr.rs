@@ -20,7 +20,9 @@ impl Checker {
         let expected = expected.map(|e| self.sem.types.resolve(e));
         let ty = self.infer(expr, expected);
         self.sem.expr_types.insert(expr.id, ty);
-        if let Some(expected) = expected {
+        if let Some(expected) = expected
+            && !self.object_as_function(expr, ty, expected)
+        {
             self.expect_assignable(ty, expected, expr.span);
             self.record_coercion(expr, ty, expected);
         }
@@ -38,6 +40,23 @@ impl Checker {
         {
             self.sem.coercions.insert(expr.id, expected_fn);
         }
+    }
+
+    /// A closure-class object passed preflight where a function of exactly
+    /// its `handle` method's type is expected (`new cloud.Function(new
+    /// Handler())`): accepted and recorded, its value becomes the bound
+    /// `handle` method.
+    pub(super) fn object_as_function(&mut self, expr: &Expr, found: TypeId, expected: TypeId) -> bool {
+        if self.phase() != Phase::Preflight || self.sem.types.is_optional(found) {
+            return false;
+        }
+        let expected = self.sem.types.strip_optional(expected);
+        let Some((receiver, handle)) = self.sem.handle_method(found) else { return false };
+        if !matches!(self.sem.types.get(expected), Type::Function(_)) || self.sem.types.function(handle) != expected {
+            return false;
+        }
+        self.sem.object_functions.insert(expr.id, receiver);
+        true
     }
 
     /// E0900: a closure-class object where a function is expected, or a

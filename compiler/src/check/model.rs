@@ -222,6 +222,10 @@ pub struct Semantics {
     /// class: `c(…)` is `c.handle(…)`), by call expression: the receiver
     /// to dispatch `handle` on.
     pub handle_calls: NodeMap<MethodReceiver>,
+    /// Objects passed, preflight, where a function of exactly their
+    /// `handle` method's type is expected (a closure class as a handler):
+    /// the receiver their value is bound to as a method value.
+    pub object_functions: NodeMap<MethodReceiver>,
     /// Function values used as another function type (fewer parameters,
     /// wider parameter or narrower result types): the type they are used
     /// as, for code generation to adapt the call.

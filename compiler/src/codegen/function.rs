@@ -154,6 +154,9 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             for (k, var) in info.captures.iter().enumerate() {
                 self.captures.insert(*var, k as u32);
             }
+            if let Some(this) = info.this_var {
+                self.lifted_this(this);
+            }
         }
         for var in &info.params {
             if self.sem.var(*var).boxed {
@@ -167,6 +170,17 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             self.push(zero(valtype));
         }
         Ok(FunctionCode { name: pending.name.clone(), type_index, locals: self.locals, ops: self.ops })
+    }
+
+    /// A method body compiled as a handler's entry (a closure-class
+    /// object's `handle`): `this` is the object, lifted into a slot.
+    fn lifted_this(&mut self, this: VarId) {
+        let env = self.lift_env.clone();
+        let slot = self.b.slot(self.lift_root, &env, this);
+        let local = self.new_local(ValType::I32);
+        self.push(I::I32Const(slot as i32));
+        self.push(I::LocalSet(local));
+        self.var_locals.insert(this, local);
     }
 
     /// A method that reads variables of the inflight code around its

@@ -58,7 +58,7 @@ pub fn compile_bundle<'a>(
 ) -> Result<CompiledBundle> {
     let (body, span) = match closure.body {
         FnBody::Closure(c) => (&c.body, c.span),
-        FnBody::Test(b) => (b, b.span),
+        FnBody::Test(b) | FnBody::Method(b) => (b, b.span),
     };
     let Some(info) = sem.closures.get(closure.node) else {
         return Err(Diagnostic::error("E0600", "internal error: handler was not checked", span).into());

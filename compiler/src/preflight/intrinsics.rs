@@ -11,6 +11,7 @@ use super::value::{ExternValue, FunctionValue, Ref, RefKind, Value, as_resource,
 use crate::syntax::ast::Span;
 use serde_json::{Map, Value as Json, json};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use wing_abi::EdgeKind;
 use wing_std::walk::{Step, Walk, WalkError};
 
@@ -59,6 +60,11 @@ impl<'a> Evaluator<'a> {
         match self.app.function(&handler).cloned() {
             Some(FunctionValue::Closure(closure)) => {
                 self.app.tree.get_mut(resource).handler = Some(closure);
+                Ok(())
+            }
+            Some(FunctionValue::Method { this, name, .. }) => {
+                let closure = self.method_handler(this, &name, span)?;
+                self.app.tree.get_mut(resource).handler = Some(Rc::new(closure));
                 Ok(())
             }
             _ => fail("E0500", "internal error: a handler must be a closure", span),
