@@ -112,10 +112,11 @@ pub class Json {
   pub extern unphased tryAsNum(): num?;
   pub extern unphased asBool(): bool;
   pub extern unphased tryAsBool(): bool?;
-  pub extern static unphased stringify(json: Json, options: JsonStringifyOptions?): str;
+  // As in Wing, `stringify` and `keys` also take an optional Json (nil is `null`).
+  pub extern static unphased stringify(json: Json?, options: JsonStringifyOptions?): str;
   pub extern static unphased parse(text: str): Json;
   pub extern static unphased tryParse(text: str?): Json?;
-  pub extern static unphased keys(json: Json): Array<str>;
+  pub extern static unphased keys(json: Json?): Array<str>;
   pub extern static unphased values(json: Json): Array<Json>;
   pub extern static unphased entries(json: Json): Array<JsonEntry>;
   pub extern static unphased delete(json: MutJson, key: str): void;
