@@ -351,7 +351,9 @@ impl Checker {
                     );
                 }
                 let inner = self.sem.types.strip_optional(l);
-                let hint = if inner == Types::NIL { expected } else { Some(inner) };
+                // The default may be optional too (`a ?? b ?? c` with `b`
+                // optional): the result is then optional.
+                let hint = if inner == Types::NIL { expected } else { Some(self.sem.types.optional(inner)) };
                 let r = self.check_expr_expecting(right, hint);
                 if self.sem.types.is_optional(r) {
                     self.sem.types.optional(inner)
