@@ -77,6 +77,7 @@ pub enum Tok<'a> {
     As,
     Pub,
     Protected,
+    Internal,
     Static,
     Extern,
     Inflight,
@@ -214,6 +215,8 @@ pub(super) enum Raw {
     Pub,
     #[token("protected")]
     Protected,
+    #[token("internal")]
+    Internal,
     #[token("static")]
     Static,
     #[token("extern")]
@@ -991,6 +994,7 @@ fn simple_tok<'a>(raw: Raw) -> Tok<'a> {
         Raw::As => Tok::As,
         Raw::Pub => Tok::Pub,
         Raw::Protected => Tok::Protected,
+        Raw::Internal => Tok::Internal,
         Raw::Static => Tok::Static,
         Raw::Extern => Tok::Extern,
         Raw::Inflight => Tok::Inflight,

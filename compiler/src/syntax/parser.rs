@@ -53,6 +53,9 @@ pub enum Recovered {
 pub enum ModKw {
     Pub,
     Protected,
+    /// `internal`: visible to the other files of the library. A program is
+    /// one library, so it reads as `pub`.
+    Internal,
     Extern,
     Static,
     Inflight,
@@ -65,6 +68,7 @@ impl ModKw {
         match self {
             ModKw::Pub => "pub",
             ModKw::Protected => "protected",
+            ModKw::Internal => "internal",
             ModKw::Extern => "extern",
             ModKw::Static => "static",
             ModKw::Inflight => "inflight",
@@ -88,10 +92,18 @@ impl Mod {
     }
 }
 
-const ALL_MODS: &[ModKw] =
-    &[ModKw::Pub, ModKw::Protected, ModKw::Extern, ModKw::Static, ModKw::Inflight, ModKw::Preflight, ModKw::Unphased];
-const TYPE_MODS: &[ModKw] = &[ModKw::Pub];
-const CLASS_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Inflight, ModKw::Preflight];
+const ALL_MODS: &[ModKw] = &[
+    ModKw::Pub,
+    ModKw::Protected,
+    ModKw::Internal,
+    ModKw::Extern,
+    ModKw::Static,
+    ModKw::Inflight,
+    ModKw::Preflight,
+    ModKw::Unphased,
+];
+const TYPE_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Internal];
+const CLASS_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Internal, ModKw::Inflight, ModKw::Preflight];
 const FUNCTION_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Extern, ModKw::Inflight, ModKw::Preflight, ModKw::Unphased];
 
 /// Parser state shared by the grammar's actions.
@@ -517,7 +529,7 @@ impl Ctx {
             }
             seen.push(m.kw);
             match m.kw {
-                ModKw::Pub => out.visibility = Visibility::Public,
+                ModKw::Pub | ModKw::Internal => out.visibility = Visibility::Public,
                 ModKw::Protected => out.visibility = Visibility::Protected,
                 ModKw::Extern => out.is_extern = true,
                 ModKw::Static => out.is_static = true,
@@ -726,7 +738,7 @@ impl Ctx {
 }
 
 fn is_visibility(m: ModKw) -> bool {
-    matches!(m, ModKw::Pub | ModKw::Protected)
+    matches!(m, ModKw::Pub | ModKw::Protected | ModKw::Internal)
 }
 
 fn is_phase(m: ModKw) -> bool {
