@@ -14,6 +14,21 @@ pub class Node {
   pub extern id: str;
 }
 
+// A compiled regular expression, as Wing's `regex`: `regex.compile(p)`.
+// Patterns are JavaScript's syntax where the two agree (no look-around or
+// back-references); indices count UTF-16 code units, as in Wing.
+pub class regex {
+  pub extern static unphased compile(pattern: str): regex;
+  pub extern unphased test(text: str): bool;
+  pub extern unphased find(text: str): str?;
+  pub extern unphased findIndex(text: str): Array<num>?;
+  pub extern unphased findSubmatch(text: str): Array<str>?;
+  pub extern unphased findSubmatchIndex(text: str): Array<Array<num>>?;
+  pub extern unphased findAll(text: str): Array<str>;
+  pub extern unphased findAllIndex(text: str): Array<Array<num>>;
+  pub extern unphased replaceAll(text: str, replacement: str): str;
+}
+
 pub class str {
   pub extern unphased length: num;
   pub extern unphased at(index: num): str;

@@ -36,6 +36,7 @@ pub(super) fn std_type_name(name: &str) -> Option<&'static str> {
         "Set" => "Set",
         "MutSet" => "MutSet",
         "Node" => "Node",
+        "Regex" => "regex",
         _ => return None,
     })
 }
@@ -114,6 +115,12 @@ impl Checker {
         };
         if let Some(ty) = builtin {
             return self.sem.types.intern(ty);
+        }
+        // `regex` is a std class that is a type by its bare name, as in Wing.
+        if let ["regex"] = names.as_slice()
+            && let Some(id) = self.builtin.get("regex").copied()
+        {
+            return self.sem.types.intern(Type::Class(id));
         }
         if let [name] = names.as_slice()
             && COLLECTIONS.contains(name)
