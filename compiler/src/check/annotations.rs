@@ -152,11 +152,14 @@ impl Checker {
                 Some(Binding::Type(found)) => Some(*found),
                 _ => None,
             }),
-            [module, name] => {
-                let ns = self.brought_namespace(module)?;
+            [module, inner @ .., name] => {
+                let mut ns = self.brought_namespace(module)?;
+                for directory in inner {
+                    ns = self.namespaces.get(&ns)?.children.get(*directory)?.clone();
+                }
                 self.namespaces.get(&ns)?.types.get(*name).copied()
             }
-            _ => None,
+            [] => None,
         }
     }
 

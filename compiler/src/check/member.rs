@@ -32,7 +32,12 @@ pub(super) enum Object {
 /// What a member access gives.
 enum Resolved {
     Type(TypeRef),
-    Value { ty: TypeId, use_kind: UseKind },
+    /// A subdirectory of a brought directory (`lib.nested`).
+    Namespace(String),
+    Value {
+        ty: TypeId,
+        use_kind: UseKind,
+    },
 }
 
 /// How the member uses its object, for lifting.
@@ -60,6 +65,14 @@ impl Checker {
             _ => None,
         };
         match self.resolve_member(expr, target, name, optional) {
+            Resolved::Namespace(ns) => {
+                self.report(
+                    Diagnostic::error("E0112", format!("the module `{}` is not a value", name.name), expr.span)
+                        .with_help(format!("use one of its members: `{}.…`", name.name)),
+                );
+                self.sem.names.insert(expr.id, NameRef::Namespace(ns));
+                Types::ERROR
+            }
             Resolved::Type(found) => {
                 let shown = self.type_ref_name(found);
                 self.report(
@@ -127,6 +140,7 @@ impl Checker {
                 };
                 match self.resolve_member(object, target, name, *optional) {
                     Resolved::Type(found) => Object::Type(found),
+                    Resolved::Namespace(ns) => Object::Namespace(ns),
                     Resolved::Value { ty, use_kind: UseKind::Field(field) } => {
                         let path = path.map(|(root, mut p)| {
                             p.fields.push(field);
@@ -255,6 +269,9 @@ impl Checker {
             self.sem.members.insert(expr.id, MemberRef::Type(found));
             return Resolved::Type(found);
         }
+        if let Some(child) = namespace.children.get(&name.name) {
+            return Resolved::Namespace(child.clone());
+        }
         if namespace.private.contains_key(&name.name) {
             self.report_unknown_type(&[ns_alias(expr), &name.name], name.span, Default::default());
             return Resolved::Value { ty: Types::ERROR, use_kind: UseKind::Static };
@@ -262,11 +279,6 @@ impl Checker {
         let shown = ns.strip_prefix("file:").map_or_else(|| ns.to_string(), |p| format!("\"{}\"", p.trim_end_matches('/')));
         let mut diagnostic = Diagnostic::error("E0110", format!("`{shown}` has no member `{}`", name.name), name.span)
             .with_label("not found in this module");
-        if ns.ends_with('/') {
-            diagnostic = diagnostic.with_note(
-                "a brought directory has the public types of the `.w` files directly in it; its subdirectories are not brought by this version of wingc yet",
-            );
-        }
         if let Some(best) = super::scope::closest_name(&name.name, namespace.names()) {
             diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
         }

@@ -114,10 +114,25 @@ impl Checker {
         if self.namespaces.contains_key(&name) {
             return name;
         }
+        let mut subdirectories: Vec<String> = self
+            .namespaces
+            .keys()
+            .filter_map(|k| k.strip_prefix(&name)?.split_once('/').map(|(dir, _)| dir.to_string()))
+            .filter(|dir| !dir.is_empty())
+            .collect();
+        subdirectories.sort();
+        subdirectories.dedup();
+        let children: HashMap<String, String> = subdirectories
+            .into_iter()
+            .map(|dir| {
+                let child = self.directory_namespace(&format!("{key}{dir}/"), span);
+                (dir, child)
+            })
+            .collect();
         let mut files: Vec<(&String, &Namespace)> =
             self.namespaces.iter().filter(|(k, _)| k.strip_prefix(&name).is_some_and(|file| !file.contains('/'))).collect();
         files.sort_by(|a, b| a.0.cmp(b.0));
-        let mut merged = Namespace::default();
+        let mut merged = Namespace { children, ..Namespace::default() };
         let mut clashes = Vec::new();
         for (file, namespace) in files {
             let mut exported: Vec<_> = namespace.types.iter().collect();

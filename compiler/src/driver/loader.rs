@@ -112,9 +112,10 @@ impl Loader<'_> {
 }
 
 impl Loader<'_> {
-    /// `bring "./lib" as lib;`: loads every `.w` file directly in the
-    /// directory (in name order); gives the directory's key, `lib/`, under
-    /// which the checker gathers their public types.
+    /// `bring "./lib" as lib;`: loads every `.w` file in the directory (in
+    /// name order), and its subdirectories that hold some the same way;
+    /// gives the directory's key, `lib/`, under which the checker gathers
+    /// their public types (a subdirectory's as `lib.sub.Type`).
     fn bring_directory(&mut self, from: &str, written: &str, key: &str, path: &Path, span: Span) -> Option<String> {
         let mut files: Vec<String> = std::fs::read_dir(path)
             .into_iter()
@@ -136,8 +137,28 @@ impl Loader<'_> {
         for file in files {
             self.bring(from, &format!("{written}/{file}"), span)?;
         }
+        let mut subdirectories: Vec<String> = std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|entry| holds_wing_files(&entry.path()))
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        subdirectories.sort();
+        for subdirectory in subdirectories {
+            self.bring(from, &format!("{written}/{subdirectory}"), span)?;
+        }
         Some(format!("{key}/"))
     }
+}
+
+/// Whether `path` is a directory with a `.w` file in it.
+fn holds_wing_files(path: &Path) -> bool {
+    path.is_dir()
+        && std::fs::read_dir(path).into_iter().flatten().flatten().any(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            entry.path().is_file() && name.ends_with(".w") && !name.ends_with(".test.w")
+        })
 }
 
 /// Why a file could not be read, without the OS's error code.
