@@ -275,3 +275,34 @@ pub struct OnDeployProps extends FunctionProps {
 pub class OnDeploy {
   pub extern new(handler: inflight (): void, props: OnDeployProps?);
 }
+
+// The handler interfaces, by Wing's names: a class implementing one (with
+// its `inflight handle(…)`) is a closure class, callable like a function of
+// the same shape (spec/08-classes-interfaces.md).
+pub interface IFunctionHandler {
+  inflight handle(event: Json?): Json?;
+}
+
+pub interface IQueueSetConsumerHandler {
+  inflight handle(message: str): void;
+}
+
+pub interface ITopicOnMessageHandler {
+  inflight handle(message: str): void;
+}
+
+pub interface IApiEndpointHandler {
+  inflight handle(request: ApiRequest): ApiResponse?;
+}
+
+pub interface IScheduleOnTickHandler {
+  inflight handle(): void;
+}
+
+pub interface IBucketEventHandler {
+  inflight handle(key: str, type: BucketEventType): void;
+}
+
+pub interface IOnDeployHandler {
+  inflight handle(): void;
+}

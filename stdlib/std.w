@@ -14,6 +14,21 @@ pub class Node {
   pub extern id: str;
 }
 
+// A compiled regular expression, as Wing's `regex`: `regex.compile(p)`.
+// Patterns are JavaScript's syntax where the two agree (no look-around or
+// back-references); indices count UTF-16 code units, as in Wing.
+pub class regex {
+  pub extern static unphased compile(pattern: str): regex;
+  pub extern unphased test(text: str): bool;
+  pub extern unphased find(text: str): str?;
+  pub extern unphased findIndex(text: str): Array<num>?;
+  pub extern unphased findSubmatch(text: str): Array<str>?;
+  pub extern unphased findSubmatchIndex(text: str): Array<Array<num>>?;
+  pub extern unphased findAll(text: str): Array<str>;
+  pub extern unphased findAllIndex(text: str): Array<Array<num>>;
+  pub extern unphased replaceAll(text: str, replacement: str): str;
+}
+
 pub class str {
   pub extern unphased length: num;
   pub extern unphased at(index: num): str;
@@ -112,10 +127,11 @@ pub class Json {
   pub extern unphased tryAsNum(): num?;
   pub extern unphased asBool(): bool;
   pub extern unphased tryAsBool(): bool?;
-  pub extern static unphased stringify(json: Json, options: JsonStringifyOptions?): str;
+  // As in Wing, `stringify` and `keys` also take an optional Json (nil is `null`).
+  pub extern static unphased stringify(json: Json?, options: JsonStringifyOptions?): str;
   pub extern static unphased parse(text: str): Json;
   pub extern static unphased tryParse(text: str?): Json?;
-  pub extern static unphased keys(json: Json): Array<str>;
+  pub extern static unphased keys(json: Json?): Array<str>;
   pub extern static unphased values(json: Json): Array<Json>;
   pub extern static unphased entries(json: Json): Array<JsonEntry>;
   pub extern static unphased delete(json: MutJson, key: str): void;
@@ -165,6 +181,13 @@ pub class MutArray<T> {
   pub extern unphased clear(): void;
 }
 
+// `Map.entries()` gives `Array<ArrayEntry>` with `value` typed as the
+// map's values (the checker makes one `ArrayEntry` per value type).
+pub struct ArrayEntry {
+  key: str;
+  value: Json;
+}
+
 pub class Map<T> {
   pub extern unphased size(): num;
   pub extern unphased get(key: str): T;
@@ -172,6 +195,7 @@ pub class Map<T> {
   pub extern unphased has(key: str): bool;
   pub extern unphased keys(): Array<str>;
   pub extern unphased values(): Array<T>;
+  pub extern unphased entries(): Array<ArrayEntry>;
   pub extern unphased copy(): Map<T>;
   pub extern unphased copyMut(): MutMap<T>;
 }

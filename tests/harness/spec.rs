@@ -7,8 +7,8 @@
 //!   is a comment listing the diagnostic codes it reports, e.g.
 //!   `// error: E0210` or `// error: E0210, E0102` (a code reported twice is
 //!   listed twice); the codes reported must be exactly these.
-//! * ```` ```w file=NAME.w ````: a file that later blocks of the same chapter
-//!   bring (`bring "./NAME.w" as name;`). It is not compiled on its own;
+//! * ```` ```w file=NAME.w ```` (or `file=DIR/NAME.w`): a file that later
+//!   blocks of the same chapter bring (`bring "./NAME.w" as name;`). It is not compiled on its own;
 //!   it is written beside each following block of its chapter.
 //!
 //! Every other block (```` ```text ````, ```` ```sh ````, …) is prose.
@@ -108,7 +108,11 @@ fn compile_block(text: &str, dir: &Path) -> Compiled {
 fn check(block: &Block, dir: &Path) -> Result<(), String> {
     match &block.kind {
         Kind::File(name) => {
-            std::fs::write(dir.join(name), &block.text).map_err(|e| format!("cannot write {name}: {e}"))?;
+            let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| format!("cannot make the directory of {name}: {e}"))?;
+            }
+            std::fs::write(path, &block.text).map_err(|e| format!("cannot write {name}: {e}"))?;
             Ok(())
         }
         Kind::Error => {

@@ -18,6 +18,29 @@ pub(super) struct TypeScope<'n> {
     pub type_params: &'n [String],
 }
 
+/// The name a built-in type has in the `std` namespace, as Wing spells it
+/// (`std.Json`, `std.Duration`, `std.Number`), mapped to its bare name.
+pub(super) fn std_type_name(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Json" => "Json",
+        "MutJson" => "MutJson",
+        "Duration" => "duration",
+        "Datetime" => "datetime",
+        "Number" => "num",
+        "String" => "str",
+        "Boolean" => "bool",
+        "Array" => "Array",
+        "MutArray" => "MutArray",
+        "Map" => "Map",
+        "MutMap" => "MutMap",
+        "Set" => "Set",
+        "MutSet" => "MutSet",
+        "Node" => "Node",
+        "Regex" => "regex",
+        _ => return None,
+    })
+}
+
 /// The built-in generic collections, by name.
 const COLLECTIONS: [&str; 6] = ["Array", "MutArray", "Map", "MutMap", "Set", "MutSet"];
 
@@ -65,7 +88,13 @@ impl Checker {
     }
 
     fn resolve_named_type(&mut self, path: &[Ident], args: &[TypeId], span: Span, scope: TypeScope<'_>) -> TypeId {
-        let names: Vec<&str> = path.iter().map(|p| p.name.as_str()).collect();
+        let mut names: Vec<&str> = path.iter().map(|p| p.name.as_str()).collect();
+        if let ["std", name] = names.as_slice()
+            && self.lookup("std").is_none()
+            && let Some(builtin) = std_type_name(name)
+        {
+            names = vec![builtin];
+        }
         let builtin = match (names.as_slice(), args) {
             (["num"], []) => Some(Type::Num),
             (["str"], []) => Some(Type::Str),
@@ -86,6 +115,12 @@ impl Checker {
         };
         if let Some(ty) = builtin {
             return self.sem.types.intern(ty);
+        }
+        // `regex` is a std class that is a type by its bare name, as in Wing.
+        if let ["regex"] = names.as_slice()
+            && let Some(id) = self.builtin.get("regex").copied()
+        {
+            return self.sem.types.intern(Type::Class(id));
         }
         if let [name] = names.as_slice()
             && COLLECTIONS.contains(name)
@@ -117,11 +152,14 @@ impl Checker {
                 Some(Binding::Type(found)) => Some(*found),
                 _ => None,
             }),
-            [module, name] => {
-                let ns = self.brought_namespace(module)?;
+            [module, inner @ .., name] => {
+                let mut ns = self.brought_namespace(module)?;
+                for directory in inner {
+                    ns = self.namespaces.get(&ns)?.children.get(*directory)?.clone();
+                }
                 self.namespaces.get(&ns)?.types.get(*name).copied()
             }
-            _ => None,
+            [] => None,
         }
     }
 
@@ -144,7 +182,7 @@ impl Checker {
             }
             if let Some(private) = namespace.private.get(names[1]).copied() {
                 let declared = self.type_span(private);
-                let shown = ns.strip_prefix("file:").unwrap_or(&ns).to_string();
+                let shown = ns.strip_prefix("file:").unwrap_or(&ns).trim_end_matches('/').to_string();
                 self.report(
                     Diagnostic::error("E0143", format!("`{}` is not `pub` in \"{shown}\"", names[1]), span)
                         .with_label("not visible outside its file")

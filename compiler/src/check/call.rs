@@ -33,6 +33,10 @@ impl Checker {
                 self.check_args_loosely(args);
                 return Types::ERROR;
             }
+            Type::Class(_) | Type::Interface(_) if let Some((receiver, handle)) = self.sem.handle_method(callee_ty) => {
+                self.sem.handle_calls.insert(expr.id, receiver);
+                handle
+            }
             _ => {
                 let shown = self.sem.types.display(callee_ty);
                 self.report(
@@ -42,10 +46,13 @@ impl Checker {
                 return Types::ERROR;
             }
         };
-        let member_checked = matches!(callee.kind, ExprKind::Member { .. });
+        let member_checked = matches!(callee.kind, ExprKind::Member { .. }) && self.sem.handle_calls.get(expr.id).is_none();
         if signature.phase == Phase::Inflight && self.phase() == Phase::Preflight && !member_checked {
             let what = match self.sem.names.get(callee.id) {
                 Some(NameRef::Extern(target)) => format!("the inflight function `{}`", target.name),
+                _ if self.sem.handle_calls.get(expr.id).is_some() => {
+                    format!("the inflight `handle` of a `{}`", self.sem.types.display(callee_ty))
+                }
                 _ => "an inflight function".to_string(),
             };
             self.report(
@@ -278,8 +285,10 @@ impl Checker {
         let ty = self.check_expr(&arg.value);
         self.bind_type_params(declared, ty, substitution);
         let param = self.substitute(declared, substitution);
-        self.expect_assignable(ty, param, arg.value.span);
-        self.record_coercion(&arg.value, ty, param);
+        if !self.object_as_function(&arg.value, ty, param) {
+            self.expect_assignable(ty, param, arg.value.span);
+            self.record_coercion(&arg.value, ty, param);
+        }
         param
     }
 

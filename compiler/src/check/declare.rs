@@ -13,7 +13,7 @@ use super::scope::Binding;
 use super::symbols::{
     ClassInfo, ClassKind, Constructor, EnumInfo, InterfaceInfo, MemberInfo, MemberKind, Owner, StructInfo, TypeRef,
 };
-use super::types::{ClassId, EnumId, InterfaceId, StructId, Type, TypeId};
+use super::types::{ClassId, EnumId, InterfaceId, StructId, TypeId};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{
     ClassDecl, ClassMember, EnumDecl, Ident, InterfaceDecl, MethodDecl, Phase, Span, Stmt, StmtKind, StructDecl, UserTypeRef,
@@ -119,7 +119,7 @@ impl Checker {
         id
     }
 
-    fn add_interface(&mut self, decl: &InterfaceDecl) -> InterfaceId {
+    pub(super) fn add_interface(&mut self, decl: &InterfaceDecl) -> InterfaceId {
         let id = InterfaceId(self.sem.interfaces.len() as u32);
         self.sem.types.name_interface(id, decl.name.name.clone());
         self.sem.interfaces.push(InterfaceInfo {
@@ -243,24 +243,9 @@ impl Checker {
                 continue;
             }
             let ty = self.resolve_user_type(&field.ty);
-            if self.is_class_type(ty) {
-                self.report(
-                    Diagnostic::error(
-                        "E0118",
-                        format!("the struct field `{}` cannot hold a class instance", field.name.name),
-                        field.ty.span,
-                    )
-                    .with_note("structs hold data: numbers, strings, Json, collections and other structs")
-                    .with_help("use a class to hold resources and objects"),
-                );
-            }
             self.add_struct_field(&mut fields, field.name.name.clone(), ty, field.name.span);
         }
         self.sem.structs[id.0 as usize].set_fields(fields.list);
-    }
-
-    fn is_class_type(&self, ty: TypeId) -> bool {
-        matches!(self.sem.types.get(self.sem.types.strip_optional(ty)), Type::Class(_) | Type::Interface(_))
     }
 
     fn add_struct_field(&mut self, fields: &mut StructFields, name: String, ty: TypeId, span: Span) {
@@ -283,7 +268,7 @@ impl Checker {
         let mut parents: Vec<Vec<(InterfaceId, Span)>> = Vec::new();
         for (id, decl) in interfaces {
             parents.push(self.interface_parents(decl));
-            self.resolve_interface_members(*id, decl);
+            self.resolve_interface_members(*id, decl, TypeScope::default());
         }
         let batch: HashMap<InterfaceId, usize> = interfaces.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
         let edges: Vec<Vec<usize>> =
@@ -309,13 +294,24 @@ impl Checker {
         parents
     }
 
-    fn resolve_interface_members(&mut self, id: InterfaceId, decl: &InterfaceDecl) {
+    pub(super) fn resolve_interface_members(&mut self, id: InterfaceId, decl: &InterfaceDecl, scope: TypeScope<'_>) {
         let mut members: Vec<MemberInfo> = Vec::new();
         let mut declared = FirstDeclared::default();
         for method in &decl.members {
             let phase = method.modifiers.phase.unwrap_or(decl.phase);
-            let signature = self.resolve_signature(&method.signature, TypeScope::default(), phase);
+            let signature = self.resolve_signature(&method.signature, scope, phase);
             let name = &method.signature.name;
+            if method.signature.return_type.is_none() && !method.is_constructor {
+                self.report(
+                    Diagnostic::error(
+                        "E0144",
+                        format!("the interface method `{}` needs a return type", name.name),
+                        method.signature.span,
+                    )
+                    .with_label("no `: T` after the parameters")
+                    .with_help(format!("write the type it returns, `: void` when it returns nothing: `{}(…): void;`", name.name)),
+                );
+            }
             if let Some(first) = declared.insert(name) {
                 self.report(
                     Diagnostic::error("E0120", format!("`{}` is declared twice in this interface", name.name), name.span)

@@ -17,13 +17,17 @@ impl Checker {
     /// Checks `expr`, reports if it does not fit `expected`, and records its
     /// type.
     pub(super) fn check_expr_expecting(&mut self, expr: &Expr, expected: Option<TypeId>) -> TypeId {
+        let expected = expected.map(|e| self.sem.types.resolve(e));
         let ty = self.infer(expr, expected);
         self.sem.expr_types.insert(expr.id, ty);
-        if let Some(expected) = expected {
+        if let Some(expected) = expected
+            && !self.object_as_function(expr, ty, expected)
+        {
             self.expect_assignable(ty, expected, expr.span);
             self.record_coercion(expr, ty, expected);
         }
-        ty
+        // A use may have just solved the type (`x + 1` with `x` untyped).
+        self.sem.types.resolve(ty)
     }
 
     /// Records a function value used as a different function type.
@@ -38,8 +42,77 @@ impl Checker {
         }
     }
 
+    /// A closure-class object passed preflight where a function of exactly
+    /// its `handle` method's type is expected (`new cloud.Function(new
+    /// Handler())`): accepted and recorded, its value becomes the bound
+    /// `handle` method.
+    pub(super) fn object_as_function(&mut self, expr: &Expr, found: TypeId, expected: TypeId) -> bool {
+        if self.phase() != Phase::Preflight || self.sem.types.is_optional(found) {
+            return false;
+        }
+        let expected = self.sem.types.strip_optional(expected);
+        let Some((receiver, handle)) = self.sem.handle_method(found) else { return false };
+        if !matches!(self.sem.types.get(expected), Type::Function(_)) || self.sem.types.function(handle) != expected {
+            return false;
+        }
+        self.sem.object_functions.insert(expr.id, receiver);
+        true
+    }
+
+    /// E0900: a closure-class object where a function is expected, or a
+    /// closure where a handler interface is, which Wing allows by the
+    /// shape of `handle` and this version does not do yet.
+    fn closure_class_coercion(&mut self, found: TypeId, expected: TypeId, span: Span) -> Option<Diagnostic> {
+        let (found_s, expected_s) = (self.sem.types.display(found), self.sem.types.display(expected));
+        let function =
+            |sem: &super::Semantics, ty: TypeId| matches!(sem.types.get(sem.types.strip_optional(ty)), Type::Function(_));
+        if function(&self.sem, expected)
+            && let Some((_, handle)) = self.sem.handle_method(found)
+        {
+            let handle = self.sem.types.function(handle);
+            if !self.sem.is_assignable(handle, expected) {
+                return None;
+            }
+            return Some(
+                Diagnostic::error(
+                    "E0900",
+                    format!(
+                        "a `{found_s}` used as a function (by its `handle` method) is not supported by this version of wingc yet"
+                    ),
+                    span,
+                )
+                .with_label(format!("a `{expected_s}` is expected here"))
+                .with_help("wrap it in a closure that calls it: `inflight (event) => { return handler(event); }`"),
+            );
+        }
+        if function(&self.sem, found)
+            && let Some((_, handle)) = self.sem.handle_method(expected)
+        {
+            let handle = self.sem.types.function(handle);
+            if !self.sem.is_assignable(found, handle) {
+                return None;
+            }
+            let handle_s = self.sem.types.display(handle);
+            return Some(
+                Diagnostic::error(
+                    "E0900",
+                    format!("a closure used as a `{expected_s}` is not supported by this version of wingc yet"),
+                    span,
+                )
+                .with_label(format!("this is a `{found_s}`"))
+                .with_help(format!("declare the type as the function type `{handle_s}` instead")),
+            );
+        }
+        None
+    }
+
     pub(super) fn expect_assignable(&mut self, found: TypeId, expected: TypeId, span: Span) {
+        self.unify(found, expected);
         if self.sem.is_assignable(found, expected) {
+            return;
+        }
+        if let Some(diagnostic) = self.closure_class_coercion(found, expected, span) {
+            self.report(diagnostic);
             return;
         }
         let types = &self.sem.types;
@@ -55,10 +128,10 @@ impl Checker {
             && e.phase == Phase::Inflight
         {
             diagnostic = diagnostic.with_help("mark the closure `inflight (…) => { … }`");
-        } else if matches!(types.get(expected), Type::Json) {
-            diagnostic = diagnostic.with_note("Json holds strings, numbers, booleans, arrays, maps and structs of those");
         } else if found == Types::NIL {
             diagnostic = diagnostic.with_help(format!("make the type optional to allow nil: `{expected_s}?`"));
+        } else if matches!(types.get(expected), Type::Json) {
+            diagnostic = diagnostic.with_note("Json holds strings, numbers, booleans, arrays, maps and structs of those");
         } else {
             let target = types.get(types.strip_optional(expected));
             match (types.get(found), target) {
@@ -161,7 +234,9 @@ impl Checker {
         for part in parts {
             let InterpolationPart::Expr(e) = part else { continue };
             let ty = self.check_expr(e);
-            if !self.sem.types.is_stringable(ty) {
+            if self.sem.types.unsolved(ty).is_some() {
+                self.defer_interpolation(ty, e.span);
+            } else if !self.sem.types.is_stringable(ty) {
                 let shown = self.sem.types.display(ty);
                 let mut diagnostic = Diagnostic::error("E0235", format!("cannot interpolate a `{shown}`"), e.span)
                     .with_note("interpolation prints `str`, `num`, `bool`, `Json` and enum values");
@@ -180,10 +255,13 @@ impl Checker {
     pub(super) fn expect_json(&mut self, ty: TypeId, span: Span) {
         if !self.sem.is_json_data(ty) {
             let shown = self.sem.types.display(ty);
-            self.report(
-                Diagnostic::error("E0213", format!("a `{shown}` cannot be stored in Json"), span)
-                    .with_note("Json holds strings, numbers, booleans, arrays, maps and structs of those"),
-            );
+            let mut diagnostic = Diagnostic::error("E0213", format!("a `{shown}` cannot be stored in Json"), span)
+                .with_note("Json holds strings, numbers, booleans, arrays, maps and structs of those");
+            if matches!(self.sem.types.get(self.sem.types.strip_optional(ty)), Type::MutArray(_) | Type::MutMap(_)) {
+                diagnostic =
+                    diagnostic.with_help("a mutable collection could change under the Json value: store a copy, `.copy()`");
+            }
+            self.report(diagnostic);
         }
     }
 
@@ -273,7 +351,9 @@ impl Checker {
                     );
                 }
                 let inner = self.sem.types.strip_optional(l);
-                let hint = if inner == Types::NIL { expected } else { Some(inner) };
+                // The default may be optional too (`a ?? b ?? c` with `b`
+                // optional): the result is then optional.
+                let hint = if inner == Types::NIL { expected } else { Some(self.sem.types.optional(inner)) };
                 let r = self.check_expr_expecting(right, hint);
                 if self.sem.types.is_optional(r) {
                     self.sem.types.optional(inner)
@@ -309,16 +389,7 @@ impl Checker {
             .map(|(i, p)| match (&p.ty.kind, &hint) {
                 (crate::syntax::ast::TypeAnnotationKind::Inferred, Some(h)) if i < h.params.len() => h.params[i],
                 (crate::syntax::ast::TypeAnnotationKind::Inferred, _) => {
-                    self.report(
-                        Diagnostic::error(
-                            "E0240",
-                            format!("cannot tell the type of the parameter `{}`", p.name.name),
-                            p.name.span,
-                        )
-                        .with_label("no type written, and none expected here")
-                        .with_help(format!("write its type: `{}: str`", p.name.name)),
-                    );
-                    Types::ERROR
+                    self.fresh_infer(p.name.span, super::infer::InferOrigin::Param(p.name.name.clone()))
                 }
                 _ => self.resolve_user_type(&p.ty),
             })

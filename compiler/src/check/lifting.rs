@@ -204,7 +204,7 @@ impl Checker {
                 _ => None,
             },
             ExprKind::Member { object, name, .. } => match self.sem.members.get(expr.id)? {
-                MemberRef::Field { .. } => {
+                MemberRef::Field { .. } | MemberRef::StructField(_) => {
                     let (root, mut path) = self.tracked_path(object)?;
                     path.fields.push(name.name.clone());
                     Some((root, path))

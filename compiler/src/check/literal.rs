@@ -4,6 +4,7 @@
 //! unknown struct fields, and values Json cannot hold. Also indexing.
 
 use super::Checker;
+use super::infer::InferOrigin;
 use super::symbols::TypeRef;
 use super::types::{StructId, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
@@ -51,13 +52,11 @@ impl Checker {
             let ty = self.check_expr_expecting(item, item_ty);
             item_ty.get_or_insert(ty);
         }
-        let Some(item) = item_ty else {
-            self.report(
-                Diagnostic::error("E0229", "cannot tell the element type of an empty array", span)
-                    .with_help("write the type: `Array<str>[]` or `MutArray<num>[]`"),
-            );
-            return Types::ERROR;
-        };
+        let item = item_ty.unwrap_or_else(|| {
+            let origin =
+                InferOrigin::EmptyLiteral { what: "element", help: "write the type: `Array<str>[]` or `MutArray<num>[]`" };
+            self.fresh_infer(span, origin)
+        });
         self.sem.types.intern(match kind {
             Sequence::Array => Type::Array(item),
             Sequence::MutArray => Type::MutArray(item),
@@ -89,13 +88,10 @@ impl Checker {
             let ty = self.check_expr_expecting(value, value_ty);
             value_ty.get_or_insert(ty);
         }
-        let Some(value) = value_ty else {
-            self.report(
-                Diagnostic::error("E0229", "cannot tell the value type of an empty map", span)
-                    .with_help("write the type: `Map<str>{}` or `MutMap<num>{}`"),
-            );
-            return Types::ERROR;
-        };
+        let value = value_ty.unwrap_or_else(|| {
+            let origin = InferOrigin::EmptyLiteral { what: "value", help: "write the type: `Map<str>{}` or `MutMap<num>{}`" };
+            self.fresh_infer(span, origin)
+        });
         self.sem.types.intern(if mutable { Type::MutMap(value) } else { Type::Map(value) })
     }
 

@@ -8,7 +8,7 @@ use super::lifting::{Path, PathUse};
 use super::model::{MemberRef, MethodReceiver, NameRef, StructOp};
 use super::scope::Binding;
 use super::symbols::{ClassKind, MemberInfo, MemberKind, TypeRef};
-use super::types::{ClassId, FunctionType, Type, TypeId, Types};
+use super::types::{ClassId, FunctionType, StructId, Type, TypeId, Types};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Expr, ExprKind, Ident, Phase, Span, Visibility};
 use std::collections::HashMap;
@@ -32,7 +32,12 @@ pub(super) enum Object {
 /// What a member access gives.
 enum Resolved {
     Type(TypeRef),
-    Value { ty: TypeId, use_kind: UseKind },
+    /// A subdirectory of a brought directory (`lib.nested`).
+    Namespace(String),
+    Value {
+        ty: TypeId,
+        use_kind: UseKind,
+    },
 }
 
 /// How the member uses its object, for lifting.
@@ -60,6 +65,14 @@ impl Checker {
             _ => None,
         };
         match self.resolve_member(expr, target, name, optional) {
+            Resolved::Namespace(ns) => {
+                self.report(
+                    Diagnostic::error("E0112", format!("the module `{}` is not a value", name.name), expr.span)
+                        .with_help(format!("use one of its members: `{}.…`", name.name)),
+                );
+                self.sem.names.insert(expr.id, NameRef::Namespace(ns));
+                Types::ERROR
+            }
             Resolved::Type(found) => {
                 let shown = self.type_ref_name(found);
                 self.report(
@@ -114,6 +127,11 @@ impl Checker {
     pub(super) fn check_object(&mut self, object: &Expr) -> Object {
         match &object.kind {
             ExprKind::Ident(ident) => self.check_object_name(object, ident),
+            ExprKind::Member { object: inner, name, .. } if let Some(class) = self.std_namespace_class(inner, name) => {
+                self.sem.expr_types.insert(inner.id, Types::VOID);
+                self.sem.expr_types.insert(object.id, Types::VOID);
+                Object::Builtin(class)
+            }
             ExprKind::Member { object: inner, name, optional } => {
                 let target = self.check_object(inner);
                 let (path, class) = match &target {
@@ -122,6 +140,7 @@ impl Checker {
                 };
                 match self.resolve_member(object, target, name, *optional) {
                     Resolved::Type(found) => Object::Type(found),
+                    Resolved::Namespace(ns) => Object::Namespace(ns),
                     Resolved::Value { ty, use_kind: UseKind::Field(field) } => {
                         let path = path.map(|(root, mut p)| {
                             p.fields.push(field);
@@ -142,6 +161,17 @@ impl Checker {
             }
             _ => Object::Value { ty: self.check_expr(object), path: None, is_super: false },
         }
+    }
+
+    /// `std.Json`, `std.Duration`, …: a built-in type named through the
+    /// `std` namespace (when no user name `std` hides it).
+    fn std_namespace_class(&self, namespace: &Expr, name: &Ident) -> Option<ClassId> {
+        let ExprKind::Ident(ident) = &namespace.kind else { return None };
+        if ident.name != "std" || self.lookup("std").is_some() {
+            return None;
+        }
+        let builtin = super::annotations::std_type_name(&name.name)?;
+        self.builtin.get(builtin).copied()
     }
 
     fn check_object_name(&mut self, object: &Expr, ident: &Ident) -> Object {
@@ -239,11 +269,14 @@ impl Checker {
             self.sem.members.insert(expr.id, MemberRef::Type(found));
             return Resolved::Type(found);
         }
+        if let Some(child) = namespace.children.get(&name.name) {
+            return Resolved::Namespace(child.clone());
+        }
         if namespace.private.contains_key(&name.name) {
             self.report_unknown_type(&[ns_alias(expr), &name.name], name.span, Default::default());
             return Resolved::Value { ty: Types::ERROR, use_kind: UseKind::Static };
         }
-        let shown = ns.strip_prefix("file:").map_or_else(|| ns.to_string(), |p| format!("\"{p}\""));
+        let shown = ns.strip_prefix("file:").map_or_else(|| ns.to_string(), |p| format!("\"{}\"", p.trim_end_matches('/')));
         let mut diagnostic = Diagnostic::error("E0110", format!("`{shown}` has no member `{}`", name.name), name.span)
             .with_label("not found in this module");
         if let Some(best) = super::scope::closest_name(&name.name, namespace.names(), &self.suggestions_left) {
@@ -298,6 +331,9 @@ impl Checker {
                     }
                 };
                 let struct_ty = self.sem.types.intern(Type::Struct(id));
+                if !self.sem.is_json_data(struct_ty) {
+                    self.report_not_from_json(id, name);
+                }
                 let (param, result) = match op {
                     StructOp::FromJson => (Types::JSON, struct_ty),
                     StructOp::TryFromJson => (Types::JSON, self.sem.types.optional(struct_ty)),
@@ -469,6 +505,18 @@ impl Checker {
                         }
                     }
                 }
+                None if self.sem.types.unsolved(receiver).is_some() => {
+                    self.report(
+                        Diagnostic::error(
+                            "E0111",
+                            format!("cannot use the member `{}` of a value whose type is not known yet", name.name),
+                            name.span,
+                        )
+                        .with_label("the type of this value is not known here")
+                        .with_help("write the type of the parameter or literal it comes from"),
+                    );
+                    error
+                }
                 None => {
                     let shown = self.sem.types.display(receiver);
                     self.report(
@@ -570,6 +618,20 @@ impl Checker {
         }
     }
 
+    /// E0242: `S.fromJson` of a struct with a field Json cannot hold (a
+    /// resource, a class instance, a function).
+    fn report_not_from_json(&mut self, id: StructId, name: &Ident) {
+        let info = self.sem.structure(id);
+        let field = info.fields.iter().find(|(_, ty)| !self.sem.is_json_data(*ty));
+        let mut diagnostic =
+            Diagnostic::error("E0242", format!("the struct `{}` cannot be read from Json", info.qualified), name.span)
+                .with_label(format!("`{}` needs every field to be Json data", name.name));
+        if let Some((field, ty)) = field {
+            diagnostic = diagnostic.with_note(format!("its field `{field}` is a `{}`", self.sem.types.display(*ty)));
+        }
+        self.report(diagnostic);
+    }
+
     fn interface_member(&mut self, expr: &Expr, id: super::types::InterfaceId, name: &Ident) -> Resolved {
         let mut stack = vec![id];
         let mut found = None;
@@ -661,11 +723,19 @@ impl Checker {
         let info = self.sem.class(owner);
         let import_name = format!("{}.{}", info.name, member.name);
         let module = info.module.clone();
+        let is_map = info.name == "Map";
         let (declared, is_property) = match &member.kind {
             MemberKind::Method(sig) => (FunctionType { phase: member.phase, ..sig.clone() }, false),
             MemberKind::Property(ty) | MemberKind::Field { ty, .. } => (FunctionType::new(member.phase, Vec::new(), *ty), true),
         };
-        let signature = self.substitute_signature(&declared, substitution);
+        let mut signature = self.substitute_signature(&declared, substitution);
+        if member.name == "entries"
+            && is_map
+            && let Some(value) = substitution.get("T")
+        {
+            let entry = self.map_entry_struct(*value);
+            signature.result = self.sem.types.intern(Type::Array(entry));
+        }
         let target = super::model::ExternRef {
             module,
             name: import_name,
@@ -676,6 +746,24 @@ impl Checker {
         };
         self.sem.members.insert(expr.id, MemberRef::Extern { target, is_property });
         if is_property { signature.result } else { self.sem.types.function(signature) }
+    }
+}
+
+impl Checker {
+    /// The element type of `Map<T>.entries()`: a struct `{ key: str, value: T }`,
+    /// one per value type.
+    fn map_entry_struct(&mut self, value: TypeId) -> TypeId {
+        if let Some(id) = self.map_entries.get(&value) {
+            return self.sem.types.intern(Type::Struct(*id));
+        }
+        let id = super::types::StructId(self.sem.structs.len() as u32);
+        let qualified = format!("ArrayEntry<{}>", self.sem.types.display(value));
+        self.sem.types.name_struct(id, qualified.clone());
+        let mut info = super::symbols::StructInfo::new("ArrayEntry".to_string(), qualified, true, Span::default());
+        info.set_fields(vec![("key".to_string(), Types::STR), ("value".to_string(), value)]);
+        self.sem.structs.push(info);
+        self.map_entries.insert(value, id);
+        self.sem.types.intern(Type::Struct(id))
     }
 }
 

@@ -26,6 +26,7 @@ mod declare;
 mod expr;
 mod flow;
 mod hierarchy;
+mod infer;
 mod literal;
 mod member;
 mod modules;
@@ -62,6 +63,7 @@ pub fn check(stdlib: &[StdlibModule<'_>], modules: &[UserModule<'_>]) -> (Semant
     }
     checker.bind_prelude();
     checker.check_modules(modules);
+    checker.finish_inference();
     checker.resolve_flows();
     (checker.sem, checker.diagnostics)
 }
@@ -99,6 +101,10 @@ pub(crate) struct Checker {
     current_brings: HashMap<String, String>,
     /// Where each constructor declared so far is named (for "first one").
     method_spans: HashMap<crate::syntax::ast::NodeId, crate::syntax::ast::Span>,
+    /// The `ArrayEntry` struct made for each value type of `Map.entries()`.
+    map_entries: HashMap<TypeId, StructId>,
+    /// Types still to be found by a later use.
+    inference: infer::Inference,
     /// How many more names "did you mean" may compare (see
     /// [`scope::SUGGESTION_BUDGET`]).
     suggestions_left: std::cell::Cell<usize>,
@@ -124,6 +130,8 @@ impl Checker {
             top_level_loops: 0,
             current_brings: HashMap::new(),
             method_spans: HashMap::new(),
+            map_entries: HashMap::new(),
+            inference: infer::Inference::default(),
             suggestions_left: std::cell::Cell::new(scope::SUGGESTION_BUDGET),
         }
     }

@@ -38,6 +38,10 @@ impl<T> NodeMap<T> {
     pub fn get_mut(&mut self, id: NodeId) -> Option<&mut T> {
         self.slots.get_mut(id.0 as usize).and_then(Option::as_mut)
     }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.slots.iter_mut().flatten()
+    }
 }
 
 /// A variable: a `let`, a parameter, `this`, a `for`, `if let` or `catch`
@@ -214,6 +218,14 @@ pub struct Semantics {
     pub members: NodeMap<MemberRef>,
     pub calls: NodeMap<CallInfo>,
     pub news: NodeMap<NewInfo>,
+    /// Calls of an object whose class has a `handle` method (a closure
+    /// class: `c(…)` is `c.handle(…)`), by call expression: the receiver
+    /// to dispatch `handle` on.
+    pub handle_calls: NodeMap<MethodReceiver>,
+    /// Objects passed, preflight, where a function of exactly their
+    /// `handle` method's type is expected (a closure class as a handler):
+    /// the receiver their value is bound to as a method value.
+    pub object_functions: NodeMap<MethodReceiver>,
     /// Function values used as another function type (fewer parameters,
     /// wider parameter or narrower result types): the type they are used
     /// as, for code generation to adapt the call.

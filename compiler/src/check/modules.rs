@@ -90,6 +90,7 @@ impl Checker {
             return;
         };
         let namespace = match self.current_brings.get(path) {
+            Some(key) if key.ends_with('/') => self.directory_namespace(&key.clone(), span),
             Some(key) => file_namespace(key),
             None => {
                 // The loader reported why; uses of the name stay silent.
@@ -101,6 +102,60 @@ impl Checker {
         if self.namespaces.contains_key(&namespace) {
             self.bind(&alias.name, Binding::Namespace(namespace));
         }
+    }
+}
+
+impl Checker {
+    /// The namespace of a brought directory (its key ends with `/`): the
+    /// public types of the files directly in it, gathered once. Two files
+    /// exporting one name is an error (E0146) at the `bring`.
+    fn directory_namespace(&mut self, key: &str, span: Span) -> String {
+        let name = file_namespace(key);
+        if self.namespaces.contains_key(&name) {
+            return name;
+        }
+        let mut subdirectories: Vec<String> = self
+            .namespaces
+            .keys()
+            .filter_map(|k| k.strip_prefix(&name)?.split_once('/').map(|(dir, _)| dir.to_string()))
+            .filter(|dir| !dir.is_empty())
+            .collect();
+        subdirectories.sort();
+        subdirectories.dedup();
+        let children: HashMap<String, String> = subdirectories
+            .into_iter()
+            .map(|dir| {
+                let child = self.directory_namespace(&format!("{key}{dir}/"), span);
+                (dir, child)
+            })
+            .collect();
+        let mut files: Vec<(&String, &Namespace)> =
+            self.namespaces.iter().filter(|(k, _)| k.strip_prefix(&name).is_some_and(|file| !file.contains('/'))).collect();
+        files.sort_by(|a, b| a.0.cmp(b.0));
+        let mut merged = Namespace { children, ..Namespace::default() };
+        let mut clashes = Vec::new();
+        for (file, namespace) in files {
+            let mut exported: Vec<_> = namespace.types.iter().collect();
+            exported.sort_by(|a, b| a.0.cmp(b.0));
+            for (type_name, found) in exported {
+                if merged.types.insert(type_name.clone(), *found).is_some() {
+                    clashes.push(format!("`{type_name}` (again in {})", file.trim_start_matches("file:")));
+                }
+            }
+            for (type_name, found) in &namespace.private {
+                merged.private.entry(type_name.clone()).or_insert(*found);
+            }
+        }
+        if !clashes.is_empty() {
+            self.report(
+                Diagnostic::error("E0146", format!("two files of \"{}\" export the same name", key.trim_end_matches('/')), span)
+                    .with_label("this directory")
+                    .with_note(format!("exported twice: {}", clashes.join(", ")))
+                    .with_help("rename one of them, or make it not `pub`"),
+            );
+        }
+        self.namespaces.insert(name.clone(), merged);
+        name
     }
 }
 

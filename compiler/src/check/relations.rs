@@ -11,8 +11,9 @@
 //! assumption is kept for the rest of the check, so each pair of structs
 //! is compared at most once and the check stays polynomial.
 
-use super::model::Semantics;
-use super::types::{StructId, Type, TypeId, Types};
+use super::model::{MethodReceiver, Semantics};
+use super::symbols::MemberKind;
+use super::types::{FunctionType, StructId, Type, TypeId, Types};
 use crate::syntax::ast::Phase;
 use std::collections::HashSet;
 
@@ -38,16 +39,22 @@ impl Semantics {
     }
 
     fn assignable(&self, from: TypeId, to: TypeId, assumed: &mut Assumed) -> bool {
+        let types = &self.types;
+        let (from, to) = (types.resolve(from), types.resolve(to));
         if from == to {
             return true;
         }
-        let types = &self.types;
         match (types.get(from), types.get(to)) {
-            (Type::Error, _) | (_, Type::Error) => true,
+            // An unsolved inference variable is checked once it is solved
+            // (the checker solves it from this very use when it can).
+            (Type::Error | Type::Infer(_), _) | (_, Type::Error | Type::Infer(_)) => true,
             (Type::Nil, Type::Optional(_)) => true,
             (Type::Optional(f), Type::Optional(t)) => self.assignable(*f, *t, assumed),
             (_, Type::Optional(t)) => self.assignable(from, *t, assumed),
             (Type::MutJson, Type::Json) => true,
+            // As in Wing, a `Json` is never nil: an optional needs unwrapping
+            // first (inside a collection or a struct, nil becomes `null`).
+            (Type::Nil | Type::Optional(_), Type::Json | Type::MutJson) => false,
             (_, Type::Json) => self.json_data(from, assumed),
             // Data becomes mutable Json by copy; an immutable Json does not.
             (Type::Json, Type::MutJson) => false,
@@ -72,15 +79,50 @@ impl Semantics {
         }
     }
 
+    /// The `handle` method that makes values of a class or interface type
+    /// callable (a closure class, as Wing's `cloud.IFunctionHandler`): its
+    /// receiver for dispatch and its type.
+    pub fn handle_method(&self, ty: TypeId) -> Option<(MethodReceiver, FunctionType)> {
+        let (receiver, member) = match self.types.get(self.types.strip_optional(ty)) {
+            Type::Class(class) => {
+                let (_, member) = self.find_member(*class, "handle")?;
+                (MethodReceiver::Class(*class), member)
+            }
+            Type::Interface(interface) => {
+                let mut stack = vec![*interface];
+                let mut seen = Vec::new();
+                let member = loop {
+                    let next = stack.pop()?;
+                    let info = self.interface(next);
+                    if let Some(member) = info.members.iter().find(|m| m.name == "handle") {
+                        break member;
+                    }
+                    if !seen.contains(&next) {
+                        seen.push(next);
+                        stack.extend(info.extends.iter().copied());
+                    }
+                };
+                (MethodReceiver::Interface(*interface), member)
+            }
+            _ => return None,
+        };
+        match &member.kind {
+            MemberKind::Method(signature) if !member.is_static => {
+                Some((receiver, FunctionType { phase: member.phase, ..signature.clone() }))
+            }
+            _ => None,
+        }
+    }
+
     fn json_data(&self, ty: TypeId, assumed: &mut Assumed) -> bool {
         match self.types.get(ty) {
             Type::Struct(id) => {
                 !assumed.json.insert(*id) || self.structure(*id).fields.iter().all(|(_, t)| self.json_data(*t, assumed))
             }
             Type::Enum(_) => true,
-            Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) | Type::Map(inner) | Type::MutMap(inner) => {
-                self.json_data(*inner, assumed)
-            }
+            // As in Wing, a mutable collection is not Json (it could
+            // change under the Json value): its `copy()` is.
+            Type::Optional(inner) | Type::Array(inner) | Type::Map(inner) => self.json_data(*inner, assumed),
             _ => self.types.is_json_compatible(ty),
         }
     }

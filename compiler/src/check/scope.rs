@@ -154,6 +154,7 @@ impl Checker {
             self.report_unknown_name(ident);
             return Types::ERROR;
         };
+        self.check_not_shadowed_later(ident);
         let (name_ref, ty) = match binding {
             Binding::Var(var) => {
                 let (ty, path) = self.use_var(var, ident.span);
@@ -199,6 +200,22 @@ impl Checker {
             TypeRef::Interface(i) => self.sem.interface(i).qualified.clone(),
             TypeRef::Enum(e) => self.sem.enumeration(e).qualified.clone(),
         }
+    }
+
+    /// E0145: a name used in a block that declares the same name further
+    /// down. As in Wing it is an error, not the outer binding: the reader
+    /// would take it for the one declared below.
+    fn check_not_shadowed_later(&mut self, ident: &Ident) {
+        let Some(found) = self.scopes.iter().rposition(|s| s.names.contains_key(&ident.name)) else { return };
+        let Some(later) = self.scopes[found + 1..].iter().rev().find_map(|s| s.declared_later.get(&ident.name)).copied() else {
+            return;
+        };
+        self.report(
+            Diagnostic::error("E0145", format!("`{}` is used above a declaration that shadows it", ident.name), ident.span)
+                .with_label("this would be the outer one")
+                .with_secondary(later, format!("this `{}` hides the outer one from here on", ident.name))
+                .with_help(format!("rename the `{}` declared below, or move it above this use", ident.name)),
+        );
     }
 
     fn report_unknown_name(&mut self, ident: &Ident) {

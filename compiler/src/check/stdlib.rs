@@ -32,6 +32,13 @@ impl Checker {
                     self.sem.structs.push(StructInfo::new(decl.name.name.clone(), qualified, true, decl.span));
                     namespace.types.insert(decl.name.name.clone(), TypeRef::Struct(id));
                 }
+                StmtKind::Interface(decl) => {
+                    let id = self.add_interface(decl);
+                    let qualified = qualify(name, &decl.name.name);
+                    self.sem.types.name_interface(id, qualified.clone());
+                    self.sem.interfaces[id.0 as usize].qualified = qualified;
+                    namespace.types.insert(decl.name.name.clone(), TypeRef::Interface(id));
+                }
                 StmtKind::Enum(decl) => {
                     let id = EnumId(self.sem.enums.len() as u32);
                     let qualified = qualify(name, &decl.name.name);
@@ -58,6 +65,11 @@ impl Checker {
                 StmtKind::Struct(decl) => {
                     if let Some(TypeRef::Struct(id)) = namespace.types.get(&decl.name.name).copied() {
                         self.declare_stdlib_struct(id, decl, &namespace);
+                    }
+                }
+                StmtKind::Interface(decl) => {
+                    if let Some(TypeRef::Interface(id)) = namespace.types.get(&decl.name.name).copied() {
+                        self.resolve_interface_members(id, decl, TypeScope { local: Some(&namespace), type_params: &[] });
                     }
                 }
                 StmtKind::ExternFunction(sig) => {

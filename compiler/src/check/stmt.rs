@@ -73,6 +73,7 @@ impl Checker {
                 self.push_scope();
                 let var = self.declare_var(name, inner, VarKind::IfLet, *reassignable);
                 self.sem.declared.insert(stmt.id, var);
+                self.alias_if_tracked(var, value, inner, *reassignable);
                 self.check_block(then);
                 self.pop_scope();
                 if let Some(otherwise) = otherwise {
@@ -192,6 +193,12 @@ impl Checker {
         }
         let var = self.declare_var(name, ty, VarKind::Let, reassignable);
         self.sem.declared.insert(stmt.id, var);
+        self.alias_if_tracked(var, value, ty, reassignable);
+    }
+
+    /// An inflight `let` or `if let` of a resource read from a path the
+    /// checker follows: uses of the variable are uses of that path.
+    fn alias_if_tracked(&mut self, var: super::model::VarId, value: &Expr, ty: TypeId, reassignable: bool) {
         if !reassignable
             && self.phase() == Phase::Inflight
             && self.is_liftable_object(ty)
@@ -285,8 +292,8 @@ impl Checker {
     }
 
     fn check_bring(&mut self, target: &BringTarget, alias: Option<&Ident>, span: Span) {
-        if !self.functions.is_empty() || self.scopes.len() > 2 {
-            self.report(Diagnostic::error("E0104", "`bring` is only allowed at the top of a file", span));
+        if !self.functions.is_empty() {
+            self.report(Diagnostic::error("E0104", "`bring` is not allowed inside a function", span));
             return;
         }
         match target {
@@ -548,7 +555,7 @@ impl Checker {
     }
 
     fn check_test(&mut self, stmt: &Stmt, body: &Block) {
-        if !self.functions.is_empty() || self.scopes.len() > 2 {
+        if !self.functions.is_empty() {
             let keyword = Span { end: stmt.span.start + "test".len() as u32, ..stmt.span };
             self.report(
                 Diagnostic::error("E0109", "`test` blocks are only allowed at the top level", keyword)

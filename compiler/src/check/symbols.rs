@@ -180,6 +180,8 @@ pub struct Namespace {
     /// A file that could not be brought (already reported): its names
     /// resolve to the error type, silently.
     pub failed: bool,
+    /// The subdirectories of a brought directory: name to namespace key.
+    pub children: HashMap<String, String>,
 }
 
 impl Namespace {

@@ -57,6 +57,10 @@ pub enum Type {
     Enum(EnumId),
     /// A type parameter of a stdlib generic (`T`).
     Param(String),
+    /// A type still to be inferred from a later use (the element type of
+    /// `let items = [];`, an untyped closure parameter); see
+    /// [`Types::fresh_infer`]. Once solved, [`Types::get`] sees through it.
+    Infer(u32),
 }
 
 /// The type of a function, closure or method.
@@ -91,6 +95,8 @@ pub struct Types {
     types: Vec<Type>,
     ids: HashMap<Type, TypeId>,
     names: Names,
+    /// What each [`Type::Infer`] variable was found to be, once it is.
+    solutions: Vec<Option<TypeId>>,
 }
 
 impl Default for Types {
@@ -120,7 +126,7 @@ impl Types {
     pub const DATETIME: TypeId = TypeId(9);
 
     pub fn new() -> Types {
-        let mut types = Types { types: Vec::new(), ids: HashMap::new(), names: Names::default() };
+        let mut types = Types { types: Vec::new(), ids: HashMap::new(), names: Names::default(), solutions: Vec::new() };
         for ty in [
             Type::Error,
             Type::Void,
@@ -148,8 +154,79 @@ impl Types {
         id
     }
 
+    /// The type behind an id, seeing through solved inference variables.
     pub fn get(&self, id: TypeId) -> &Type {
-        &self.types[id.0 as usize]
+        &self.types[self.resolve(id).0 as usize]
+    }
+
+    /// The id itself, or what the inference variable it names was solved to.
+    pub fn resolve(&self, mut id: TypeId) -> TypeId {
+        while let Type::Infer(k) = &self.types[id.0 as usize]
+            && let Some(solution) = self.solutions[*k as usize]
+        {
+            id = solution;
+        }
+        id
+    }
+
+    /// A new inference variable.
+    pub fn fresh_infer(&mut self) -> TypeId {
+        let k = self.solutions.len() as u32;
+        self.solutions.push(None);
+        self.intern(Type::Infer(k))
+    }
+
+    /// The inference variable an id still stands for, if it is unsolved.
+    pub fn unsolved(&self, id: TypeId) -> Option<u32> {
+        match self.get(id) {
+            Type::Infer(k) => Some(*k),
+            _ => None,
+        }
+    }
+
+    /// Records what an unsolved inference variable is.
+    pub fn solve(&mut self, k: u32, ty: TypeId) {
+        let ty = self.resolve(ty);
+        if ty != self.intern(Type::Infer(k)) {
+            self.solutions[k as usize] = Some(ty);
+        }
+    }
+
+    /// Whether the inference variable `k` occurs in the type.
+    pub fn mentions(&self, id: TypeId, k: u32) -> bool {
+        match self.get(id) {
+            Type::Infer(j) => *j == k,
+            Type::Optional(t)
+            | Type::Array(t)
+            | Type::MutArray(t)
+            | Type::Map(t)
+            | Type::MutMap(t)
+            | Type::Set(t)
+            | Type::MutSet(t) => self.mentions(*t, k),
+            Type::Function(f) => f.params.iter().any(|p| self.mentions(*p, k)) || self.mentions(f.result, k),
+            _ => false,
+        }
+    }
+
+    /// The type with every solved inference variable inside it replaced.
+    pub fn zonk(&mut self, id: TypeId) -> TypeId {
+        let ty = self.get(id).clone();
+        let rebuilt = match ty {
+            Type::Optional(t) => Type::Optional(self.zonk(t)),
+            Type::Array(t) => Type::Array(self.zonk(t)),
+            Type::MutArray(t) => Type::MutArray(self.zonk(t)),
+            Type::Map(t) => Type::Map(self.zonk(t)),
+            Type::MutMap(t) => Type::MutMap(self.zonk(t)),
+            Type::Set(t) => Type::Set(self.zonk(t)),
+            Type::MutSet(t) => Type::MutSet(self.zonk(t)),
+            Type::Function(f) => Type::Function(FunctionType {
+                params: f.params.iter().map(|p| self.zonk(*p)).collect(),
+                result: self.zonk(f.result),
+                ..f
+            }),
+            other => other,
+        };
+        self.intern(rebuilt)
     }
 
     pub fn optional(&mut self, inner: TypeId) -> TypeId {
@@ -212,16 +289,17 @@ impl Types {
     pub fn is_json_compatible(&self, id: TypeId) -> bool {
         match self.get(id) {
             Type::Error | Type::Num | Type::Str | Type::Bool | Type::Json | Type::MutJson | Type::Nil => true,
-            Type::Optional(inner) | Type::Array(inner) | Type::MutArray(inner) | Type::Map(inner) | Type::MutMap(inner) => {
-                self.is_json_compatible(*inner)
-            }
+            Type::Optional(inner) | Type::Array(inner) | Type::Map(inner) => self.is_json_compatible(*inner),
             _ => false,
         }
     }
 
     /// Whether interpolation can print it: Wing's "stringable" types.
     pub fn is_stringable(&self, id: TypeId) -> bool {
-        matches!(self.get(id), Type::Error | Type::Str | Type::Num | Type::Bool | Type::Json | Type::MutJson | Type::Enum(_))
+        matches!(
+            self.get(id),
+            Type::Error | Type::Infer(_) | Type::Str | Type::Num | Type::Bool | Type::Json | Type::MutJson | Type::Enum(_)
+        )
     }
 
     /// The type as the user writes it: `Array<str>?`, `inflight (str): void`.
@@ -298,6 +376,7 @@ impl Types {
             Type::Interface(i) => out.push_str(&name(&self.names.interfaces, i.0)),
             Type::Enum(e) => out.push_str(&name(&self.names.enums, e.0)),
             Type::Param(name) => out.push_str(name),
+            Type::Infer(_) => out.push_str("unknown"),
         }
     }
 }

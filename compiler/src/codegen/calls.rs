@@ -11,6 +11,7 @@ use crate::check::{
     ArgSlot, CallInfo, ClassId, ClassKind, ExternRef, MemberKind, MemberRef, MethodReceiver, NameRef, StructOp, Type, TypeId,
     Types,
 };
+use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Arg, Expr, ExprKind, NodeId, Span};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 
@@ -42,6 +43,12 @@ impl<'a> Emitter<'_, '_, 'a> {
             }
             Some(NameRef::Extern(target)) => return self.extern_call(&target, None, args, Some(&call), result),
             _ => {}
+        }
+        if let Some(receiver) = self.sem.handle_calls.get(expr.id).copied() {
+            let function = self.method_target(receiver, "handle", callee.span)?;
+            let from = self.expr(callee)?;
+            self.convert(from, Repr::Handle);
+            return self.call_function(function, &call, args, result);
         }
         let (object, optional) = match &callee.kind {
             ExprKind::Member { object, optional, .. } => {
@@ -240,14 +247,59 @@ impl<'a> Emitter<'_, '_, 'a> {
         if self.sem.class(info.class).kind != ClassKind::User {
             return Err(self.unsupported("creating a resource", expr.span));
         }
+        if !self.b.app.class_envs.contains_key(&info.class) {
+            let creator = (self.lift_root, self.lift_env.clone());
+            self.b.local_classes.entry(info.class).or_insert(creator);
+        }
         let this = self.new_local(ValType::I32);
+        let (env_field, captured) = self.b.class_captures(info.class);
+        let fields = env_field + u32::from(!captured.is_empty());
         self.push(I::I32Const(info.class.0 as i32));
-        self.push(I::I32Const(self.sem.field_layout(info.class).len() as i32));
+        self.push(I::I32Const(fields as i32));
         self.call_std("object.new", &[ValType::I32, ValType::I32], &[ValType::I32]);
         self.push(I::LocalSet(this));
+        if !captured.is_empty() {
+            self.store_class_env(this, env_field, &captured, expr.span)?;
+        }
         self.construct(info.class, this, &info.call, args, expr.span)?;
         self.push(I::LocalGet(this));
         Ok(Repr::Handle)
+    }
+
+    /// Stores in the new object's field `env_field` an environment with
+    /// the variables its class's methods read from the code around it.
+    fn store_class_env(&mut self, this: u32, env_field: u32, captured: &[crate::check::VarId], span: Span) -> Emit {
+        if let Some(missing) = captured.iter().find(|var| !self.reaches(**var)) {
+            let name = &self.sem.var(*missing).name;
+            return Err(Diagnostic::error(
+                "E0900",
+                format!("creating this object here, where `{name}` (used by its class) is not used, is not supported by this version of wingc yet"),
+                span,
+            )
+            .with_label("not supported yet")
+            .with_help(format!("create it where `{name}` is used too, or pass `{name}` to its constructor"))
+            .into());
+        }
+        let env = self.new_local(ValType::I32);
+        self.push(I::I32Const(captured.len() as i32));
+        self.call_std("env.new", &[ValType::I32], &[ValType::I32]);
+        self.push(I::LocalSet(env));
+        for (k, var) in captured.iter().enumerate() {
+            self.push(I::LocalGet(env));
+            self.push(I::I32Const(k as i32));
+            let repr = self.load_storage(*var, span)?;
+            let (name, valtype) = match repr {
+                Repr::F64 => ("env.set_num", ValType::F64),
+                Repr::Bool => ("env.set_bool", ValType::I32),
+                _ => ("env.set", ValType::I32),
+            };
+            self.call_std(name, &[ValType::I32, ValType::I32, valtype], &[]);
+        }
+        self.push(I::LocalGet(this));
+        self.push(I::I32Const(env_field as i32));
+        self.push(I::LocalGet(env));
+        self.call_std("object.set", &[ValType::I32, ValType::I32, ValType::I32], &[]);
+        Ok(())
     }
 
     /// Runs the constructor `class` uses (its own or inherited) on the

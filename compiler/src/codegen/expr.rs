@@ -174,6 +174,13 @@ impl<'a> Emitter<'_, '_, 'a> {
         let from = self.expr(object)?;
         self.convert(from, Repr::Handle);
         self.push(I::LocalTee(local));
+        // `maybe?.run()` of a method that returns nothing: no value either way.
+        if self.sem.types.strip_optional(result) == Types::VOID {
+            self.open(I::If(BlockType::Empty));
+            access(self, local)?;
+            self.close();
+            return Ok(Repr::Void);
+        }
         self.open(I::If(BlockType::Result(ValType::I32)));
         let got = access(self, local)?;
         self.convert(got, Repr::Handle);

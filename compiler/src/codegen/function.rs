@@ -96,6 +96,10 @@ pub(super) struct Emitter<'b, 's, 'a> {
     param_count: u32,
     var_locals: HashMap<VarId, u32>,
     captures: HashMap<VarId, u32>,
+    /// In a method of a class declared in inflight code: the object field
+    /// holding the environment its captures live in (see
+    /// `Bundle::class_captures`); in a closure they are in parameter 0.
+    env_field: Option<u32>,
     depth: u32,
     pub loops: Vec<Loop>,
     /// Enclosing `finally` blocks, innermost last: run before leaving them.
@@ -116,6 +120,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             param_count: 0,
             var_locals: HashMap::new(),
             captures: HashMap::new(),
+            env_field: None,
             depth: 0,
             loops: Vec::new(),
             finallies: Vec::new(),
@@ -137,13 +142,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                 self.var_locals.insert(this, 0);
             }
             if !info.captures.is_empty() {
-                return Err(Diagnostic::error(
-                    "E0900",
-                    "a method that uses variables of the inflight code around its class is not supported by this version of wingc yet",
-                    pending.body.span,
-                )
-                .with_help("declare the class at the top level, or pass the values as arguments")
-                .into());
+                self.method_captures(pending)?;
             }
         }
         for (i, var) in info.params.iter().enumerate() {
@@ -154,6 +153,9 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         if pending.kind == FnKind::Closure {
             for (k, var) in info.captures.iter().enumerate() {
                 self.captures.insert(*var, k as u32);
+            }
+            if let Some(this) = info.this_var {
+                self.lifted_this(this);
             }
         }
         for var in &info.params {
@@ -168,6 +170,42 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             self.push(zero(valtype));
         }
         Ok(FunctionCode { name: pending.name.clone(), type_index, locals: self.locals, ops: self.ops })
+    }
+
+    /// A method body compiled as a handler's entry (a closure-class
+    /// object's `handle`): `this` is the object, lifted into a slot.
+    fn lifted_this(&mut self, this: VarId) {
+        let env = self.lift_env.clone();
+        let slot = self.b.slot(self.lift_root, &env, this);
+        let local = self.new_local(ValType::I32);
+        self.push(I::I32Const(slot as i32));
+        self.push(I::LocalSet(local));
+        self.var_locals.insert(this, local);
+    }
+
+    /// A method that reads variables of the inflight code around its
+    /// class finds them in the environment its object was created with.
+    fn method_captures(&mut self, pending: &Pending<'a>) -> Emit {
+        let this = self.sem.closures.get(pending.node).and_then(|info| info.this_var);
+        let class = this.and_then(|this| match self.sem.types.get(self.sem.var(this).ty) {
+            crate::check::Type::Class(class) => Some(*class),
+            _ => None,
+        });
+        let Some(class) = class.filter(|c| !self.sem.classes.iter().any(|other| other.parent == Some(*c))) else {
+            return Err(Diagnostic::error(
+                "E0900",
+                "a method of an extended class that uses variables of the inflight code around it is not supported by this version of wingc yet",
+                pending.body.span,
+            )
+            .with_help("pass the values to the constructor and keep them in fields")
+            .into());
+        };
+        let (field, captured) = self.b.class_captures(class);
+        self.env_field = Some(field);
+        for (k, var) in captured.iter().enumerate() {
+            self.captures.insert(*var, k as u32);
+        }
+        Ok(())
     }
 
     pub(super) fn push(&mut self, instruction: I<'static>) {
@@ -287,6 +325,10 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             self.push(I::LocalGet(*local));
         } else if let Some(k) = self.captures.get(&var).copied() {
             self.push(I::LocalGet(0));
+            if let Some(field) = self.env_field {
+                self.push(I::I32Const(field as i32));
+                self.call_std("object.get", &[ValType::I32, ValType::I32], &[ValType::I32]);
+            }
             self.push(I::I32Const(k as i32));
             self.call_env_get(repr);
         } else if info.phase != crate::syntax::ast::Phase::Inflight {
@@ -303,6 +345,12 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             return Err(internal(&format!("`{}` is not reachable here", info.name), span));
         }
         Ok(repr)
+    }
+
+    /// Whether this function holds an inflight variable of the code
+    /// around it (as a local or a capture).
+    pub(super) fn reaches(&self, var: VarId) -> bool {
+        self.var_locals.contains_key(&var) || self.captures.contains_key(&var)
     }
 
     /// Pushes a variable's value.

@@ -58,7 +58,7 @@ pub fn compile_bundle<'a>(
 ) -> Result<CompiledBundle> {
     let (body, span) = match closure.body {
         FnBody::Closure(c) => (&c.body, c.span),
-        FnBody::Test(b) => (b, b.span),
+        FnBody::Test(b) | FnBody::Method(b) => (b, b.span),
     };
     let Some(info) = sem.closures.get(closure.node) else {
         return Err(Diagnostic::error("E0600", "internal error: handler was not checked", span).into());
@@ -141,6 +141,10 @@ pub(super) struct Bundle<'s, 'a> {
     untracked: BTreeMap<ClassId, Usage>,
     /// Classes of lifted objects that need their inflight initializer run.
     inits: Vec<ClassId>,
+    /// Classes declared inside inflight code, by the lift root and
+    /// environment of the function creating their objects: their methods
+    /// lift preflight values as that function does.
+    pub local_classes: HashMap<ClassId, (NodeId, Rc<Env>)>,
 }
 
 impl<'s, 'a> Bundle<'s, 'a> {
@@ -160,6 +164,7 @@ impl<'s, 'a> Bundle<'s, 'a> {
             lifted_closures: HashMap::new(),
             untracked: BTreeMap::new(),
             inits: Vec::new(),
+            local_classes: HashMap::new(),
         }
     }
 
@@ -229,10 +234,32 @@ impl<'s, 'a> Bundle<'s, 'a> {
             return Err(Diagnostic::error("E0600", "internal error: a method without a body", span).into());
         };
         let name = format!("{}.{}", self.sem.class(class).name, method.signature.name.name);
-        let index =
-            self.queue(|index| Pending { index, node: decl, body, kind: FnKind::Method, lift_root: decl, lift_env: env, name });
+        let (lift_root, lift_env) = self.local_classes.get(&class).cloned().unwrap_or((decl, env));
+        let index = self.queue(|index| Pending { index, node: decl, body, kind: FnKind::Method, lift_root, lift_env, name });
         self.methods.insert(decl, index);
         Ok(index)
+    }
+
+    /// The variables of the inflight code around a class that its methods
+    /// read, in a fixed order, and the object field (one past its own)
+    /// holding the environment `new` stores them in.
+    pub(super) fn class_captures(&self, class: ClassId) -> (u32, Vec<VarId>) {
+        let info = self.sem.class(class);
+        let decls = info
+            .members
+            .iter()
+            .filter_map(|m| m.decl)
+            .chain(info.constructor.as_ref().and_then(|c| c.decl))
+            .chain(info.inflight_init.as_ref().and_then(|c| c.decl));
+        let mut captured: Vec<VarId> = Vec::new();
+        for decl in decls {
+            for var in self.sem.closures.get(decl).map(|c| c.captures.as_slice()).unwrap_or_default() {
+                if !captured.contains(var) {
+                    captured.push(*var);
+                }
+            }
+        }
+        (self.sem.field_layout(class).len() as u32, captured)
     }
 
     /// Where a class's methods find the preflight variables around it; an

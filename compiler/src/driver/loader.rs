@@ -1,7 +1,8 @@
 //! Loading a program's files: takes the entry file's name, text and
-//! directory, gives every file it brings (transitively) parsed, in
-//! dependency order with the entry file last, each with how its
-//! `bring "<path>"` statements resolve. A file that cannot be read, or a
+//! directory, gives every file it brings (transitively; for a directory,
+//! each `.w` file directly in it) parsed, in dependency order with the
+//! entry file last, each with how its `bring "<path>"` statements resolve
+//! (a directory to its key ending in `/`). A file that cannot be read, or a
 //! cycle of brings, is a diagnostic at the `bring` that caused it.
 
 use crate::diagnostics::{Diagnostic, SourceMap};
@@ -99,22 +100,7 @@ impl Loader<'_> {
         };
         let path = dir.join(&key);
         if path.is_dir() {
-            let first = std::fs::read_dir(&path)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|entry| entry.file_name().to_string_lossy().into_owned())
-                .filter(|name| name.ends_with(".w"))
-                .min()
-                .unwrap_or_else(|| "file.w".to_string());
-            let stem = first.trim_end_matches(".w").replace(|c: char| !c.is_ascii_alphanumeric(), "_");
-            let target = format!("{}/{first}", written.trim_end_matches('/'));
-            self.diagnostics.push(
-                Diagnostic::error("E0900", format!("bringing a directory (\"{written}\") is not supported yet"), span)
-                    .with_label("a directory")
-                    .with_help(format!("bring its files one by one: `bring \"{target}\" as {stem};`")),
-            );
-            return None;
+            return self.bring_directory(from, written, &key, &path, span);
         }
         match (self.overlay)(&path).map_or_else(|| std::fs::read_to_string(&path), Ok) {
             Ok(text) => {
@@ -130,6 +116,56 @@ impl Loader<'_> {
             }
         }
     }
+}
+
+impl Loader<'_> {
+    /// `bring "./lib" as lib;`: loads every `.w` file in the directory (in
+    /// name order), and its subdirectories that hold some the same way;
+    /// gives the directory's key, `lib/`, under which the checker gathers
+    /// their public types (a subdirectory's as `lib.sub.Type`).
+    fn bring_directory(&mut self, from: &str, written: &str, key: &str, path: &Path, span: Span) -> Option<String> {
+        let mut files: Vec<String> = std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|entry| entry.path().is_file())
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".w") && !name.ends_with(".test.w"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error("E0139", format!("cannot bring \"{written}\""), span)
+                    .with_label(format!("{key}: a directory without `.w` files")),
+            );
+            return None;
+        }
+        let written = written.trim_end_matches('/');
+        for file in files {
+            self.bring(from, &format!("{written}/{file}"), span)?;
+        }
+        let mut subdirectories: Vec<String> = std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|entry| holds_wing_files(&entry.path()))
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        subdirectories.sort();
+        for subdirectory in subdirectories {
+            self.bring(from, &format!("{written}/{subdirectory}"), span)?;
+        }
+        Some(format!("{key}/"))
+    }
+}
+
+/// Whether `path` is a directory with a `.w` file in it.
+fn holds_wing_files(path: &Path) -> bool {
+    path.is_dir()
+        && std::fs::read_dir(path).into_iter().flatten().flatten().any(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            entry.path().is_file() && name.ends_with(".w") && !name.ends_with(".test.w")
+        })
 }
 
 /// Why a file could not be read, without the OS's error code.

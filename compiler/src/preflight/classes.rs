@@ -10,10 +10,10 @@ use super::ObjectData;
 use super::env::Env;
 use super::eval::{Eval, Evaluator, fail};
 use super::tree::ResourceId;
-use super::value::{FunctionValue, Ref, RefKind, Value, as_resource, object_value, resource_value};
+use super::value::{ClosureValue, FnBody, FunctionValue, Ref, RefKind, Value, as_resource, object_value, resource_value};
 use crate::check::{ClassId, ClassKind, MemberKind, MethodReceiver};
 use crate::diagnostics::Diagnostic;
-use crate::syntax::ast::{Arg, Expr, Span};
+use crate::syntax::ast::{Arg, Expr, Phase, Span};
 use indexmap::IndexMap;
 use std::rc::Rc;
 
@@ -112,6 +112,29 @@ impl<'a> Evaluator<'a> {
             frame.define(*var, value);
         }
         self.run_body(&body.stmts, &frame, span)
+    }
+
+    /// A closure-class object's `name` method as a handler: its body, run
+    /// with `this` bound to the object (lifted into the handler's bundle).
+    pub(super) fn method_handler(&mut self, this: Value, name: &str, span: Span) -> Eval<ClosureValue<'a>> {
+        let Some(class) = self.app.object(&this).map(|object| object.class) else {
+            return fail("E0500", "internal error: a handler object is not an object", span);
+        };
+        let found = self.sem.find_member(class, name).and_then(|(owner, member)| Some((owner, member.decl?)));
+        let Some((owner, decl)) = found else {
+            return fail("E0500", format!("internal error: no method `{name}`"), span);
+        };
+        let (Some(method), Some(info)) = (self.index.method(decl), self.sem.closures.get(decl)) else {
+            return fail("E0500", "internal error: unchecked method", span);
+        };
+        let (Some(body), Some(class_env)) = (&method.body, self.app.class_envs.get(&owner).cloned()) else {
+            return fail("E0500", "internal error: a handler method without a body", span);
+        };
+        let frame = Env::child(&class_env);
+        if let Some(this_var) = info.this_var {
+            frame.define(this_var, this);
+        }
+        Ok(ClosureValue { node: decl, body: FnBody::Method(body), phase: Phase::Inflight, env: frame, used_as: None })
     }
 
     pub(super) fn read_field(&self, object: &Value, name: &str) -> Value {

@@ -15,6 +15,9 @@ impl<'a> Evaluator<'a> {
     /// marked with that type (see [`ClosureValue::used_as`]).
     pub(super) fn eval(&mut self, expr: &'a Expr, env: &Rc<Env>) -> Eval<Value> {
         let value = self.eval_value(expr, env)?;
+        if let Some(&receiver) = self.sem.object_functions.get(expr.id) {
+            return Ok(self.function_value(FunctionValue::Method { this: value, class: receiver, name: "handle".to_string() }));
+        }
         let Some(&used_as) = self.sem.coercions.get(expr.id) else { return Ok(value) };
         Ok(match self.app.function(&value) {
             Some(FunctionValue::Closure(closure)) => {
@@ -227,6 +230,9 @@ impl<'a> Evaluator<'a> {
         }
         let function = self.eval(callee, env)?;
         let args = self.call_args(call, args, env)?;
+        if let Some(receiver) = self.sem.handle_calls.get(expr.id) {
+            return self.call_method(function, *receiver, "handle", args, expr.span);
+        }
         self.call_value(function, args, expr.span)
     }
 

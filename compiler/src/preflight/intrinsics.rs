@@ -11,6 +11,7 @@ use super::value::{ExternValue, FunctionValue, Ref, RefKind, Value, as_resource,
 use crate::syntax::ast::Span;
 use serde_json::{Map, Value as Json, json};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use wing_abi::EdgeKind;
 use wing_std::walk::{Step, Walk, WalkError};
 
@@ -59,6 +60,11 @@ impl<'a> Evaluator<'a> {
         match self.app.function(&handler).cloned() {
             Some(FunctionValue::Closure(closure)) => {
                 self.app.tree.get_mut(resource).handler = Some(closure);
+                Ok(())
+            }
+            Some(FunctionValue::Method { this, name, .. }) => {
+                let closure = self.method_handler(this, &name, span)?;
+                self.app.tree.get_mut(resource).handler = Some(Rc::new(closure));
                 Ok(())
             }
             _ => fail("E0500", "internal error: a handler must be a closure", span),
@@ -254,15 +260,24 @@ impl<'a> Evaluator<'a> {
         Ok(function)
     }
 
+    /// A route the Api has already (E0516), or one a request could match
+    /// as well as an existing route of the same method (E0517, as Wing:
+    /// `/test/path` and `/test/:variable`).
     fn check_new_route(&self, api: ResourceId, route: &str, span: Span) -> Eval<()> {
         let node = self.app.tree.get(api);
-        let taken = self.app.tree.edges().any(|(from, _, kind, events)| {
-            kind == EdgeKind::Handler && self.app.tree.get(from).path == node.path && events.iter().any(|e| e == route)
-        });
-        if taken {
+        let mut routes = self
+            .app
+            .tree
+            .edges()
+            .filter(|(from, _, kind, _)| *kind == EdgeKind::Handler && self.app.tree.get(*from).path == node.path)
+            .flat_map(|(_, _, _, events)| events.iter());
+        let Some(existing) = routes.find(|existing| *existing == route || routes_overlap(existing, route)) else {
+            return Ok(());
+        };
+        if existing == route {
             return fail("E0516", format!("the Api already has a handler for `{route}`"), span);
         }
-        Ok(())
+        fail("E0517", format!("the route `{route}` is ambiguous: it conflicts with `{existing}`"), span)
     }
 
     fn check_queue(&mut self, queue: ResourceId, props: &Props, span: Span) -> Eval<()> {
@@ -368,6 +383,17 @@ fn check_schedule(props: &Props, span: Span) -> Eval<()> {
 }
 
 /// An Api route's path with `{name}` parameters written as `:name`.
+/// Whether one request could match both routes (`GET /a/:x` and
+/// `GET /a/b`): the same method and number of segments, each segment
+/// equal or a parameter in either.
+fn routes_overlap(a: &str, b: &str) -> bool {
+    let (Some((verb_a, path_a)), Some((verb_b, path_b))) = (a.split_once(' '), b.split_once(' ')) else { return false };
+    let (segments_a, segments_b): (Vec<&str>, Vec<&str>) = (path_a.split('/').collect(), path_b.split('/').collect());
+    verb_a == verb_b
+        && segments_a.len() == segments_b.len()
+        && segments_a.iter().zip(&segments_b).all(|(x, y)| x == y || x.starts_with(':') || y.starts_with(':'))
+}
+
 fn route_path(path: &str, span: Span) -> Eval<String> {
     if !path.starts_with('/') {
         return fail("E0516", format!("an Api path must start with `/`, found \"{path}\""), span);

@@ -33,6 +33,9 @@ pub struct ClosureValue<'a> {
 pub enum FnBody<'a> {
     Closure(&'a Closure),
     Test(&'a Block),
+    /// The `handle` method of a closure-class object used as a handler:
+    /// its environment binds the method's `this` to the object.
+    Method(&'a Block),
 }
 
 /// A stdlib member bound to its receiver, as a callable value.

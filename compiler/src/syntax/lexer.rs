@@ -77,6 +77,7 @@ pub enum Tok<'a> {
     As,
     Pub,
     Protected,
+    Internal,
     Static,
     Extern,
     Inflight,
@@ -214,6 +215,8 @@ pub(super) enum Raw {
     Pub,
     #[token("protected")]
     Protected,
+    #[token("internal")]
+    Internal,
     #[token("static")]
     Static,
     #[token("extern")]
@@ -614,7 +617,11 @@ impl<'a> Lexer<'a> {
     }
 
     /// Resolves the escape starting at `rest[i]` (a backslash) into `out`;
-    /// gives the index just after it.
+    /// gives the index just after it. Escapes read as Wing reads them
+    /// (JavaScript's): `\n \t \r \b \f \v \0`, `\xHH`, `\uHHHH`,
+    /// `\u{H…}`, and a backslash before `" \ { } $ ' / \``. Wing also
+    /// reads `\q` as `q`; that is an error here (E0006), as are a digit
+    /// other than `\0` and a malformed hex escape.
     fn escape(&mut self, rest: &str, i: usize, base: usize, out: &mut String) -> usize {
         let Some(c) = rest[i + 1..].chars().next() else {
             // A lone backslash at the end of the file: the caller reports
@@ -622,52 +629,92 @@ impl<'a> Lexer<'a> {
             return i + 1;
         };
         let simple = match c {
-            'n' => Some('\n'),
-            't' => Some('\t'),
-            'r' => Some('\r'),
-            '0' => Some('\0'),
-            '"' | '\\' | '{' | '}' | '$' | '\'' => Some(c),
-            _ => None,
-        };
-        if let Some(ch) = simple {
-            out.push(ch);
-            return i + 2;
-        }
-        if c == 'u' && rest[i + 2..].starts_with('{') {
-            let body = &rest[i + 3..];
-            let digits = body.bytes().take_while(u8::is_ascii_hexdigit).count();
-            let hex = &body[..digits];
-            let closed = body[digits..].starts_with('}');
-            let end = i + 3 + digits + usize::from(closed);
-            let value = if closed && (1..=6).contains(&digits) {
-                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-            } else {
-                None
-            };
-            match value {
-                Some(ch) => out.push(ch),
-                None => {
-                    let shown = &rest[i..end];
-                    let d =
-                        Diagnostic::error("E0006", format!("invalid unicode escape `{shown}`"), self.span(base + i, base + end))
-                            .with_label(if closed { "not a unicode scalar value" } else { "expected hex digits and `}`" })
-                            .with_help("write 1 to 6 hex digits in braces, e.g. `\\u{1F600}`");
-                    self.diags.push(d);
-                    out.push('\u{FFFD}');
-                }
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'v' => '\u{b}',
+            '0' if !rest[i + 2..].starts_with(|d: char| d.is_ascii_digit()) => '\0',
+            'u' if rest[i + 2..].starts_with('{') => return self.braced_unicode_escape(rest, i, base, out),
+            'u' => return self.hex_escape(rest, i, 4, base, out),
+            'x' => return self.hex_escape(rest, i, 2, base, out),
+            '0'..='9' => {
+                let end = i + 2;
+                let d =
+                    Diagnostic::error("E0006", format!("octal escape `\\{c}` is not allowed"), self.span(base + i, base + end))
+                        .with_label("not an escape")
+                        .with_help("write the character with `\\x..` or `\\u{…}`, or `\\\\` for a backslash");
+                self.diags.push(d);
+                out.push(c);
+                return end;
             }
+            '"' | '\\' | '{' | '}' | '$' | '\'' | '/' | '`' => c,
+            _ => {
+                let end = i + 1 + c.len_utf8();
+                let d = Diagnostic::error("E0006", format!("unknown escape sequence `\\{}`", c.escape_debug()), self.span(base + i, base + end))
+                    .with_label("unknown escape")
+                    .with_note(format!("Wing reads it as `{c}` alone, dropping the backslash, which is rarely what was meant"))
+                    .with_help("write `\\\\` for a backslash; the escapes are `\\n \\t \\r \\b \\f \\v \\0 \\xHH \\uHHHH \\u{…}` and `\\` before `\" \\ { } $ ' /`");
+                self.diags.push(d);
+                out.push(c);
+                return end;
+            }
+        };
+        out.push(simple);
+        i + 1 + c.len_utf8()
+    }
+
+    /// `\xHH` (`width` 2) or `\uHHHH` (`width` 4; a surrogate pair of two
+    /// such escapes gives one character).
+    fn hex_escape(&mut self, rest: &str, i: usize, width: usize, base: usize, out: &mut String) -> usize {
+        let read = |at: usize| -> Option<u32> {
+            let hex = rest.get(at..at + width)?;
+            if hex.bytes().all(|b| b.is_ascii_hexdigit()) { u32::from_str_radix(hex, 16).ok() } else { None }
+        };
+        let Some(unit) = read(i + 2) else {
+            let end = i + 2 + rest[i + 2..].bytes().take(width).take_while(u8::is_ascii_hexdigit).count();
+            let kind = if width == 2 { "\\x" } else { "\\u" };
+            let d = Diagnostic::error("E0006", format!("invalid escape `{}`", &rest[i..end]), self.span(base + i, base + end))
+                .with_label(format!("`{kind}` needs {width} hex digits"))
+                .with_help("e.g. `\\x41` or `\\u0041` for `A`, `\\u{1F600}` for any character");
+            self.diags.push(d);
+            out.push('\u{FFFD}');
             return end;
+        };
+        let end = i + 2 + width;
+        if (0xD800..0xDC00).contains(&unit)
+            && rest[end..].starts_with("\\u")
+            && let Some(low) = read(end + 2).filter(|l| (0xDC00..0xE000).contains(l))
+            && let Some(ch) = char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+        {
+            out.push(ch);
+            return end + 6;
         }
-        let end = i + 1 + c.len_utf8();
-        let d = Diagnostic::error(
-            "E0006",
-            format!("unknown escape sequence `\\{}`", c.escape_debug()),
-            self.span(base + i, base + end),
-        )
-        .with_label("unknown escape")
-        .with_help("the escapes are `\\n` `\\t` `\\r` `\\0` `\\\"` `\\\\` `\\{` `\\}` `\\$` and `\\u{…}`");
-        self.diags.push(d);
-        out.push(c);
+        out.push(char::from_u32(unit).unwrap_or('\u{FFFD}'));
+        end
+    }
+
+    /// `\u{1F600}`: 1 to 6 hex digits naming a unicode scalar value.
+    fn braced_unicode_escape(&mut self, rest: &str, i: usize, base: usize, out: &mut String) -> usize {
+        let body = &rest[i + 3..];
+        let digits = body.bytes().take_while(u8::is_ascii_hexdigit).count();
+        let hex = &body[..digits];
+        let closed = body[digits..].starts_with('}');
+        let end = i + 3 + digits + usize::from(closed);
+        let value =
+            if closed && (1..=6).contains(&digits) { u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) } else { None };
+        match value {
+            Some(ch) => out.push(ch),
+            None => {
+                let shown = &rest[i..end];
+                let d = Diagnostic::error("E0006", format!("invalid unicode escape `{shown}`"), self.span(base + i, base + end))
+                    .with_label(if closed { "not a unicode scalar value" } else { "expected hex digits and `}`" })
+                    .with_help("write 1 to 6 hex digits in braces, e.g. `\\u{1F600}`");
+                self.diags.push(d);
+                out.push('\u{FFFD}');
+            }
+        }
         end
     }
 
@@ -947,6 +994,7 @@ fn simple_tok<'a>(raw: Raw) -> Tok<'a> {
         Raw::As => Tok::As,
         Raw::Pub => Tok::Pub,
         Raw::Protected => Tok::Protected,
+        Raw::Internal => Tok::Internal,
         Raw::Static => Tok::Static,
         Raw::Extern => Tok::Extern,
         Raw::Inflight => Tok::Inflight,

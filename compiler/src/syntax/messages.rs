@@ -91,6 +91,7 @@ const STMT_START: &[&str] = &[
     "enum",
     "pub",
     "protected",
+    "internal",
     "extern",
     "static",
     "preflight",
@@ -149,6 +150,7 @@ const HARD_KEYWORDS: &[&str] = &[
     "new",
     "pub",
     "protected",
+    "internal",
     "static",
     "extern",
     "inflight",
@@ -181,7 +183,7 @@ pub fn expected_items(expected: &[String]) -> Vec<String> {
         covered.extend(EXPR_START);
     } else if has("new") && has("var") && has("Ident") && has("}") {
         items.push("a class member".to_string());
-        covered.extend(["new", "var", "Ident", "pub", "protected", "extern", "static"]);
+        covered.extend(["new", "var", "Ident", "pub", "protected", "internal", "extern", "static"]);
         covered.extend(["inflight", "preflight", "unphased"]);
     } else if has("inflight") && has("Ident") && has("(") {
         items.push("a type".to_string());

@@ -65,6 +65,9 @@ pub enum Recovered {
 pub enum ModKw {
     Pub,
     Protected,
+    /// `internal`: visible to the other files of the library. A program is
+    /// one library, so it reads as `pub`.
+    Internal,
     Extern,
     Static,
     Inflight,
@@ -77,6 +80,7 @@ impl ModKw {
         match self {
             ModKw::Pub => "pub",
             ModKw::Protected => "protected",
+            ModKw::Internal => "internal",
             ModKw::Extern => "extern",
             ModKw::Static => "static",
             ModKw::Inflight => "inflight",
@@ -100,10 +104,18 @@ impl Mod {
     }
 }
 
-const ALL_MODS: &[ModKw] =
-    &[ModKw::Pub, ModKw::Protected, ModKw::Extern, ModKw::Static, ModKw::Inflight, ModKw::Preflight, ModKw::Unphased];
-const TYPE_MODS: &[ModKw] = &[ModKw::Pub];
-const CLASS_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Inflight, ModKw::Preflight];
+const ALL_MODS: &[ModKw] = &[
+    ModKw::Pub,
+    ModKw::Protected,
+    ModKw::Internal,
+    ModKw::Extern,
+    ModKw::Static,
+    ModKw::Inflight,
+    ModKw::Preflight,
+    ModKw::Unphased,
+];
+const TYPE_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Internal];
+const CLASS_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Internal, ModKw::Inflight, ModKw::Preflight];
 const FUNCTION_MODS: &[ModKw] = &[ModKw::Pub, ModKw::Extern, ModKw::Inflight, ModKw::Preflight, ModKw::Unphased];
 
 /// Parser state shared by the grammar's actions.
@@ -391,6 +403,23 @@ impl Ctx {
                 .with_label("`...` parameter before other parameters");
             self.diags.push(d);
         }
+        let is_optional = |p: &Param| matches!(p.ty.kind, TypeAnnotationKind::Optional(_));
+        if let Some(first) = params.iter().position(is_optional)
+            && let Some(required) = params[first..]
+                .iter()
+                .find(|p| !is_optional(p) && !p.variadic && !matches!(p.ty.kind, TypeAnnotationKind::Inferred))
+        {
+            let optional = &params[first];
+            let d = Diagnostic::error("E0022", "optional parameters must come after the required ones", optional.span)
+                .with_label(format!("`{}` is optional", optional.name.name))
+                .with_secondary(required.span, format!("`{}` is required and comes after it", required.name.name))
+                .with_help(format!(
+                    "move `{}` after `{}`, or make `{}` optional too",
+                    optional.name.name, required.name.name, required.name.name
+                ))
+                .with_note("a call leaves out optional arguments from the end, so a required one cannot follow them");
+            self.diags.push(d);
+        }
     }
 
     pub fn fn_type(
@@ -517,7 +546,7 @@ impl Ctx {
             }
             seen.push(m.kw);
             match m.kw {
-                ModKw::Pub => out.visibility = Visibility::Public,
+                ModKw::Pub | ModKw::Internal => out.visibility = Visibility::Public,
                 ModKw::Protected => out.visibility = Visibility::Protected,
                 ModKw::Extern => out.is_extern = true,
                 ModKw::Static => out.is_static = true,
@@ -726,7 +755,7 @@ impl Ctx {
 }
 
 fn is_visibility(m: ModKw) -> bool {
-    matches!(m, ModKw::Pub | ModKw::Protected)
+    matches!(m, ModKw::Pub | ModKw::Protected | ModKw::Internal)
 }
 
 fn is_phase(m: ModKw) -> bool {
@@ -836,7 +865,6 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
         );
     }
     diags.sort_by_key(|d| (d.span.start, d.span.end));
-    check_bring_order(&stmts, &mut diags);
     (Module { file, stmts }, diags)
 }
 
@@ -865,24 +893,5 @@ impl<'a> Iterator for Bounded<'_, 'a> {
             return None;
         }
         Some(token)
-    }
-}
-
-/// `bring` statements must come before everything else.
-fn check_bring_order(stmts: &[Stmt], diags: &mut Vec<Diagnostic>) {
-    let mut first_other: Option<Span> = None;
-    for s in stmts {
-        match (&s.kind, first_other) {
-            (StmtKind::Bring { .. }, Some(other)) => {
-                let d = Diagnostic::error("E0011", "`bring` must come before other statements", s.span)
-                    .with_label("this `bring` comes too late")
-                    .with_secondary(other, "first non-`bring` statement")
-                    .with_help("move all `bring` statements to the top of the file");
-                diags.push(d);
-            }
-            (StmtKind::Bring { .. }, None) | (StmtKind::Error, _) => {}
-            (_, None) => first_other = Some(s.span),
-            _ => {}
-        }
     }
 }

@@ -100,10 +100,17 @@ fn plain_and_raw_strings() {
     assert_eq!(t, vec![Str("\u{FFFD}".into()), Str("\u{FFFD}".into()), Str("\u{FFFD}".into())]);
     assert_eq!(d.len(), 3);
     assert!(d.iter().all(|d| d.code == "E0006"));
+    let (t, d) = lex(r#""a \/ b" "\x41\u0042\uD83D\uDE00\b\f\v""#);
+    assert_eq!(t, vec![Str("a / b".into()), Str("AB\u{1F600}\u{8}\u{c}\u{b}".into())]);
+    assert!(d.is_empty(), "{d:?}");
     let (t, d) = lex(r#""bad \q escape""#);
     assert_eq!(t, vec![Str("bad q escape".into())]);
     assert_eq!(d[0].code, "E0006");
     assert_eq!(d[0].span.range(), 5..7);
+    let (t, d) = lex(r#""bad \x4 and \u12 and \1""#);
+    assert_eq!(t, vec![Str("bad \u{FFFD} and \u{FFFD} and 1".into())]);
+    assert_eq!(d.iter().map(|d| d.span.range()).collect::<Vec<_>>(), vec![5..8, 13..17, 22..24]);
+    assert!(d.iter().all(|d| d.code == "E0006"));
 }
 
 #[test]

@@ -26,7 +26,7 @@ const ERROR_PROGRAMS: &[(&str, &str)] = &[
         "class Store {\n  count: num\n  get( {\n    return 1;\n  }\n  put(k: str): void { }\n  5;\n}\nlet after = 1;\n",
     ),
     ("unclosed_block", "test \"t\" {\n  if x {\n    log(\"x\");\n"),
-    ("lexical", "let a = \"bad \\q\";\nlet b = 12abc;\nlet c = 3 ~ 4;\nlet d = 5w;\n"),
+    ("lexical", "let a = \"bad \\x4\";\nlet b = 12abc;\nlet c = 3 ~ 4;\nlet d = 5w;\n"),
     ("unterminated_string", "let a = 1;\nlet s = \"never closed;\nlet b = 2;\n"),
     ("unterminated_comment", "let a = 1;\n/* comment\nlet b = 2;\n"),
     ("declarations", "struct S { a: num b: str; }\nenum E { A B }\ninterface I { x: num; }\nstatic class C { }\n"),

@@ -12,6 +12,7 @@ pub mod datetime;
 pub mod expect;
 pub mod json;
 pub mod number;
+pub mod regexp;
 pub mod schema;
 pub mod string;
 pub mod util;
@@ -51,6 +52,7 @@ pub fn lookup(module: &str, name: &str) -> Option<StdFn> {
                 "str" => string::lookup(member),
                 "num" | "bool" | "duration" => number::lookup(class, member),
                 "datetime" => datetime::lookup(member),
+                "regex" => regexp::lookup(member),
                 "struct" => schema::lookup(member),
                 "Json" | "MutJson" => json::lookup(class, member),
                 "Array" | "MutArray" | "Map" | "MutMap" | "Set" | "MutSet" => collections::lookup(class, member),

@@ -1,0 +1,28 @@
+// Wing 0.85.49 accepts a closure where a handler interface is expected,
+// and a closure-class object passed as a function inflight (it matches
+// them by the shape of `handle`); wingc takes an object as a function
+// preflight, when `handle` has exactly the expected type, and reports the
+// rest as not supported yet (E0900), with the way around it. Like Wing, it
+// rejects a `handle` of another shape (E0210) and calling an inflight
+// `handle` preflight (E0303).
+bring cloud;
+
+class Handler impl cloud.IFunctionHandler {
+  pub inflight handle(event: Json?): Json? {
+    return event;
+  }
+}
+
+class Quiet {
+  pub inflight handle(): void { }
+}
+
+let handler = new Handler();
+let fine = new cloud.Function(handler) as "fine";
+let narrower = new cloud.Function(new Quiet()) as "narrower";
+let typed: cloud.IFunctionHandler = inflight (event: Json?): Json? => { return event; };
+let early = handler(nil);
+test "passing an object inflight" {
+  let run = (f: inflight (Json?): Json?): Json? => { return f(nil); };
+  run(handler);
+}

@@ -1,0 +1,2 @@
+// The other file of `clash_lib` that exports `Shared`.
+pub class Shared { }
