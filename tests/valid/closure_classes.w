@@ -46,9 +46,13 @@ let plus = new Plus();
 let asHandler: cloud.IFunctionHandler = recorder;
 
 // Where a function is expected, a closure calls the object.
-let fn = new cloud.Function(inflight (event) => { return recorder(event); }) as "fn";
+let fn = new cloud.Function(inflight (event) => {
+  return recorder(event);
+}) as "fn";
 let jobs = new cloud.Queue();
-jobs.setConsumer(inflight (message) => { consumer(message); });
+jobs.setConsumer(inflight (message) => {
+  consumer(message);
+});
 
 test "calling closure objects" {
   assert(plus(2, 3) == 5);
@@ -61,7 +65,9 @@ test "calling closure objects" {
 test "closure objects behind handlers" {
   assert(fn.invoke(Json "y") == Json "rec:y");
   jobs.push("m");
-  util.waitUntil(inflight () => { return seen.peek() == 101; });
+  util.waitUntil(inflight () => {
+    return seen.peek() == 101;
+  });
 }
 
 // A preflight `handle` makes an object callable preflight too (Wing

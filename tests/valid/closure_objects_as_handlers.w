@@ -46,6 +46,8 @@ test "closure objects as handlers" {
   assert(store.get("rec") == "y");
   jobs.push("m");
   news.publish("n");
-  util.waitUntil(inflight () => { return seen.peek() == 1101; });
+  util.waitUntil(inflight () => {
+    return seen.peek() == 1101;
+  });
   assert(seen.peek() == 1101);
 }

@@ -6,7 +6,9 @@ let all = xs ?? [];
 let j: Json? = nil;
 let obj = j ?? { a: 1 };
 let f: ((num): num)? = nil;
-let g = f ?? (n) => { return n + 1; };
+let g = f ?? (n) => {
+  return n + 1;
+};
 let two = g(1);
 let m: Map<str>? = nil;
 let mm = m ?? {};

@@ -32,12 +32,16 @@ test "a function with a handler that takes nothing" {
 test "queue and topic handlers that ignore their message" {
   jobs.push("work");
   news.publish("hello");
-  util.waitUntil(inflight () => { return pings.peek() == 110; });
+  util.waitUntil(inflight () => {
+    return pings.peek() == 110;
+  });
   assert(pings.peek() == 110);
 }
 
 test "a closure with no parameter passed as a wider function" {
-  let result = runTwice(inflight () => { pings.inc(); });
+  let result = runTwice(inflight () => {
+    pings.inc();
+  });
   assert(result == nil);
   assert(pings.peek() == 2);
 }

@@ -33,7 +33,7 @@ class Recorder {
 let hits = new cloud.Counter() as "hits";
 let audit = new cloud.Counter() as "audit";
 let counted = new Recorder(Sinks { audit: audit }, hits) as "counted";
-let silent = new Recorder(Sinks { }, nil) as "silent";
+let silent = new Recorder(Sinks {}, nil) as "silent";
 let maybeHits: cloud.Counter? = hits;
 
 test "if let of an optional resource" {

@@ -21,7 +21,9 @@ let tally = inflight (words: Array<str>): str => {
       hits.inc();
     }
     pub render(): str {
-      let join = (): str => { return this.parts.join(separator); };
+      let join = (): str => {
+        return this.parts.join(separator);
+      };
       return "{join()}/{seen}";
     }
   }

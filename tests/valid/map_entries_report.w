@@ -1,7 +1,7 @@
 // `Map.entries()` gives the `key` and `value` of every entry, typed by the
 // map's value type, preflight and inflight.
-let stock = {"apples" => 12, "pears" => 0, "plums" => 7};
-let prices = MutMap<str>{"apples" => "0.5", "plums" => "1.2"};
+let stock = { "apples" => 12, "pears" => 0, "plums" => 7 };
+let prices = MutMap<str>{ "apples" => "0.5", "plums" => "1.2" };
 
 let countAll = (m: Map<num>): num => {
   let var total = 0;

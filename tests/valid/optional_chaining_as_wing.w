@@ -2,8 +2,14 @@
 // struct fields, Json and methods, a `??` whose default is optional too
 // (`a ?? b ?? c`), and `?.` calls of methods that return nothing.
 bring cloud;
-struct Inner { tags: Array<str>?; n: num?; }
-struct Outer { inner: Inner?; name: str?; }
+struct Inner {
+  tags: Array<str>?;
+  n: num?;
+}
+struct Outer {
+  inner: Inner?;
+  name: str?;
+}
 let o = Outer { inner: Inner { tags: ["a", "b"] } };
 let empty = Outer {};
 let t1 = o.inner?.tags?.at(1) ?? "none";

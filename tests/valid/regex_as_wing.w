@@ -5,7 +5,7 @@
 // have no look-around and say so with a catchable error.
 let email = regex.compile("([a-z]+)@([a-z]+)\\.com");
 let text = "mail ann@example.com and bob@test.com now";
-let preflightHit = email.test(text);
+let preflightHit = email.test (text);
 
 test "regex members" {
   assert(preflightHit);

@@ -13,10 +13,14 @@ let sum = (xs: Array<num>): num => {
 let noOrders = [];
 let noRevenue = sum(noOrders);
 
-let label = (who) => { return "order for {who}"; };
+let label = (who) => {
+  return "order for {who}";
+};
 let firstLabel = label("ada");
 
-let twice = (n) => { return n * 2; };
+let twice = (n) => {
+  return n * 2;
+};
 let four = twice(2);
 
 let tags = [];

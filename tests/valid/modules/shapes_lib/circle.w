@@ -16,4 +16,4 @@ pub struct Size {
 }
 
 // Not `pub`: not part of what the directory exports.
-class Helper { }
+class Helper {}
