@@ -226,7 +226,7 @@ impl Collector<'_> {
     }
 }
 
-impl Visitor for Collector<'_> {
+impl Visitor<'_> for Collector<'_> {
     fn stmt(&mut self, stmt: &Stmt) {
         match &stmt.kind {
             StmtKind::Let { name, .. } | StmtKind::IfLet { name, .. } | StmtKind::For { var: name, .. } => {

@@ -47,7 +47,7 @@ fn end_of(spans: impl IntoIterator<Item = Span>) -> usize {
     spans.into_iter().map(|s| s.end as usize).max().unwrap_or(0)
 }
 
-impl Visitor for Hints {
+impl Visitor<'_> for Hints {
     fn block(&mut self, block: &Block) {
         self.block_opens.insert(block.span.start as usize);
         visit::walk_block(self, block);

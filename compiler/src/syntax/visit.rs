@@ -2,7 +2,9 @@
 //! calls the visitor on every statement, block, expression, type
 //! annotation, class member and declared name, parents before children, in
 //! source order. The formatter and the language server use it to find
-//! things by position without each spelling out every node kind.
+//! things by position, and [`super::index`] to find declarations, without
+//! each spelling out every node kind. Nodes are visited by reference with
+//! the tree's lifetime, so a visitor may keep what it finds.
 //!
 //! Override a method to look at a node; call the matching `walk_*` inside
 //! it to go on into the node's children.
@@ -10,41 +12,41 @@
 use super::ast::*;
 
 /// What the walk calls. Every method's default goes on into the children.
-pub trait Visitor {
-    fn stmt(&mut self, stmt: &Stmt) {
+pub trait Visitor<'a> {
+    fn stmt(&mut self, stmt: &'a Stmt) {
         walk_stmt(self, stmt);
     }
-    fn block(&mut self, block: &Block) {
+    fn block(&mut self, block: &'a Block) {
         walk_block(self, block);
     }
-    fn expr(&mut self, expr: &Expr) {
+    fn expr(&mut self, expr: &'a Expr) {
         walk_expr(self, expr);
     }
-    fn ty(&mut self, ty: &TypeAnnotation) {
+    fn ty(&mut self, ty: &'a TypeAnnotation) {
         walk_ty(self, ty);
     }
-    fn user_type(&mut self, _ty: &UserTypeRef) {}
-    fn method(&mut self, method: &MethodDecl) {
+    fn user_type(&mut self, _ty: &'a UserTypeRef) {}
+    fn method(&mut self, method: &'a MethodDecl) {
         walk_method(self, method);
     }
-    fn param(&mut self, param: &Param) {
+    fn param(&mut self, param: &'a Param) {
         self.ty(&param.ty);
     }
 }
 
-pub fn walk_module<V: Visitor + ?Sized>(v: &mut V, module: &Module) {
+pub fn walk_module<'a, V: Visitor<'a> + ?Sized>(v: &mut V, module: &'a Module) {
     for stmt in &module.stmts {
         v.stmt(stmt);
     }
 }
 
-pub fn walk_block<V: Visitor + ?Sized>(v: &mut V, block: &Block) {
+pub fn walk_block<'a, V: Visitor<'a> + ?Sized>(v: &mut V, block: &'a Block) {
     for stmt in &block.stmts {
         v.stmt(stmt);
     }
 }
 
-pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, stmt: &Stmt) {
+pub fn walk_stmt<'a, V: Visitor<'a> + ?Sized>(v: &mut V, stmt: &'a Stmt) {
     match &stmt.kind {
         StmtKind::Bring { .. } | StmtKind::Break | StmtKind::Continue | StmtKind::Error => {}
         StmtKind::Let { ty, value, .. } => {
@@ -137,14 +139,14 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, stmt: &Stmt) {
     }
 }
 
-pub fn walk_method<V: Visitor + ?Sized>(v: &mut V, method: &MethodDecl) {
+pub fn walk_method<'a, V: Visitor<'a> + ?Sized>(v: &mut V, method: &'a MethodDecl) {
     walk_signature(v, &method.signature);
     if let Some(body) = &method.body {
         v.block(body);
     }
 }
 
-pub fn walk_signature<V: Visitor + ?Sized>(v: &mut V, sig: &FunctionSignatureDecl) {
+pub fn walk_signature<'a, V: Visitor<'a> + ?Sized>(v: &mut V, sig: &'a FunctionSignatureDecl) {
     for p in &sig.params {
         v.param(p);
     }
@@ -153,7 +155,7 @@ pub fn walk_signature<V: Visitor + ?Sized>(v: &mut V, sig: &FunctionSignatureDec
     }
 }
 
-pub fn walk_ty<V: Visitor + ?Sized>(v: &mut V, ty: &TypeAnnotation) {
+pub fn walk_ty<'a, V: Visitor<'a> + ?Sized>(v: &mut V, ty: &'a TypeAnnotation) {
     match &ty.kind {
         TypeAnnotationKind::Named { args, .. } => {
             for a in args {
@@ -171,7 +173,7 @@ pub fn walk_ty<V: Visitor + ?Sized>(v: &mut V, ty: &TypeAnnotation) {
     }
 }
 
-pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, expr: &Expr) {
+pub fn walk_expr<'a, V: Visitor<'a> + ?Sized>(v: &mut V, expr: &'a Expr) {
     match &expr.kind {
         ExprKind::Nil
         | ExprKind::Bool(_)

@@ -124,7 +124,7 @@ struct MemberAt {
     found: Option<NodeId>,
 }
 
-impl Visitor for MemberAt {
+impl Visitor<'_> for MemberAt {
     fn expr(&mut self, expr: &Expr) {
         if let ExprKind::Member { object, name, .. } = &expr.kind
             && name.span.start <= self.offset
@@ -304,7 +304,7 @@ pub fn names(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Completion
 /// Spans of every block of a file (scopes of `let`s).
 fn blocks_of(analysis: &Analysis, file: FileId) -> Vec<Span> {
     struct Blocks(Vec<Span>);
-    impl Visitor for Blocks {
+    impl Visitor<'_> for Blocks {
         fn block(&mut self, block: &Block) {
             self.0.push(block.span);
             visit::walk_block(self, block);
@@ -352,7 +352,7 @@ impl StructAt<'_> {
     }
 }
 
-impl Visitor for StructAt<'_> {
+impl Visitor<'_> for StructAt<'_> {
     fn expr(&mut self, expr: &Expr) {
         let inside = expr.span.start < self.offset && self.offset < expr.span.end;
         if inside {
@@ -447,7 +447,7 @@ fn parameter_names(analysis: &Analysis, callee: Span) -> Vec<String> {
     let Some(def) = analysis.definition(&occurrence.target) else { return Vec::new() };
     let Some(module) = analysis.module(def.file) else { return Vec::new() };
     struct Sig(Span, Vec<String>);
-    impl Visitor for Sig {
+    impl Visitor<'_> for Sig {
         fn method(&mut self, m: &MethodDecl) {
             if m.signature.name.span == self.0 {
                 self.1 = m.signature.params.iter().map(|p| p.name.name.clone()).collect();
@@ -481,7 +481,7 @@ struct CallAt {
     found: Option<(NodeId, Span, u32)>,
 }
 
-impl Visitor for CallAt {
+impl Visitor<'_> for CallAt {
     fn expr(&mut self, expr: &Expr) {
         if let ExprKind::Call { callee, .. } = &expr.kind
             && callee.span.end < self.offset

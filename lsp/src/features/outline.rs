@@ -140,7 +140,7 @@ impl Hints<'_> {
     }
 }
 
-impl Visitor for Hints<'_> {
+impl Visitor<'_> for Hints<'_> {
     fn stmt(&mut self, stmt: &Stmt) {
         if let StmtKind::Let { name, ty: None, .. } = &stmt.kind
             && let Some(v) = self.analysis.checked.semantics.declared.get(stmt.id).copied()
