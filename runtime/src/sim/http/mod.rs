@@ -10,7 +10,8 @@
 //! blocking pool ([`blocking`]). The limits are API Gateway's: a request
 //! line and headers over [`MAX_HEAD`] get 431, a body over [`MAX_BODY`]
 //! gets 413 (never a truncated body), a request line or header hyper
-//! cannot parse or that is not UTF-8 gets 400; a client gets
+//! cannot parse, a request line that is not ASCII or a header that is not
+//! UTF-8 gets 400; a client gets
 //! [`HEAD_TIMEOUT`] to send a request's head (which also closes an idle
 //! keep-alive connection) and [`BODY_TIMEOUT`] for its body (408).
 //!
@@ -231,6 +232,10 @@ async fn respond(handler: &Handler, request: hyper::Request<Incoming>) -> hyper:
 /// The request as plain data, or the response refusing it.
 async fn decode(request: hyper::Request<Incoming>) -> Result<HttpRequest, HttpResponse> {
     let (parts, body) = request.into_parts();
+    // A request target is ASCII (non-ASCII text comes percent-encoded).
+    if !parts.uri.path_and_query().is_none_or(|target| target.as_str().is_ascii()) {
+        return Err(HttpResponse::new(400, "the request line is not ASCII"));
+    }
     let raw_path = parts.uri.path().to_string();
     let query = parts.uri.query().map(parse_query).unwrap_or_default();
     let mut headers = Vec::with_capacity(parts.headers.len());
