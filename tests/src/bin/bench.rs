@@ -185,10 +185,10 @@ fn client(address: &str, until: Instant) -> Vec<Duration> {
             }
             if let Some(code) = trimmed.strip_prefix("HTTP/1.1 ") {
                 status = code.get(..3).and_then(|c| c.parse().ok()).unwrap_or(0);
-            } else if let Some((name, value)) = trimmed.split_once(':') {
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse().expect("a content length");
-                }
+            } else if let Some((name, value)) = trimmed.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().expect("a content length");
             }
         }
         let mut body = vec![0; length];
