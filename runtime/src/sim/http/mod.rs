@@ -41,6 +41,8 @@ pub const MAX_BODY: usize = 10 * 1024 * 1024;
 pub const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a client may take to send a request's body.
 pub const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a server waits after failing to accept a connection.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(20);
 /// How long a stopping server lets its open requests finish before it
 /// drops them.
 const STOP_GRACE: Duration = Duration::from_millis(300);
@@ -183,14 +185,18 @@ async fn accept(listener: tokio::net::TcpListener, handler: Handler, mut stopped
     let mut connections = tokio::task::JoinSet::new();
     let stopping = stopped.clone();
     loop {
-        tokio::select! {
-            accepted = listener.accept() => {
-                if let Ok((stream, _)) = accepted {
-                    connections.spawn(connection(stream, handler.clone(), stopping.clone()));
-                }
-            }
-            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            Some(_) = connections.join_next(), if !connections.is_empty() => continue,
             _ = stopped.wait_for(|stop| *stop) => break,
+        };
+        match accepted {
+            Ok((stream, _)) => {
+                connections.spawn(connection(stream, handler.clone(), stopping.clone()));
+            }
+            // Out of file descriptors, say: let connections close rather
+            // than spin.
+            Err(_) => tokio::time::sleep(ACCEPT_BACKOFF).await,
         }
     }
     drop(listener);
