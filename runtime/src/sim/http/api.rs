@@ -10,10 +10,11 @@
 //! with 204.
 //!
 //! A request waits for a concurrency slot of its route's function without
-//! holding a thread (a full queue is refused with 429), then runs on the
-//! blocking pool: a handler that loops or waits holds up no other request.
+//! holding a thread (a full queue is refused with 429), then runs where
+//! [`in_place`] says: a handler that loops or waits holds up no other
+//! request.
 
-use super::{Handler, HttpRequest, HttpResponse, blocking};
+use super::{Handler, HttpRequest, HttpResponse, in_place};
 use crate::sim::props::{Props, bool_prop};
 use crate::sim::{InvokeError, ResourceIndex, ResourceState, Shared};
 use indexmap::IndexMap;
@@ -161,7 +162,7 @@ async fn run(sim: &Arc<Shared>, function: ResourceIndex, request: HttpRequest, v
         return HttpResponse::new(429, crate::sim::function::TOO_MANY_REQUESTS);
     };
     let sim = sim.clone();
-    blocking(move || match sim.invoke_in_slot(function, &[request_value(request, vars)], None, slot) {
+    in_place(move || match sim.invoke_in_slot(function, &[request_value(request, vars)], None, slot) {
         Ok(response) => response_of(&response),
         Err(InvokeError::Busy) => HttpResponse::new(429, crate::sim::function::TOO_MANY_REQUESTS),
         Err(InvokeError::Failed(failure)) => {

@@ -6,8 +6,9 @@
 //! Every server is hyper (HTTP/1.1) on one process-wide tokio runtime
 //! ([`runtime`]): a connection is a task, not a thread, so slow or idle
 //! clients hold nothing others need. A handler gives a future; work that
-//! blocks (running a function, reading a file) goes to the runtime's
-//! blocking pool ([`blocking`]). The limits are API Gateway's: a request
+//! blocks runs on its connection's thread once that thread has handed
+//! its other connections on ([`in_place`], running a function) or on the
+//! runtime's blocking pool ([`blocking`], reading a file). The limits are API Gateway's: a request
 //! line and headers over [`MAX_HEAD`] get 431, a body over [`MAX_BODY`]
 //! gets 413 (never a truncated body), a request line or header hyper
 //! cannot parse, a request line that is not ASCII or a header that is not
@@ -27,6 +28,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock, mpsc};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -99,7 +101,7 @@ pub fn runtime() -> &'static tokio::runtime::Runtime {
     static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
     RUNTIME.get_or_init(|| {
         tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(std::thread::available_parallelism().map_or(2, |n| n.get()))
+            .worker_threads(cores())
             .thread_name("wing-http")
             .thread_stack_size(2 << 20)
             .enable_io()
@@ -115,6 +117,31 @@ pub fn blocking(work: impl FnOnce() -> HttpResponse + Send + 'static) -> Reply {
     Box::pin(async move {
         tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| HttpResponse::new(500, "the request handler failed"))
     })
+}
+
+/// Requests being answered in place (see [`in_place`]).
+static IN_PLACE: AtomicUsize = AtomicUsize::new(0);
+
+/// A reply computed by `work`, which may block. While few requests run,
+/// on this thread of the runtime, which first hands its other connections
+/// to another thread: the request waits for no other thread to pick it up.
+/// Beyond one per core, on the blocking pool, which keeps many running
+/// handlers from churning the runtime's threads. Nothing else waits for
+/// it either way; a 500 if it panics.
+pub async fn in_place(work: impl FnOnce() -> HttpResponse + Send + 'static) -> HttpResponse {
+    if IN_PLACE.fetch_add(1, Ordering::AcqRel) >= cores() {
+        IN_PLACE.fetch_sub(1, Ordering::AcqRel);
+        return blocking(work).await;
+    }
+    let response = tokio::task::block_in_place(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)));
+    IN_PLACE.fetch_sub(1, Ordering::AcqRel);
+    response.unwrap_or_else(|_| HttpResponse::new(500, "the request handler failed"))
+}
+
+/// The machine's cores (asked once).
+fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
 }
 
 /// A listening socket whose requests nobody takes yet: its URL is known
