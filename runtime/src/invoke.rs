@@ -18,9 +18,16 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use wasmtime::{AsContextMut, Instance, Store, ThrownException, Trap, Val, WasmBacktrace};
+use wasmtime::{AsContextMut, Instance, Store, ThrownException, Trap, UpdateDeadline, Val, WasmBacktrace};
 use wing_abi::LiftedValue;
 use wing_std::Value;
+
+/// How often running code checks its deadline and whether the simulator
+/// stops: the precision of timeouts and of a stop.
+const CHECK_EVERY: Duration = Duration::from_millis(5);
+
+/// The failure of an invocation the stopping simulator interrupted.
+pub const STOPPED: &str = "the simulator stopped";
 
 /// The memory one invocation's values may use, unless its function says.
 pub const DEFAULT_HEAP_LIMIT: usize = 1 << 30;
@@ -121,7 +128,7 @@ impl<'a> Invocation<'a> {
         let inits = self.place_lifts(&mut store, &self.shared.lifts_of(self.bundle))?;
         let instance =
             loaded.pre.instantiate(&mut store).map_err(|e| Failure::message(format!("cannot start the bundle: {e}")))?;
-        store.set_epoch_deadline(ticks(self.timeout));
+        watch(&mut store, self.timeout);
         if !inits.is_empty() {
             let init = instance
                 .get_typed_func::<i32, ()>(&mut store, "wing_init")
@@ -232,8 +239,7 @@ impl Live {
 
     /// Starts the timeout anew for the next call.
     fn arm(&mut self) {
-        self.store.data_mut().deadline = Some(Instant::now() + self.timeout);
-        self.store.set_epoch_deadline(ticks(self.timeout));
+        watch(&mut self.store, self.timeout);
     }
 }
 
@@ -254,8 +260,24 @@ pub fn call_guest(
     entry.call(&mut store, &[Val::I32(function.env)], results)
 }
 
-fn ticks(timeout: Duration) -> u64 {
-    (timeout.as_nanos() / EPOCH_TICK.as_nanos()).max(1) as u64 + 1
+/// Ends the store's code `timeout` from now, or as soon as the simulator
+/// stops: every [`CHECK_EVERY`] the running Wasm looks at the clock (not
+/// at counted ticks, which a busy machine delivers late) and at the
+/// simulator.
+fn watch(store: &mut Store<HostState>, timeout: Duration) {
+    store.data_mut().deadline = Some(Instant::now() + timeout);
+    let ticks = (CHECK_EVERY.as_nanos() / EPOCH_TICK.as_nanos()).max(1) as u64;
+    store.epoch_deadline_callback(move |context| {
+        let state = context.data();
+        if state.sim.is_stopping() {
+            return Err(crate::state::fatal(STOPPED));
+        }
+        match state.deadline {
+            Some(deadline) if Instant::now() >= deadline => Ok(UpdateDeadline::Interrupt),
+            _ => Ok(UpdateDeadline::Continue(ticks)),
+        }
+    });
+    store.set_epoch_deadline(ticks);
 }
 
 fn to_val(store: &mut Store<HostState>, value: &Value, repr: Repr) -> Result<Val, Failure> {

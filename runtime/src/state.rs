@@ -105,7 +105,7 @@ impl HostState {
         if value.is_nil() {
             return Ok(0);
         }
-        self.heap_bytes += 16 + shallow_size(&value);
+        self.heap_bytes += SLOT + shallow_size(&value);
         if self.heap_bytes > self.heap_limit {
             return Err(fatal(format!("out of memory: the invocation used more than {} MB", self.heap_limit / (1 << 20))));
         }
@@ -116,7 +116,7 @@ impl HostState {
     /// Puts a lifted value in the next slot, even `nil`: slot `i` must be
     /// handle `i`.
     pub fn place(&mut self, value: Value) -> wasmtime::Result<i32> {
-        self.charge(16 + shallow_size(&value))?;
+        self.charge(SLOT + shallow_size(&value))?;
         self.values.push(value);
         Ok(self.values.len() as i32 - 1)
     }
@@ -206,13 +206,38 @@ impl HostState {
     }
 }
 
+/// Bytes one handle costs in the value table: the slot, and the room the
+/// table keeps to grow.
+const SLOT: usize = 2 * std::mem::size_of::<Value>();
+/// Bytes one entry of a map costs beside its key's text: the entry (key,
+/// value, hash) and its index.
+const MAP_ENTRY: usize = 64;
+
 /// Bytes a value adds beyond its handle (its own payload, not what it
-/// shares with other values).
+/// shares with other values), as the allocator gives them: a block has a
+/// header and is rounded up to 16 bytes; a string keeps its reference
+/// counts, a collection the room it has reserved.
 fn shallow_size(value: &Value) -> usize {
     match value {
-        Value::Str(s) => s.len(),
-        Value::Array(items) | Value::Set(items) => 16 * items.borrow().len(),
-        Value::Map(entries) => entries.borrow().keys().map(|k| 32 + k.len()).sum(),
+        Value::Str(s) => heap_block(16 + s.len()),
+        Value::Map(entries) => heap_block(64) + entries.borrow().keys().map(|k| MAP_ENTRY + heap_block(k.len())).sum::<usize>(),
+        Value::Array(_) | Value::Set(_) => heap_block(64) + items_size(value),
         _ => 0,
     }
+}
+
+/// The bytes behind a collection's items, told in constant time (a map's
+/// keys counted as short ones); 0 for other values. An operation that
+/// grows a collection in place is charged the difference.
+pub fn items_size(value: &Value) -> usize {
+    match value {
+        Value::Array(items) | Value::Set(items) => std::mem::size_of::<Value>() * items.borrow().capacity(),
+        Value::Map(entries) => (MAP_ENTRY + 16) * entries.borrow().len(),
+        _ => 0,
+    }
+}
+
+/// The bytes the allocator takes for a block of `bytes`.
+fn heap_block(bytes: usize) -> usize {
+    (bytes + 8).next_multiple_of(16)
 }

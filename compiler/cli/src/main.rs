@@ -11,6 +11,13 @@ mod fmt;
 mod run;
 mod test;
 
+/// jemalloc, whose background thread returns freed memory to the system
+/// (see .cargo/config.toml): after an invocation that filled its memory
+/// limit ends, `wingc run` shrinks back. glibc's malloc keeps such memory
+/// in the heap of the thread that freed it.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -33,7 +33,15 @@ pub fn define(
             .zip(&signature.params)
             .map(|(val, repr)| value_of(&caller, val, *repr))
             .collect::<wasmtime::Result<Vec<_>>>()?;
-        match operation(&args) {
+        // A method that grows its receiver in place (`push`, `set`) is
+        // charged what it added.
+        let before = args.first().map_or(0, crate::state::items_size);
+        let outcome = operation(&args);
+        let grown = args.first().map_or(0, crate::state::items_size).saturating_sub(before);
+        if grown > 0 {
+            caller.data_mut().charge(grown)?;
+        }
+        match outcome {
             Ok(result) => {
                 if let Some(slot) = results.first_mut() {
                     *slot = val_of(&mut caller, result, signature.result)?;

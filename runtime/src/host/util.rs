@@ -157,7 +157,7 @@ fn call_predicate(c: &mut Host<'_>, handle: i32) -> R<bool> {
 /// interrupted by the epoch clock) or the simulator is stopping.
 fn check_deadline(c: &Host<'_>) -> R<()> {
     if c.data().sim.is_stopping() {
-        return Err(crate::state::fatal("the simulator stopped"));
+        return Err(crate::state::fatal(crate::invoke::STOPPED));
     }
     match c.data().deadline {
         Some(deadline) if Instant::now() >= deadline => Err(wasmtime::Trap::Interrupt.into()),

@@ -256,7 +256,10 @@ fn server_url(ctx: &OpContext<'_>) -> Result<String, OpError> {
     let bucket = bucket(ctx)?;
     let url = bucket.url.get_or_init(|| {
         let (sim, index) = (ctx.sim.clone(), ctx.index);
-        let handler = Arc::new(move |request: HttpRequest| serve(&sim, index, request));
+        let handler: super::http::Handler = Arc::new(move |request: HttpRequest| {
+            let sim = sim.clone();
+            super::http::blocking(move || serve(&sim, index, request))
+        });
         let server = HttpServer::bind(0).and_then(|bound| bound.serve(handler)).map_err(|e| e.to_string())?;
         let url = server.url().to_string();
         ctx.sim.adopt_server(server);

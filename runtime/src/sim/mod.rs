@@ -297,11 +297,29 @@ impl Shared {
         args: &[Value],
         deadline: Option<Instant>,
     ) -> Result<Value, InvokeError> {
+        let Some(function) = self.function(index) else {
+            return Err(InvokeError::Failed(Failure::message(format!("{} is not a function", self.resources[index].path))));
+        };
+        let Some(slot) = function.acquire() else { return Err(InvokeError::Busy) };
+        self.invoke_in_slot(index, args, deadline, slot)
+    }
+
+    /// Runs the function resource at `index` in a concurrency `slot` it
+    /// was given (see [`Function::admit`]).
+    pub fn invoke_in_slot(
+        self: &Arc<Self>,
+        index: ResourceIndex,
+        args: &[Value],
+        deadline: Option<Instant>,
+        _slot: function::Slot,
+    ) -> Result<Value, InvokeError> {
         let node = &self.resources[index];
         let Some(function) = self.function(index) else {
             return Err(InvokeError::Failed(Failure::message(format!("{} is not a function", node.path))));
         };
-        let Some(_slot) = function.acquire() else { return Err(InvokeError::Busy) };
+        if self.is_stopping() {
+            return Err(InvokeError::Failed(Failure::message(crate::invoke::STOPPED)));
+        }
         Invocation::new(self, function.bundle, &node.path)
             .timeout(function.timeout)
             .within(deadline)

@@ -236,8 +236,9 @@ impl Queue {
         self.forget(id);
     }
 
-    /// The consumer did not run (its concurrency was full): the message is
-    /// visible again at once, its attempt not counted.
+    /// The consumer did not run (its concurrency was full) or the stopping
+    /// simulator interrupted it: the message is visible again at once, its
+    /// attempt not counted.
     pub fn release(&self, id: u64) {
         let mut state = lock(&self.state);
         if let Some(mut message) = state.land(id) {

@@ -157,9 +157,12 @@ fn server_handler(shared: &Arc<Shared>, index: ResourceIndex) -> Handler {
     match &shared.resource(index).state {
         ResourceState::Website(_) => {
             let sim = shared.clone();
-            Arc::new(move |request| match &sim.resource(index).state {
-                ResourceState::Website(site) => site.respond(&request),
-                _ => super::http::HttpResponse::new(500, "not a website"),
+            Arc::new(move |request| {
+                let sim = sim.clone();
+                super::http::blocking(move || match &sim.resource(index).state {
+                    ResourceState::Website(site) => site.respond(&request),
+                    _ => super::http::HttpResponse::new(500, "not a website"),
+                })
             })
         }
         _ => super::http::api::handler(shared.clone(), index),

@@ -215,7 +215,10 @@ fn deliver(sim: &Arc<Shared>, index: ResourceIndex, consumer: ResourceIndex, del
     let ResourceState::Queue(queue) = &sim.resource(index).state else { return };
     match sim.invoke_function(consumer, &[Value::str(&delivery.body)]) {
         Ok(_) => queue.acknowledge(delivery.id),
+        // A delivery the stopping simulator interrupted is not an attempt:
+        // the message stays as it was (and in the state dir).
         Err(InvokeError::Busy) => queue.release(delivery.id),
+        Err(InvokeError::Failed(_)) if sim.is_stopping() => queue.release(delivery.id),
         Err(InvokeError::Failed(failure)) => {
             let source = &sim.resource(index).path;
             match queue.fail(delivery.id) {

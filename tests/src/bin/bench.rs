@@ -13,9 +13,14 @@
 //! * `wingc test` for 50 tests: compile, load, run every test (each in a
 //!   fresh simulator) — what the command does, without process start.
 //!
-//! Prints one line per figure (median of several runs); `bench queue`
-//! and `bench load` measure one figure (for profiling). Not a test: no timing is
-//! asserted anywhere.
+//! * HTTP (`bench http`, not in the default run): requests per second and
+//!   p50/p99 latency of a `cloud.Api` route answered by a handler, with
+//!   1, 16 and 64 keep-alive connections (a Rust load client, one thread
+//!   per connection).
+//!
+//! Prints one line per figure (median of several runs); `bench queue`,
+//! `bench load` and `bench http` measure one figure (for profiling). Not a
+//! test: no timing is asserted anywhere.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -30,6 +35,10 @@ fn main() {
         let dir = write_app(&resources_program(50), "load");
         let load = median(21, || time(|| wing_runtime::App::load(&dir).expect("app loads")));
         println!("sim load 100-resource app:  {:>9.2} ms", ms(load));
+        return;
+    }
+    if std::env::args().nth(1).as_deref() == Some("http") {
+        http_load();
         return;
     }
     let subset = subset_program(120);
@@ -108,6 +117,86 @@ fn main() {
         })
     });
     println!("test     50 tests (compile + load + run):         {:>9.2} ms", ms(wall));
+}
+
+const API_PROGRAM: &str = r#"bring cloud;
+let api = new cloud.Api() as "api";
+api.get("/hello", inflight (req: cloud.ApiRequest): cloud.ApiResponse => {
+  return { status: 200, body: "hello" };
+});
+"#;
+
+/// Requests per second and latency percentiles of an Api route, for 1,
+/// 16 and 64 keep-alive connections, each loaded for a few seconds.
+fn http_load() {
+    let dir = write_app(API_PROGRAM, "http");
+    let app = wing_runtime::App::load(&dir).expect("app loads");
+    let sim = wing_runtime::Simulator::start(&app, Default::default()).expect("simulator starts");
+    let (_, _, url) = sim.endpoints().into_iter().next().expect("the Api has a URL");
+    let address = url.strip_prefix("http://").expect("an http URL").to_string();
+    load(&address, 4, Duration::from_millis(500));
+    for connections in [1, 16, 64] {
+        let mut latencies = load(&address, connections, Duration::from_secs(4));
+        latencies.sort();
+        let percentile = |p: usize| latencies[(latencies.len() * p / 100).min(latencies.len() - 1)];
+        println!(
+            "http     GET /hello, {connections:>2} connections:  {:>9.0} req/s  p50 {:>7.1} µs  p99 {:>7.1} µs",
+            latencies.len() as f64 / 4.0,
+            percentile(50).as_secs_f64() * 1e6,
+            percentile(99).as_secs_f64() * 1e6,
+        );
+    }
+    sim.stop();
+}
+
+/// Sends requests on `connections` keep-alive connections for `span`;
+/// gives the latency of every request answered 200.
+fn load(address: &str, connections: usize, span: Duration) -> Vec<Duration> {
+    let until = Instant::now() + span;
+    let threads: Vec<_> = (0..connections)
+        .map(|_| {
+            let address = address.to_string();
+            std::thread::spawn(move || client(&address, until))
+        })
+        .collect();
+    threads.into_iter().flat_map(|t| t.join().expect("a load client")).collect()
+}
+
+/// One keep-alive connection sending `GET /hello` until `until`.
+fn client(address: &str, until: Instant) -> Vec<Duration> {
+    use std::io::{BufRead, Read, Write};
+    let stream = std::net::TcpStream::connect(address).expect("connect");
+    stream.set_nodelay(true).expect("nodelay");
+    let mut writer = stream.try_clone().expect("clone the stream");
+    let mut reader = std::io::BufReader::new(stream);
+    let request = format!("GET /hello HTTP/1.1\r\nHost: {address}\r\n\r\n");
+    let mut latencies = Vec::new();
+    let mut line = String::new();
+    while Instant::now() < until {
+        let began = Instant::now();
+        writer.write_all(request.as_bytes()).expect("send");
+        let (mut status, mut length) = (0, 0);
+        loop {
+            line.clear();
+            reader.read_line(&mut line).expect("read a header");
+            let trimmed = line.trim_end();
+            if trimmed.is_empty() {
+                break;
+            }
+            if let Some(code) = trimmed.strip_prefix("HTTP/1.1 ") {
+                status = code.get(..3).and_then(|c| c.parse().ok()).unwrap_or(0);
+            } else if let Some((name, value)) = trimmed.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().expect("a content length");
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).expect("read the body");
+        assert_eq!(status, 200, "the Api answered {status}");
+        latencies.push(began.elapsed());
+    }
+    latencies
 }
 
 const QUEUE_PROGRAM: &str = r#"bring cloud;

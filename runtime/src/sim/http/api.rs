@@ -8,8 +8,13 @@
 //! `OPTIONS` lists a path's methods. With `cors`, every response carries
 //! the CORS headers and every `OPTIONS` request is a preflight answered
 //! with 204.
+//!
+//! A request waits for a concurrency slot of its route's function without
+//! holding a thread (a full queue is refused with 429), then runs where
+//! [`in_place`] says: a handler that loops or waits holds up no other
+//! request.
 
-use super::{Handler, HttpRequest, HttpResponse};
+use super::{Handler, HttpRequest, HttpResponse, in_place};
 use crate::sim::props::{Props, bool_prop};
 use crate::sim::{InvokeError, ResourceIndex, ResourceState, Shared};
 use indexmap::IndexMap;
@@ -57,7 +62,7 @@ impl Api {
     /// The route for a method and a raw (still encoded) path, with the
     /// path's variables; a `HEAD` request takes a `GET` route when it has
     /// none of its own.
-    fn route(&self, method: &str, raw_path: &str) -> Option<(&Route, IndexMap<String, Value>)> {
+    fn route(&self, method: &str, raw_path: &str) -> Option<(&Route, IndexMap<String, String>)> {
         let parts: Vec<&str> = raw_path.trim_end_matches('/').split('/').collect();
         let find = |wanted: &str| {
             self.routes.iter().filter(|r| r.method == wanted).find_map(|route| Some((route, route.matches(&parts)?)))
@@ -83,7 +88,7 @@ impl Api {
 }
 
 impl Route {
-    fn matches(&self, parts: &[&str]) -> Option<IndexMap<String, Value>> {
+    fn matches(&self, parts: &[&str]) -> Option<IndexMap<String, String>> {
         if parts.len() != self.segments.len() {
             return None;
         }
@@ -93,7 +98,7 @@ impl Route {
             match segment {
                 Segment::Literal(text) if text.eq_ignore_ascii_case(&part) => {}
                 Segment::Param(name) if !part.is_empty() => {
-                    vars.insert(name.clone(), Value::string(part));
+                    vars.insert(name.clone(), part);
                 }
                 _ => return None,
             }
@@ -114,20 +119,21 @@ fn segments(path: &str) -> Vec<Segment> {
 
 /// The request handler of the Api at `index`.
 pub fn handler(sim: Arc<Shared>, index: ResourceIndex) -> Handler {
-    Arc::new(move |request| respond(&sim, index, request))
+    Arc::new(move |request| Box::pin(respond(sim.clone(), index, request)))
 }
 
-fn respond(sim: &Arc<Shared>, index: ResourceIndex, request: HttpRequest) -> HttpResponse {
+async fn respond(sim: Arc<Shared>, index: ResourceIndex, request: HttpRequest) -> HttpResponse {
     let ResourceState::Api(api) = &sim.resource(index).state else {
         return HttpResponse::new(500, "not an Api");
     };
     let preflight = request.method == "OPTIONS" && api.cors.is_some();
     let head = request.method == "HEAD";
-    let allowed = || (request.method == "OPTIONS").then(|| api.allowed(&request.raw_path).join(",")).filter(|a| !a.is_empty());
-    let mut response = match api.route(&request.method, &request.raw_path) {
+    let allowed = (request.method == "OPTIONS").then(|| api.allowed(&request.raw_path).join(",")).filter(|a| !a.is_empty());
+    let route = api.route(&request.method, &request.raw_path).map(|(route, vars)| (route.function, vars));
+    let mut response = match route {
         _ if preflight => HttpResponse::new(204, ""),
-        Some((route, vars)) => run(sim, route.function, request, vars),
-        None => match allowed() {
+        Some((function, vars)) => run(&sim, function, request, vars).await,
+        None => match allowed {
             Some(allowed) => HttpResponse::new(200, allowed.clone()).with_header("Allow", &allowed),
             None => HttpResponse::new(404, format!("no route for {} {}", request.method, request.path)),
         },
@@ -146,9 +152,29 @@ fn respond(sim: &Arc<Shared>, index: ResourceIndex, request: HttpRequest) -> Htt
     response
 }
 
-/// Runs a route's function with the request; its response, or 500 with
-/// the failure's message.
-fn run(sim: &Arc<Shared>, function: ResourceIndex, request: HttpRequest, vars: IndexMap<String, Value>) -> HttpResponse {
+/// Runs a route's function with the request, once it has a concurrency
+/// slot; its response, or 500 with the failure's message.
+async fn run(sim: &Arc<Shared>, function: ResourceIndex, request: HttpRequest, vars: IndexMap<String, String>) -> HttpResponse {
+    let Some(target) = sim.function(function) else {
+        return HttpResponse::new(500, format!("{} is not a function", sim.resource(function).path));
+    };
+    let Some(slot) = target.admit().await else {
+        return HttpResponse::new(429, crate::sim::function::TOO_MANY_REQUESTS);
+    };
+    let sim = sim.clone();
+    in_place(move || match sim.invoke_in_slot(function, &[request_value(request, vars)], None, slot) {
+        Ok(response) => response_of(&response),
+        Err(InvokeError::Busy) => HttpResponse::new(429, crate::sim::function::TOO_MANY_REQUESTS),
+        Err(InvokeError::Failed(failure)) => {
+            sim.log(&sim.resource(function).path, format!("error: {failure}"));
+            HttpResponse::new(500, failure.message)
+        }
+    })
+    .await
+}
+
+/// The `cloud.ApiRequest` a handler gets.
+fn request_value(request: HttpRequest, vars: IndexMap<String, String>) -> Value {
     // A name given twice holds both values, comma-separated (as express).
     let strings = |pairs: Vec<(String, String)>| {
         let mut map: IndexMap<String, String> = IndexMap::new();
@@ -161,17 +187,10 @@ fn run(sim: &Arc<Shared>, function: ResourceIndex, request: HttpRequest, vars: I
     fields.insert("method".to_string(), Value::string(request.method));
     fields.insert("path".to_string(), Value::string(request.raw_path));
     fields.insert("query".to_string(), strings(request.query));
-    fields.insert("vars".to_string(), Value::map(vars));
+    fields.insert("vars".to_string(), strings(vars.into_iter().collect()));
     fields.insert("headers".to_string(), strings(request.headers));
     fields.insert("body".to_string(), Value::string(request.body));
-    match sim.invoke_function(function, &[Value::map(fields)]) {
-        Ok(response) => response_of(&response),
-        Err(InvokeError::Busy) => HttpResponse::new(429, crate::sim::function::TOO_MANY_REQUESTS),
-        Err(InvokeError::Failed(failure)) => {
-            sim.log(&sim.resource(function).path, format!("error: {failure}"));
-            HttpResponse::new(500, failure.message)
-        }
-    }
+    Value::map(fields)
 }
 
 fn response_of(value: &Value) -> HttpResponse {
@@ -236,9 +255,9 @@ mod tests {
         );
         let (route, vars) = api.route("GET", "/users/42/").unwrap();
         assert_eq!(route.function, 1);
-        assert!(vars.get("id").unwrap().equals(&Value::str("42")));
+        assert_eq!(vars["id"], "42");
         let (_, vars) = api.route("HEAD", "/USERS/a%2Fb").unwrap();
-        assert!(vars.get("id").unwrap().equals(&Value::str("a/b")));
+        assert_eq!(vars["id"], "a/b");
         assert!(api.route("DELETE", "/users").is_none());
         assert!(api.route("GET", "/nothing").is_none());
         assert_eq!(api.allowed("/users/1"), ["GET", "HEAD"]);

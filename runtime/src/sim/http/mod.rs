@@ -1,7 +1,20 @@
 //! The simulator's HTTP servers on 127.0.0.1: takes a request handler,
-//! gives a listening server with a base URL and a few threads taking
-//! requests, stopped with the simulator. `cloud.Api`, `cloud.Website` and
-//! the URLs of a bucket's objects are each served by one.
+//! gives a listening server with a base URL, stopped with the simulator.
+//! `cloud.Api`, `cloud.Website` and the URLs of a bucket's objects are each
+//! served by one.
+//!
+//! Every server is hyper (HTTP/1.1) on one process-wide tokio runtime
+//! ([`runtime`]): a connection is a task, not a thread, so slow or idle
+//! clients hold nothing others need. A handler gives a future; work that
+//! blocks runs on its connection's thread once that thread has handed
+//! its other connections on ([`in_place`], running a function) or on the
+//! runtime's blocking pool ([`blocking`], reading a file). The limits are API Gateway's: a request
+//! line and headers over [`MAX_HEAD`] get 431, a body over [`MAX_BODY`]
+//! gets 413 (never a truncated body), a request line or header hyper
+//! cannot parse, a request line that is not ASCII or a header that is not
+//! UTF-8 gets 400; a client gets
+//! [`HEAD_TIMEOUT`] to send a request's head (which also closes an idle
+//! keep-alive connection) and [`BODY_TIMEOUT`] for its body (408).
 //!
 //! Requests and responses are plain data ([`HttpRequest`], [`HttpResponse`])
 //! so the resources never see the HTTP library.
@@ -9,16 +22,32 @@
 pub mod api;
 pub mod website;
 
-use std::io::Read;
-use std::sync::Arc;
-use std::thread::JoinHandle;
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock, mpsc};
+use std::time::Duration;
+use tokio::sync::watch;
 
-/// Threads taking requests on one server: a handler that waits (a slow
-/// route) does not hold up the others.
-const THREADS: usize = 4;
-
-/// The largest request body a server reads.
-const MAX_BODY: u64 = 16 << 20;
+/// The most bytes of request line and headers (API Gateway HTTP APIs: 10 KB).
+pub const MAX_HEAD: usize = 10 * 1024;
+/// The largest request body (API Gateway: 10 MB).
+pub const MAX_BODY: usize = 10 * 1024 * 1024;
+/// How long a client may take to send a request's line and headers, and
+/// how long a keep-alive connection may stay idle between requests (as
+/// Node's `keepAliveTimeout`, which Wing's simulator runs on).
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a client may take to send a request's body.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a server waits after failing to accept a connection.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(20);
+/// How long a stopping server lets its open requests finish before it
+/// drops them.
+const STOP_GRACE: Duration = Duration::from_millis(300);
 
 /// One request, decoded.
 #[derive(Debug, Clone, Default)]
@@ -59,13 +88,67 @@ impl HttpResponse {
     }
 }
 
-pub type Handler = Arc<dyn Fn(HttpRequest) -> HttpResponse + Send + Sync>;
+/// A response to come.
+pub type Reply = Pin<Box<dyn Future<Output = HttpResponse> + Send>>;
+
+pub type Handler = Arc<dyn Fn(HttpRequest) -> Reply + Send + Sync>;
+
+/// The runtime every server and blocking handler of the process runs on,
+/// started on first use: one worker thread per core for connections, and
+/// its blocking pool for invocations (each gets a thread of 2 MiB stack,
+/// which the engine's Wasm stack limit is sized for).
+pub fn runtime() -> &'static tokio::runtime::Runtime {
+    static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    RUNTIME.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(cores())
+            .thread_name("wing-http")
+            .thread_stack_size(2 << 20)
+            .enable_io()
+            .enable_time()
+            .build()
+            .expect("the HTTP runtime starts")
+    })
+}
+
+/// A reply computed by `work` on the blocking pool (it may run a function
+/// or read files); a 500 if it panics.
+pub fn blocking(work: impl FnOnce() -> HttpResponse + Send + 'static) -> Reply {
+    Box::pin(async move {
+        tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| HttpResponse::new(500, "the request handler failed"))
+    })
+}
+
+/// Requests being answered in place (see [`in_place`]).
+static IN_PLACE: AtomicUsize = AtomicUsize::new(0);
+
+/// A reply computed by `work`, which may block. While few requests run,
+/// on this thread of the runtime, which first hands its other connections
+/// to another thread: the request waits for no other thread to pick it up.
+/// Beyond one per core, on the blocking pool, which keeps many running
+/// handlers from churning the runtime's threads. Nothing else waits for
+/// it either way; a 500 if it panics.
+pub async fn in_place(work: impl FnOnce() -> HttpResponse + Send + 'static) -> HttpResponse {
+    if IN_PLACE.fetch_add(1, Ordering::AcqRel) >= cores() {
+        IN_PLACE.fetch_sub(1, Ordering::AcqRel);
+        return blocking(work).await;
+    }
+    let response = tokio::task::block_in_place(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)));
+    IN_PLACE.fetch_sub(1, Ordering::AcqRel);
+    response.unwrap_or_else(|_| HttpResponse::new(500, "the request handler failed"))
+}
+
+/// The machine's cores (asked once).
+fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+}
 
 /// A listening socket whose requests nobody takes yet: its URL is known
 /// before the resources that serve it exist.
 pub struct Bound {
     port: u16,
-    server: tiny_http::Server,
+    listener: std::net::TcpListener,
 }
 
 impl Bound {
@@ -80,85 +163,172 @@ impl Bound {
     /// Starts serving every request with `handler`.
     pub fn serve(self, handler: Handler) -> std::io::Result<HttpServer> {
         let url = self.url();
-        let server = Arc::new(self.server);
-        let threads = (0..THREADS)
-            .map(|i| {
-                let (server, handler) = (server.clone(), handler.clone());
-                std::thread::Builder::new()
-                    .name(format!("wing-http-{}-{i}", self.port))
-                    .spawn(move || serve(&server, &handler))
-                    .map_err(std::io::Error::other)
-            })
-            .collect::<std::io::Result<_>>()?;
-        Ok(HttpServer { url, server, threads })
+        self.listener.set_nonblocking(true)?;
+        let listener = {
+            let _entered = runtime().enter();
+            tokio::net::TcpListener::from_std(self.listener)?
+        };
+        let (stop, stopped) = watch::channel(false);
+        let (done_tx, done) = mpsc::channel();
+        runtime().spawn(async move {
+            accept(listener, handler, stopped).await;
+            let _ = done_tx.send(());
+        });
+        Ok(HttpServer { url, stop, done })
     }
 }
 
 /// A listening server.
 pub struct HttpServer {
     url: String,
-    server: Arc<tiny_http::Server>,
-    threads: Vec<JoinHandle<()>>,
+    stop: watch::Sender<bool>,
+    /// Says when the listener is closed and every connection is done.
+    done: mpsc::Receiver<()>,
 }
 
 impl HttpServer {
     /// Listens on `127.0.0.1:port` (`0`: any free port).
     pub fn bind(port: u16) -> std::io::Result<Bound> {
-        let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
-        let port = server.server_addr().to_ip().map_or(port, |a| a.port());
-        Ok(Bound { port, server })
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port))?;
+        let port = listener.local_addr()?.port();
+        Ok(Bound { port, listener })
     }
 
     pub fn url(&self) -> &str {
         &self.url
     }
 
-    /// Stops taking requests and waits for the threads.
+    /// Closes the listener and every connection (open requests get
+    /// [`STOP_GRACE`] to finish) and waits until they are closed.
     pub fn stop(self) {
-        for _ in &self.threads {
-            self.server.unblock();
-        }
-        for thread in self.threads {
-            let _ = thread.join();
-        }
+        let _ = self.stop.send(true);
+        let _ = self.done.recv_timeout(STOP_GRACE * 4);
     }
 }
 
-fn serve(server: &tiny_http::Server, handler: &Handler) {
-    while let Ok(mut request) = server.recv() {
-        let response = match decode(&mut request) {
-            Ok(decoded) => handler(decoded),
-            Err(message) => HttpResponse::new(400, message),
+/// Takes connections until the server stops; then lets them finish within
+/// [`STOP_GRACE`] and drops what is left.
+async fn accept(listener: tokio::net::TcpListener, handler: Handler, mut stopped: watch::Receiver<bool>) {
+    let mut connections = tokio::task::JoinSet::new();
+    let stopping = stopped.clone();
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            Some(_) = connections.join_next(), if !connections.is_empty() => continue,
+            _ = stopped.wait_for(|stop| *stop) => break,
         };
-        let mut reply = tiny_http::Response::from_data(response.body).with_status_code(response.status);
-        for (name, value) in &response.headers {
-            if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-                reply.add_header(header);
+        match accepted {
+            Ok((stream, _)) => {
+                connections.spawn(connection(stream, handler.clone(), stopping.clone()));
             }
+            // Out of file descriptors, say: let connections close rather
+            // than spin.
+            Err(_) => tokio::time::sleep(ACCEPT_BACKOFF).await,
         }
-        let _ = request.respond(reply);
     }
+    drop(listener);
+    let _ = tokio::time::timeout(STOP_GRACE, async { while connections.join_next().await.is_some() {} }).await;
+    connections.shutdown().await;
 }
 
-fn decode(request: &mut tiny_http::Request) -> Result<HttpRequest, String> {
-    let (raw_path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
-    let (path, raw_path) = (percent_decode(raw_path), raw_path.to_string());
-    let query = query
+/// Serves one connection until the client closes it, it times out, or
+/// the server stops (the request in progress finishes first).
+async fn connection(stream: tokio::net::TcpStream, handler: Handler, mut stopped: watch::Receiver<bool>) {
+    let _ = stream.set_nodelay(true);
+    let service = hyper::service::service_fn(move |request| {
+        let handler = handler.clone();
+        async move { Ok::<_, Infallible>(respond(&handler, request).await) }
+    });
+    let connection = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT)
+        .max_header_size(MAX_HEAD)
+        .serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(connection);
+    tokio::select! {
+        _ = connection.as_mut() => return,
+        _ = stopped.wait_for(|stop| *stop) => connection.as_mut().graceful_shutdown(),
+    }
+    let _ = connection.await;
+}
+
+/// The response to one request: the handler's, or the refusal of a
+/// request the limits do not let through.
+async fn respond(handler: &Handler, request: hyper::Request<Incoming>) -> hyper::Response<Full<Bytes>> {
+    let response = match decode(request).await {
+        Ok(request) => handler(request).await,
+        Err(refusal) => refusal.with_header("Connection", "close"),
+    };
+    encode(response)
+}
+
+/// The request as plain data, or the response refusing it.
+async fn decode(request: hyper::Request<Incoming>) -> Result<HttpRequest, HttpResponse> {
+    let (parts, body) = request.into_parts();
+    // A request target is ASCII (non-ASCII text comes percent-encoded).
+    if !parts.uri.path_and_query().is_none_or(|target| target.as_str().is_ascii()) {
+        return Err(HttpResponse::new(400, "the request line is not ASCII"));
+    }
+    let raw_path = parts.uri.path().to_string();
+    let query = parts.uri.query().map(parse_query).unwrap_or_default();
+    let mut headers = Vec::with_capacity(parts.headers.len());
+    for (name, value) in &parts.headers {
+        let Ok(value) = std::str::from_utf8(value.as_bytes()) else {
+            return Err(HttpResponse::new(400, format!("the header {name} is not UTF-8 text")));
+        };
+        headers.push((name.as_str().to_string(), value.to_string()));
+    }
+    let declared = parts.headers.get(hyper::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY as u64) {
+        return Err(too_large());
+    }
+    let body = match tokio::time::timeout(BODY_TIMEOUT, Limited::new(body, MAX_BODY).collect()).await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(error)) if error.is::<LengthLimitError>() => return Err(too_large()),
+        Ok(Err(_)) => return Err(HttpResponse::new(400, "the request body could not be read")),
+        Err(_) => return Err(HttpResponse::new(408, "the request body did not come in time")),
+    };
+    let body = String::from_utf8(body.to_vec()).map_err(|_| HttpResponse::new(400, "the request body is not UTF-8 text"))?;
+    Ok(HttpRequest {
+        method: parts.method.as_str().to_ascii_uppercase(),
+        path: percent_decode(&raw_path),
+        raw_path,
+        query,
+        headers,
+        body,
+    })
+}
+
+fn too_large() -> HttpResponse {
+    HttpResponse::new(413, format!("the request body is larger than {} MB", MAX_BODY >> 20))
+}
+
+/// `a=1&b=x+y` as decoded pairs.
+fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
         .split('&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
             (percent_decode(&name.replace('+', " ")), percent_decode(&value.replace('+', " ")))
         })
-        .collect();
-    let headers = request
-        .headers()
-        .iter()
-        .map(|h| (h.field.as_str().as_str().to_ascii_lowercase(), h.value.as_str().to_string()))
-        .collect();
-    let mut body = String::new();
-    request.as_reader().take(MAX_BODY).read_to_string(&mut body).map_err(|_| "the request body is not UTF-8 text".to_string())?;
-    Ok(HttpRequest { method: request.method().as_str().to_ascii_uppercase(), path, raw_path, query, headers, body })
+        .collect()
+}
+
+/// The hyper response for a plain one (headers hyper would refuse are
+/// left out).
+fn encode(response: HttpResponse) -> hyper::Response<Full<Bytes>> {
+    let mut encoded = hyper::Response::new(Full::new(Bytes::from(response.body)));
+    *encoded.status_mut() = hyper::StatusCode::from_u16(response.status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = encoded.headers_mut();
+    for (name, value) in &response.headers {
+        if let (Ok(name), Ok(value)) =
+            (hyper::header::HeaderName::from_bytes(name.as_bytes()), hyper::header::HeaderValue::from_str(value))
+        {
+            headers.append(name, value);
+        }
+    }
+    encoded
 }
 
 /// `%XX` sequences decoded (invalid ones kept as they are).
@@ -192,5 +362,6 @@ mod tests {
     fn paths_decode() {
         assert_eq!(percent_decode("/a%20b/%E2%9C%93/%zz"), "/a b/✓/%zz");
         assert_eq!(content_type("index.HTML"), "text/html; charset=utf-8");
+        assert_eq!(parse_query("a=1&b=x+y&&c"), [("a".into(), "1".into()), ("b".into(), "x y".into()), ("c".into(), "".into())]);
     }
 }
