@@ -417,6 +417,12 @@ impl<'a> Lexer<'a> {
         self.unreliable_from
     }
 
+    /// How many delimiters (`(`, `[`, `{`, string interpolations) are open
+    /// after the last token handed out.
+    pub fn nesting(&self) -> usize {
+        self.delims.len()
+    }
+
     /// The innermost `(` or `[` left open at the end of the file (offset,
     /// text), when that is what was reported.
     pub fn unclosed_group(&self) -> Option<(usize, &'static str)> {

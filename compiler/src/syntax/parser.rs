@@ -14,9 +14,14 @@
 //! tracked as it is built, and a node deeper than [`MAX_DEPTH`] becomes an
 //! error node (reported once), so no tree handed out is deeper than that.
 //!
-//! Recovery guard: after [`MAX_RECOVERIES`] recovered errors the token
-//! stream ends early ([`Bounded`]), so parse time stays linear in the file
-//! however many errors it holds.
+//! Recovery guard: the generated parser's recovery from one error costs
+//! time in the square of the delimiters open around it (it tries every
+//! enclosing state, copying the stack for each). So the token stream
+//! ([`Bounded`]) ends early at a delimiter nested deeper than
+//! [`MAX_DEPTH`] (E0008), and once the recoveries' cost, each
+//! [`recovery_cost`] of its nesting, reaches [`MAX_RECOVERIES`] (E0021):
+//! parse time stays linear in the file however many errors it holds and
+//! however deep they are.
 
 use lalrpop_util::{ErrorRecovery, ParseError};
 use std::cell::Cell;
@@ -42,11 +47,19 @@ pub const MAX_DEPTH: u32 = 256;
 /// rest are not): each costs a message, and thousands say no more.
 pub const MAX_SYNTAX_ERRORS: usize = 1_000;
 
-/// How many times the parser recovers from a syntax error before it stops
-/// reading the file (E0021 at the token it stopped at). Each recovery costs
-/// the generated parser time in the depth of its stack, so a file of
+/// How many times the parser recovers from a syntax error at shallow
+/// nesting before it stops reading the file (E0021 at the token it stopped
+/// at); deeper recoveries count more (see [`recovery_cost`]). A file of
 /// thousands of bad lines inside deep nesting would otherwise take seconds.
 pub const MAX_RECOVERIES: usize = 4_000;
+
+/// What one recovery counts against [`MAX_RECOVERIES`] with `nesting`
+/// delimiters open: 1 up to 8 levels (ordinary code), then growing with the
+/// square of the nesting as the parser's work does (4 recoveries at
+/// [`MAX_DEPTH`]).
+pub fn recovery_cost(nesting: usize) -> usize {
+    1 + nesting * nesting / 64
+}
 
 type Recovery<'a> = ErrorRecovery<usize, Tok<'a>, LexError>;
 
@@ -129,9 +142,11 @@ pub struct Ctx {
     /// Depth of every type annotation built, by its span.
     type_depths: HashMap<(u32, u32), u32>,
     errors: Vec<SyntaxError>,
-    /// How many errors were recovered from, shared with the token stream
+    /// The cost of the recoveries so far, shared with the token stream
     /// (see [`Bounded`]).
     recoveries: Rc<Cell<usize>>,
+    /// Delimiters open after the last token read, set by the token stream.
+    nesting: Rc<Cell<usize>>,
     diags: Vec<Diagnostic>,
 }
 
@@ -146,6 +161,7 @@ impl Ctx {
             type_depths: HashMap::new(),
             errors: Vec::new(),
             recoveries: Rc::new(Cell::new(0)),
+            nesting: Rc::new(Cell::new(0)),
             diags: Vec::new(),
         }
     }
@@ -237,11 +253,7 @@ impl Ctx {
     fn too_deep(&mut self, span: Span) {
         if !self.too_deep_reported {
             self.too_deep_reported = true;
-            self.diags.push(
-                Diagnostic::error("E0008", "this code is nested too deeply", span)
-                    .with_label(format!("more than {MAX_DEPTH} levels of nesting"))
-                    .with_help("split it up, e.g. with intermediate `let` bindings or functions"),
-            );
+            self.diags.push(nested_too_deeply(span));
         }
     }
 
@@ -496,7 +508,7 @@ impl Ctx {
             ParseError::User { error } => match error {},
         };
         self.errors.push(err);
-        self.recoveries.set(self.errors.len());
+        self.recoveries.set(self.recoveries.get() + recovery_cost(self.nesting.get()));
     }
 
     pub fn error_stmt(&mut self, e: Recovery<'_>, context: Recovered, l: usize, r: usize) -> Stmt {
@@ -754,6 +766,12 @@ impl Ctx {
     }
 }
 
+fn nested_too_deeply(span: Span) -> Diagnostic {
+    Diagnostic::error("E0008", "this code is nested too deeply", span)
+        .with_label(format!("more than {MAX_DEPTH} levels of nesting"))
+        .with_help("split it up, e.g. with intermediate `let` bindings or functions")
+}
+
 fn is_visibility(m: ModKw) -> bool {
     matches!(m, ModKw::Pub | ModKw::Protected | ModKw::Internal)
 }
@@ -766,9 +784,10 @@ fn is_phase(m: ModKw) -> bool {
 pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Module, Vec<Diagnostic>) {
     let mut lexer = Lexer::new(text, file);
     let mut ctx = Ctx::new(file, ids.peek());
-    let mut tokens = Bounded { lexer: &mut lexer, recoveries: ctx.recoveries.clone(), stopped_at: None };
+    let mut tokens =
+        Bounded { lexer: &mut lexer, recoveries: ctx.recoveries.clone(), nesting: ctx.nesting.clone(), stopped: None };
     let result = grammar::ModuleParser::new().parse(&mut ctx, &mut tokens);
-    let stopped_at = tokens.stopped_at;
+    let stopped = tokens.stopped;
     let stmts = match result {
         Ok(stmts) => stmts,
         Err(error) => {
@@ -791,6 +810,10 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
         lexer_diags.iter().filter(|d| d.code == "E0005").map(|d| (d.span.start as usize, d.span.end as usize)).collect();
     let mut diags = lexer.into_diagnostics();
     let mut errors = std::mem::take(&mut ctx.errors);
+    if stopped.is_some() {
+        // The file does not end where the parser stopped reading it.
+        errors.retain(|e| e.found != Found::Eof);
+    }
     errors.sort_by_key(|e| e.start);
     // Byte ranges after each reported error in which further complaints
     // are consequences of it: up to the third token after recovery (the
@@ -857,41 +880,64 @@ pub(super) fn parse_module(text: &str, file: FileId, ids: &mut NodeIdGen) -> (Mo
         at >= unreliable_from || before.checked_sub(1).is_some_and(|i| furthest_end[i] > at)
     };
     diags.extend(ctx.diags.drain(..).filter(|d| !shadowed(d)));
-    if let Some(at) = stopped_at.filter(|_| !diags.iter().any(|d| d.code == "E0021")) {
-        diags.push(
+    match stopped {
+        Some((at, Stop::Recoveries)) if !diags.iter().any(|d| d.code == "E0021") => diags.push(
             Diagnostic::error("E0021", "too many syntax errors", Span::new(file, at, at))
-                .with_label(format!("the parser stopped here after recovering from {MAX_RECOVERIES} syntax errors"))
+                .with_label("the parser stopped here: the syntax errors before it are too many to recover from")
                 .with_help("fix the first ones: the rest are often consequences"),
-        );
+        ),
+        Some((at, Stop::Nesting(end))) if !diags.iter().any(|d| d.code == "E0008") => {
+            diags.push(nested_too_deeply(Span::new(file, at, end)))
+        }
+        _ => {}
     }
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     (Module { file, stmts }, diags)
 }
 
-/// The lexer's tokens until the parser has recovered from
-/// [`MAX_RECOVERIES`] errors; then the end of the file (where the parser
-/// stopped reading is kept for the diagnostic).
+/// Why the token stream ended before the end of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// The recoveries' cost reached [`MAX_RECOVERIES`].
+    Recoveries,
+    /// A delimiter opened deeper than [`MAX_DEPTH`] (its token's end).
+    Nesting(usize),
+}
+
+/// The lexer's tokens until the parser's recoveries have cost
+/// [`MAX_RECOVERIES`] or a delimiter opens deeper than [`MAX_DEPTH`]; then
+/// the end of the file (where and why the parser stopped reading is kept
+/// for the diagnostic). Tells the parser's context the nesting of every
+/// token it hands out.
 struct Bounded<'l, 'a> {
     lexer: &'l mut Lexer<'a>,
     recoveries: Rc<Cell<usize>>,
-    stopped_at: Option<usize>,
+    nesting: Rc<Cell<usize>>,
+    stopped: Option<(usize, Stop)>,
 }
 
 impl<'a> Iterator for Bounded<'_, 'a> {
     type Item = <Lexer<'a> as Iterator>::Item;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.stopped_at.is_some() {
+        if self.stopped.is_some() {
             return None;
         }
         let token = self.lexer.next()?;
+        let (start, _, end) = match &token {
+            Ok(t) => t,
+            Err(never) => match *never {},
+        };
+        let nesting = self.lexer.nesting();
         if self.recoveries.get() >= MAX_RECOVERIES {
-            self.stopped_at = Some(match token {
-                Ok((start, _, _)) => start,
-                Err(never) => match never {},
-            });
+            self.stopped = Some((*start, Stop::Recoveries));
             return None;
         }
+        if nesting > MAX_DEPTH as usize {
+            self.stopped = Some((*start, Stop::Nesting(*end)));
+            return None;
+        }
+        self.nesting.set(nesting);
         Some(token)
     }
 }
