@@ -145,7 +145,9 @@ pub struct Ctx {
     /// The cost of the recoveries so far, shared with the token stream
     /// (see [`Bounded`]).
     recoveries: Rc<Cell<usize>>,
-    /// Delimiters open after the last token read, set by the token stream.
+    /// The most delimiters open at a token read since the last recovery,
+    /// set by the token stream: about how deep the parser's stack was when
+    /// it met the error (the recovery itself may read tokens back out).
     nesting: Rc<Cell<usize>>,
     diags: Vec<Diagnostic>,
 }
@@ -508,7 +510,7 @@ impl Ctx {
             ParseError::User { error } => match error {},
         };
         self.errors.push(err);
-        self.recoveries.set(self.recoveries.get() + recovery_cost(self.nesting.get()));
+        self.recoveries.set(self.recoveries.get() + recovery_cost(self.nesting.take()));
     }
 
     pub fn error_stmt(&mut self, e: Recovery<'_>, context: Recovered, l: usize, r: usize) -> Stmt {
@@ -907,8 +909,8 @@ enum Stop {
 /// The lexer's tokens until the parser's recoveries have cost
 /// [`MAX_RECOVERIES`] or a delimiter opens deeper than [`MAX_DEPTH`]; then
 /// the end of the file (where and why the parser stopped reading is kept
-/// for the diagnostic). Tells the parser's context the nesting of every
-/// token it hands out.
+/// for the diagnostic). Tells the parser's context the deepest nesting of
+/// the tokens it handed out since the last recovery.
 struct Bounded<'l, 'a> {
     lexer: &'l mut Lexer<'a>,
     recoveries: Rc<Cell<usize>>,
@@ -937,7 +939,7 @@ impl<'a> Iterator for Bounded<'_, 'a> {
             self.stopped = Some((*start, Stop::Nesting(*end)));
             return None;
         }
-        self.nesting.set(nesting);
+        self.nesting.set(self.nesting.get().max(nesting));
         Some(token)
     }
 }
