@@ -268,3 +268,27 @@ fn a_function_that_cannot_start_reports_an_init_error_and_exits() {
         format!("the environment variable {variable} (name of root/Default/uploads) is not set")
     );
 }
+
+#[test]
+fn a_topic_subscriber_gets_each_sns_message() {
+    let mut lambda = Lambda::start("news_OnMessage0", &unpack("news_OnMessage0", "topic"));
+    let record = |message: &str| {
+        json!({ "EventSource": "aws:sns", "EventVersion": "1.0",
+                "Sns": { "Type": "Notification", "MessageId": "n1", "TopicArn": "arn:aws:sns:us-east-1:123456789012:news", "Message": message } })
+    };
+    assert_eq!(without_id(lambda.invoke(&json!({ "Records": [record("one"), record("two")] }))), response(json!(null)));
+    let (stdout, _) = lambda.stop();
+    assert_eq!(stdout, "news: one\nnews: two\n");
+}
+
+#[test]
+fn a_schedule_handler_runs_on_each_eventbridge_tick() {
+    let mut lambda = Lambda::start("ticks_OnTick0", &unpack("ticks_OnTick0", "schedule"));
+    let tick = json!({ "version": "0", "id": "t1", "detail-type": "Scheduled Event", "source": "aws.events",
+                       "account": "123456789012", "time": "2025-01-01T00:00:00Z", "region": "us-east-1",
+                       "resources": ["arn:aws:events:us-east-1:123456789012:rule/ticks"], "detail": {} });
+    assert_eq!(without_id(lambda.invoke(&tick)), response(json!(null)));
+    assert_eq!(without_id(lambda.invoke(&tick)), response(json!(null)));
+    let (stdout, _) = lambda.stop();
+    assert_eq!(stdout, "tick\ntick\n");
+}

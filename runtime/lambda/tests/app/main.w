@@ -1,6 +1,7 @@
 // The app the Lambda runtime tests deploy: a function answering Json, one
 // that fails inside a helper, one that writes to a bucket, a queue consumer
-// that refuses one message, and an Api route.
+// that refuses one message, an Api route, a topic subscriber and a
+// schedule.
 bring cloud;
 bring util;
 
@@ -43,4 +44,14 @@ web.get("/hello/:name", inflight (req: cloud.ApiRequest): cloud.ApiResponse => {
     headers: { "content-type": "application/json" },
     body: Json.stringify({ name: req.vars.get("name"), q: req.query.tryGet("q"), agent: req.headers?.tryGet("user-agent") }),
   };
+});
+
+let news = new cloud.Topic() as "news";
+news.onMessage(inflight (message: str) => {
+  log("news: {message}");
+});
+
+let ticks = new cloud.Schedule(rate: 1m) as "ticks";
+ticks.onTick(inflight () => {
+  log("tick");
 });
