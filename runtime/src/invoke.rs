@@ -1,4 +1,5 @@
-//! One invocation of a bundle: takes the simulator, a bundle and argument
+//! One invocation of a bundle: takes a backend (the simulator, or AWS), a
+//! loaded bundle with its lifts and argument
 //! values, gives the result value or a [`Failure`] (the message and the
 //! inflight stack trace in `.w` terms).
 //!
@@ -9,6 +10,8 @@
 //! mutable data with its caller. A [`Live`] instance outlives one call: a
 //! `cloud.Service` keeps its own to call the stop closure its start gave.
 
+use crate::LoadedBundle;
+use crate::backend::Backend;
 use crate::bundle::{Repr, SourceFrame};
 use crate::engine::{EPOCH_TICK, engine};
 use crate::sim::function::DEFAULT_TIMEOUT;
@@ -64,8 +67,10 @@ impl std::error::Error for Failure {}
 
 /// An invocation about to run.
 pub struct Invocation<'a> {
-    shared: &'a Arc<Shared>,
-    bundle: usize,
+    backend: Arc<dyn Backend>,
+    bundle: Arc<LoadedBundle>,
+    /// The bundle's lifted values, attribute tokens resolved.
+    lifts: Arc<[LiftedValue]>,
     path: &'a str,
     timeout: Duration,
     heap_limit: usize,
@@ -73,8 +78,15 @@ pub struct Invocation<'a> {
 }
 
 impl<'a> Invocation<'a> {
-    pub fn new(shared: &'a Arc<Shared>, bundle: usize, path: &'a str) -> Invocation<'a> {
-        Invocation { shared, bundle, path, timeout: DEFAULT_TIMEOUT, heap_limit: DEFAULT_HEAP_LIMIT, env: Arc::default() }
+    /// The bundle at `bundle` of a simulator's app.
+    pub(crate) fn new(shared: &Arc<Shared>, bundle: usize, path: &'a str) -> Invocation<'a> {
+        Invocation::of(shared.clone(), shared.app.bundle(bundle).clone(), shared.lifts_of(bundle), path)
+    }
+
+    /// `bundle` with `lifts`, its resources those of `backend`, for the
+    /// code at `path`.
+    pub fn of(backend: Arc<dyn Backend>, bundle: Arc<LoadedBundle>, lifts: Arc<[LiftedValue]>, path: &'a str) -> Invocation<'a> {
+        Invocation { backend, bundle, lifts, path, timeout: DEFAULT_TIMEOUT, heap_limit: DEFAULT_HEAP_LIMIT, env: Arc::default() }
     }
 
     pub fn timeout(mut self, timeout: Duration) -> Self {
@@ -103,11 +115,11 @@ impl<'a> Invocation<'a> {
 
     /// Runs the bundle's entry with `args` in a fresh instance.
     pub fn run(self, args: &[Value]) -> Result<Value, Failure> {
-        let started = self.shared.tracing().then(|| (Instant::now(), self.shared.elapsed()));
+        let started = self.backend.tracing().then(|| (Instant::now(), self.backend.elapsed()));
         let mut live = self.instantiate()?;
         let result = live.call_entry(args);
         if let Some((began, at)) = started {
-            self.shared.record(Trace {
+            self.backend.record(Trace {
                 path: self.path.to_string(),
                 start_us: at.as_micros() as u64,
                 duration_us: began.elapsed().as_micros() as u64,
@@ -121,13 +133,12 @@ impl<'a> Invocation<'a> {
 
     /// A new instance of the bundle with its lifts in place.
     pub fn instantiate(&self) -> Result<Live, Failure> {
-        let loaded = self.shared.app.bundle(self.bundle).clone();
-        let mut state = HostState::new(self.shared.clone(), loaded.clone(), Arc::from(self.path), self.heap_limit);
+        let mut state = HostState::new(self.backend.clone(), self.bundle.clone(), Arc::from(self.path), self.heap_limit);
         state.env = self.env.clone();
         let mut store = Store::new(engine(), state);
-        let inits = self.place_lifts(&mut store, &self.shared.lifts_of(self.bundle))?;
+        let inits = self.place_lifts(&mut store, &self.lifts)?;
         let instance =
-            loaded.pre.instantiate(&mut store).map_err(|e| Failure::message(format!("cannot start the bundle: {e}")))?;
+            self.bundle.pre.instantiate(&mut store).map_err(|e| Failure::message(format!("cannot start the bundle: {e}")))?;
         watch(&mut store, self.timeout);
         if !inits.is_empty() {
             let init = instance
@@ -158,7 +169,7 @@ impl<'a> Invocation<'a> {
     fn materialize(&self, state: &mut HostState, lifted: &LiftedValue, inits: &mut Vec<Value>) -> Result<Value, Failure> {
         let fail = |e: wasmtime::Error| Failure::message(e.to_string());
         Ok(match lifted {
-            LiftedValue::Resource { path, ops } => match self.shared.index_of(path) {
+            LiftedValue::Resource { path, ops } => match self.backend.index_of(path) {
                 Some(resource) => state.add_capability(Capability { resource, ops: ops.iter().cloned().collect() }),
                 None => return Err(Failure::message(format!("the bundle lifts {path}, which is not in the app"))),
             },
@@ -269,7 +280,7 @@ fn watch(store: &mut Store<HostState>, timeout: Duration) {
     let ticks = (CHECK_EVERY.as_nanos() / EPOCH_TICK.as_nanos()).max(1) as u64;
     store.epoch_deadline_callback(move |context| {
         let state = context.data();
-        if state.sim.is_stopping() {
+        if state.backend.is_stopping() {
             return Err(crate::state::fatal(STOPPED));
         }
         match state.deadline {

@@ -21,6 +21,7 @@
 //! # Ok::<(), wing_runtime::LoadError>(())
 //! ```
 
+pub mod backend;
 mod bundle;
 mod engine;
 mod host;
@@ -29,9 +30,11 @@ mod sim;
 mod state;
 mod testing;
 
+pub use backend::Backend;
 pub use bundle::{Repr, SourceFrame};
-pub use invoke::Failure;
+pub use invoke::{Failure, Invocation, Live};
 pub use sim::secret::parse_env_file;
+pub use sim::setup::resolve_lifts;
 pub use sim::{LogLine, LogSink, Outcome, SimOptions, Simulator, StartError, Trace};
 pub use testing::{ResultSink, TestOptions, TestResult};
 
@@ -153,19 +156,53 @@ fn compile_all(manifest: &Manifest, bytes: &HashMap<&str, &[u8]>) -> Result<Vec<
 
 fn load_bundle(bundle: &wing_abi::Bundle, bytes: Option<&[u8]>) -> Result<LoadedBundle, LoadError> {
     let bytes = bytes.ok_or_else(|| LoadError(format!("bundle {} has no code", bundle.id)))?;
-    let fail = |what: &str, e: wasmtime::Error| LoadError(format!("bundle {} ({}): {what}: {e:#}", bundle.id, bundle.file));
-    let module = Module::new(engine::engine(), bytes).map_err(|e| fail("invalid module", e))?;
-    let info = BundleInfo::read(bytes);
-    let linker = host::link(&module, &info).map_err(|e| fail("cannot link", e))?;
-    let pre = linker.instantiate_pre(&module).map_err(|e| fail("cannot link", e))?;
-    Ok(LoadedBundle {
-        id: bundle.id.clone(),
-        pre,
-        info,
-        lifts: bundle.lifts.iter().cloned().collect(),
-        params: bundle.params.iter().map(|p| Repr::of_type(p)).collect(),
-        result: Repr::of_type(&bundle.result),
-    })
+    LoadedBundle::compile(bundle, bytes)
+}
+
+impl LoadedBundle {
+    /// Compiles `wasm` (Cranelift) and links it against the host.
+    pub fn compile(bundle: &wing_abi::Bundle, wasm: &[u8]) -> Result<LoadedBundle, LoadError> {
+        let module = Module::new(engine::engine(), wasm).map_err(|e| bundle_error(bundle, "invalid module", e))?;
+        LoadedBundle::link(bundle, module, wasm)
+    }
+
+    /// Links a compiled `module` against the host; `wasm` is its source
+    /// (for the custom sections: source map, import representations).
+    pub fn link(bundle: &wing_abi::Bundle, module: Module, wasm: &[u8]) -> Result<LoadedBundle, LoadError> {
+        let info = BundleInfo::read(wasm);
+        let linker = host::link(&module, &info).map_err(|e| bundle_error(bundle, "cannot link", e))?;
+        let pre = linker.instantiate_pre(&module).map_err(|e| bundle_error(bundle, "cannot link", e))?;
+        Ok(LoadedBundle {
+            id: bundle.id.clone(),
+            pre,
+            info,
+            lifts: bundle.lifts.iter().cloned().collect(),
+            params: bundle.params.iter().map(|p| Repr::of_type(p)).collect(),
+            result: Repr::of_type(&bundle.result),
+        })
+    }
+
+    /// The representations of the entry's parameters (how many it takes).
+    pub fn params(&self) -> &[Repr] {
+        &self.params
+    }
+}
+
+fn bundle_error(bundle: &wing_abi::Bundle, what: &str, error: wasmtime::Error) -> LoadError {
+    LoadError(format!("bundle {} ({}): {what}: {error:#}", bundle.id, bundle.file))
+}
+
+/// The engine every bundle of this process runs on (to load a bundle
+/// [`precompile`]d for it).
+pub fn engine() -> &'static wasmtime::Engine {
+    engine::engine()
+}
+
+/// `wasm` compiled ahead of time for this runtime's engine: what a Lambda
+/// function's `bundle.cwasm` holds. Only an engine of the same wasmtime
+/// with the same configuration loads it.
+pub fn precompile(wasm: &[u8]) -> Result<Vec<u8>, LoadError> {
+    engine::engine().precompile_module(wasm).map_err(|e| LoadError(format!("cannot precompile the bundle: {e:#}")))
 }
 
 /// A duration as Wing writes it: `1m`, `30s`, `1.5s`, `250ms`.

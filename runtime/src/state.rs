@@ -8,8 +8,8 @@
 //! and the whole table is dropped with the store when the invocation ends.
 
 use crate::LoadedBundle;
+use crate::backend::{Backend, ResourceIndex};
 use crate::bundle::SourceFrame;
-use crate::sim::{ResourceIndex, Shared};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
@@ -40,7 +40,8 @@ pub struct Capability {
 
 /// Store data of one invocation.
 pub struct HostState {
-    pub sim: Arc<Shared>,
+    /// Where the resources are: the simulator, or AWS.
+    pub backend: Arc<dyn Backend>,
     pub bundle: Arc<LoadedBundle>,
     /// Resource path of what runs (for logs and messages).
     pub path: Arc<str>,
@@ -67,9 +68,9 @@ pub fn fatal(message: impl Into<String>) -> wasmtime::Error {
 }
 
 impl HostState {
-    pub fn new(sim: Arc<Shared>, bundle: Arc<LoadedBundle>, path: Arc<str>, heap_limit: usize) -> HostState {
+    pub fn new(backend: Arc<dyn Backend>, bundle: Arc<LoadedBundle>, path: Arc<str>, heap_limit: usize) -> HostState {
         HostState {
-            sim,
+            backend,
             bundle,
             path,
             values: vec![Value::Nil],
@@ -87,10 +88,10 @@ impl HostState {
 
     /// Logs a line of the running code.
     pub fn log(&mut self, line: String) {
-        if self.sim.tracing() {
+        if self.backend.tracing() {
             self.logs.push(line.clone());
         }
-        self.sim.log(&self.path, line);
+        self.backend.log(&self.path, line);
     }
 
     /// The lines logged so far (when tracing), leaving none.
@@ -181,7 +182,7 @@ impl HostState {
     /// allows `op`; otherwise the invocation fails with a capability error.
     pub fn resource(&self, handle: i32, type_name: &str, op: &str) -> wasmtime::Result<ResourceIndex> {
         let capability = self.capability(handle, type_name)?;
-        let resource = self.sim.resource(capability.resource);
+        let resource = self.backend.resource(capability.resource);
         if capability.ops.binary_search_by(|g| g.as_str().cmp(op)).is_err() {
             return Err(fatal(format!("capability error: {} does not grant \"{op}\"", resource.path)));
         }
@@ -199,7 +200,7 @@ impl HostState {
             Value::Ref(Ref { kind: RefKind::Resource, id }) => &self.capabilities[*id as usize],
             _ => return Err(fatal(format!("capability error: handle {handle} is not a {type_name}"))),
         };
-        if self.sim.resource(capability.resource).type_name != type_name {
+        if self.backend.resource(capability.resource).type_name != type_name {
             return Err(fatal(format!("capability error: handle {handle} is not a {type_name}")));
         }
         Ok(capability)

@@ -1,14 +1,19 @@
 //! The simulator enforces each bundle's grant: hand-made bundles that call
 //! a resource operation they were not granted, use a handle they were
 //! never given, or use one resource's handle for another's operation,
-//! fail; the same bundle with the grant succeeds.
+//! fail; the same bundle with the grant succeeds. The host checks the grant
+//! before any backend runs the operation, so another backend (the Lambda
+//! runtime's) is held to the same grants.
 
+use std::sync::{Arc, Mutex};
 use wasm_encoder::{
     CodeSection, ConstExpr, DataSection, EntityType, ExportKind, ExportSection, Function, FunctionSection, ImportSection,
     Instruction, MemorySection, MemoryType, Module, TypeSection, ValType,
 };
 use wing_abi::{Bundle, LiftedValue, MANIFEST_VERSION, Manifest, Resource, Test};
-use wing_runtime::App;
+use wing_runtime::backend::{Backend, OpCall, OpResult, ResourceIndex, ResourceName};
+use wing_runtime::{App, Invocation, LoadedBundle};
+use wing_std::Value;
 
 const BUCKET: &str = "root/Default/uploads";
 const QUEUE: &str = "root/Default/jobs";
@@ -144,4 +149,65 @@ fn a_resource_the_bundle_never_lifted_is_out_of_reach() {
     // no handle of it can name the queue.
     let error = run_lifting(call_through_handle("Queue.push", 1, 3), BUCKET, &["put"]).unwrap_err();
     assert_eq!(error, "invalid handle 3");
+}
+
+/// A backend with one bucket that records the operations it runs.
+#[derive(Default)]
+struct Recording {
+    calls: Mutex<Vec<String>>,
+}
+
+impl Backend for Recording {
+    fn resource(&self, _index: ResourceIndex) -> ResourceName<'_> {
+        ResourceName { path: BUCKET, type_name: "cloud.Bucket" }
+    }
+
+    fn index_of(&self, path: &str) -> Option<ResourceIndex> {
+        (path == BUCKET).then_some(0)
+    }
+
+    fn operation(self: Arc<Self>, call: &OpCall<'_>, args: &[Value]) -> OpResult {
+        let args: Vec<String> = args.iter().map(Value::display).collect();
+        self.calls.lock().unwrap().push(format!("{}.{}({})", call.operation.type_name, call.operation.method, args.join(", ")));
+        Ok(Value::Nil)
+    }
+
+    fn attribute(&self, _index: ResourceIndex, _name: &str) -> Option<String> {
+        None
+    }
+
+    fn property(&self, _index: ResourceIndex, _name: &str) -> Option<serde_json::Value> {
+        None
+    }
+
+    fn log(&self, _source: &str, _line: String) {}
+}
+
+/// Runs the bundle on a [`Recording`] backend with the bucket granted
+/// `ops`; gives the outcome and the operations the backend ran.
+fn run_on_recording(wasm: &[u8], ops: &[&str]) -> (Result<(), String>, Vec<String>) {
+    let lifts = vec![LiftedValue::Resource { path: BUCKET.into(), ops: ops.iter().map(|s| s.to_string()).collect() }];
+    let bundle = Bundle {
+        id: "b0".into(),
+        file: "bundle.wasm".into(),
+        hash: "0".into(),
+        params: vec![],
+        result: "void".into(),
+        lifts: lifts.clone(),
+    };
+    let loaded = Arc::new(LoadedBundle::compile(&bundle, wasm).expect("the bundle loads"));
+    let backend = Arc::new(Recording::default());
+    let outcome = Invocation::of(backend.clone(), loaded, lifts.into(), "root/Default/fn").run(&[]);
+    let calls = backend.calls.lock().unwrap().clone();
+    (outcome.map(|_| ()).map_err(|failure| failure.message), calls)
+}
+
+#[test]
+fn another_backend_runs_granted_operations_and_is_held_to_the_grant() {
+    let (outcome, calls) = run_on_recording(&put_through_handle(1), &["put"]);
+    assert_eq!(outcome, Ok(()));
+    assert_eq!(calls, ["cloud.Bucket.put(k, k)"]);
+    let (outcome, calls) = run_on_recording(&put_through_handle(1), &["get"]);
+    assert_eq!(outcome, Err(format!("capability error: {BUCKET} does not grant \"put\"")));
+    assert!(calls.is_empty(), "a refused operation never reaches the backend: {calls:?}");
 }

@@ -6,6 +6,7 @@
 //! Wing error. The wait counts against the invocation's deadline.
 
 use super::{alloc, raise, text};
+use crate::backend::Waiting;
 use crate::state::HostState;
 use indexmap::IndexMap;
 use std::time::{Duration, Instant};
@@ -33,8 +34,7 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
         let url = text(&c, url)?.to_string();
         let options = c.data().value(options)?;
         let request = Request::of(&url, method, &options, c.data().deadline);
-        let sim = c.data().sim.clone();
-        let waiting = sim.workers().waiting(&sim);
+        let waiting = Waiting::begin(&c.data().backend);
         let response = request.send();
         drop(waiting);
         match response {

@@ -5,6 +5,7 @@
 //! operations of `wing-std`.)
 
 use super::{alloc, raise, text};
+use crate::backend::Waiting;
 use crate::invoke::call_guest;
 use crate::state::HostState;
 use std::time::{Duration, Instant};
@@ -35,8 +36,7 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
         })?,
         "shell" => linker.func_wrap(M, name, shell)?,
         "sleep" => linker.func_wrap(M, name, |c: Host<'_>, seconds: f64| -> R<()> {
-            let sim = c.data().sim.clone();
-            let _waiting = sim.workers().waiting(&sim);
+            let _waiting = Waiting::begin(&c.data().backend);
             let until = Instant::now() + Duration::from_secs_f64(seconds.max(0.0));
             while Instant::now() < until {
                 check_deadline(&c)?;
@@ -70,8 +70,7 @@ fn shell(mut c: Host<'_>, command: i32, options: i32) -> R<i32> {
         }
         throws = !matches!(options.get("throw"), Some(Value::Bool(false)));
     }
-    let sim = c.data().sim.clone();
-    let _waiting = sim.workers().waiting(&sim);
+    let _waiting = Waiting::begin(&c.data().backend);
     match process.output() {
         Ok(output) if output.status.success() || !throws => {
             alloc(&mut c, Value::string(String::from_utf8_lossy(&output.stdout).into_owned()))
@@ -109,12 +108,11 @@ fn options(c: &Host<'_>, handle: i32) -> R<WaitOptions> {
 
 fn wait_until(mut c: Host<'_>, predicate: i32, props: i32) -> R<i32> {
     let options = options(&c, props)?;
-    let sim = c.data().sim.clone();
-    let _waiting = sim.workers().waiting(&sim);
+    let _waiting = Waiting::begin(&c.data().backend);
     let started = Instant::now();
     let give_up = started + options.timeout;
     loop {
-        let seen = c.data().sim.activity();
+        let seen = c.data().backend.activity();
         if call_predicate(&mut c, predicate)? {
             return Ok(1);
         }
@@ -129,9 +127,9 @@ fn wait_until(mut c: Host<'_>, predicate: i32, props: i32) -> R<i32> {
             return Ok(0);
         }
         check_deadline(&c)?;
-        let sim = c.data().sim.clone();
+        let backend = c.data().backend.clone();
         let limit = c.data().deadline.unwrap_or(give_up);
-        sim.wait_for_change(seen, (now + options.interval).min(give_up).min(limit));
+        backend.wait_for_change(seen, (now + options.interval).min(give_up).min(limit));
     }
 }
 
@@ -156,7 +154,7 @@ fn call_predicate(c: &mut Host<'_>, handle: i32) -> R<bool> {
 /// Fails the invocation once its deadline has passed (host waits are not
 /// interrupted by the epoch clock) or the simulator is stopping.
 fn check_deadline(c: &Host<'_>) -> R<()> {
-    if c.data().sim.is_stopping() {
+    if c.data().backend.is_stopping() {
         return Err(crate::state::fatal(crate::invoke::STOPPED));
     }
     match c.data().deadline {

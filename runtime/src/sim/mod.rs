@@ -23,12 +23,13 @@ pub mod store;
 pub mod table;
 pub mod trace;
 
-mod setup;
+pub mod setup;
 pub mod workers;
 
 pub use trace::{Outcome, Trace};
 
 use crate::App;
+use crate::backend::{Backend, OpCall, ResourceName};
 use crate::invoke::{Failure, Invocation};
 use function::{Function, TOO_MANY_REQUESTS};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -39,8 +40,7 @@ use std::time::{Duration, Instant};
 use wing_abi::LiftedValue;
 use wing_std::Value;
 
-/// A resource, by its index in the manifest.
-pub type ResourceIndex = usize;
+pub use crate::backend::ResourceIndex;
 
 /// One live resource.
 pub struct ResourceNode {
@@ -327,6 +327,72 @@ impl Shared {
             .env(function.env.clone())
             .run(args)
             .map_err(InvokeError::Failed)
+    }
+}
+
+/// The simulator as the host's backend: its resources' state and
+/// operations (`ops.rs`), its log, its workers and activity counter.
+impl Backend for Shared {
+    fn resource(&self, index: ResourceIndex) -> ResourceName<'_> {
+        let node = &self.resources[index];
+        ResourceName { path: &node.path, type_name: &node.type_name }
+    }
+
+    fn index_of(&self, path: &str) -> Option<ResourceIndex> {
+        Shared::index_of(self, path)
+    }
+
+    fn operation(self: Arc<Self>, call: &OpCall<'_>, args: &[Value]) -> ops::OpResult {
+        let context = ops::OpContext { sim: &self, index: call.resource, caller: call.caller, deadline: call.deadline };
+        (call.operation.simulated)(&context, args)
+    }
+
+    fn attribute(&self, index: ResourceIndex, name: &str) -> Option<String> {
+        match (&self.resources[index].state, name) {
+            (ResourceState::Api(api), "url") => Some(api.url.clone()),
+            (ResourceState::Website(site), "url") => Some(site.url.clone()),
+            _ => None,
+        }
+    }
+
+    fn property(&self, index: ResourceIndex, name: &str) -> Option<serde_json::Value> {
+        self.app.manifest().resources.get(index)?.props.get(name).cloned()
+    }
+
+    fn log(&self, source: &str, line: String) {
+        Shared::log(self, source, line);
+    }
+
+    fn tracing(&self) -> bool {
+        Shared::tracing(self)
+    }
+
+    fn record(&self, trace: Trace) {
+        Shared::record(self, trace);
+    }
+
+    fn elapsed(&self) -> Duration {
+        Shared::elapsed(self)
+    }
+
+    fn is_stopping(&self) -> bool {
+        Shared::is_stopping(self)
+    }
+
+    fn wait_begins(self: Arc<Self>) -> bool {
+        self.workers.begin_wait(&self)
+    }
+
+    fn wait_ends(&self) {
+        self.workers.end_wait();
+    }
+
+    fn activity(&self) -> u64 {
+        Shared::activity(self)
+    }
+
+    fn wait_for_change(&self, seen: u64, until: Instant) {
+        Shared::wait_for_change(self, seen, until);
     }
 }
 

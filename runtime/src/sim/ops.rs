@@ -9,10 +9,10 @@
 //! a missing object) or breaks a host rule ([`OpError::Fatal`]).
 
 use super::{ResourceIndex, ResourceNode, ResourceState, Shared};
-use crate::bundle::SourceFrame;
+pub use crate::backend::{OpError, OpResult};
 use crate::invoke::Failure;
 use std::sync::Arc;
-use wing_std::{StdError, Value};
+use wing_std::Value;
 
 /// What an operation runs on.
 pub struct OpContext<'a> {
@@ -34,33 +34,11 @@ impl OpContext<'_> {
     }
 }
 
-#[derive(Debug)]
-pub enum OpError {
-    /// A Wing error: the message and where it began (a nested invocation's
-    /// frames), raised as an exception in the caller.
-    Wing(String, Vec<SourceFrame>),
-    /// The invocation fails outright.
-    Fatal(String),
-}
-
-impl From<StdError> for OpError {
-    fn from(error: StdError) -> OpError {
-        OpError::Fatal(error.0)
-    }
-}
-
-impl From<Failure> for OpError {
-    fn from(failure: Failure) -> OpError {
-        OpError::Wing(failure.message, failure.trace)
-    }
-}
-
 /// A Wing error with `message`.
 pub fn wing<T>(message: impl Into<String>) -> Result<T, OpError> {
     Err(OpError::Wing(message.into(), Vec::new()))
 }
 
-pub type OpResult = Result<Value, OpError>;
 pub type Op = fn(&OpContext<'_>, &[Value]) -> OpResult;
 
 /// The operation `method` of resources of type `type_name`.

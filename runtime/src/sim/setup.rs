@@ -245,7 +245,7 @@ fn consumers(app: &App, handlers: &[EventHandler]) -> Vec<(ResourceIndex, usize)
 }
 
 /// A bundle's lifts with attribute tokens resolved, if any had one.
-fn resolve_lifts(lifts: &[LiftedValue], resolve: &dyn Fn(&str) -> String) -> Option<Arc<[LiftedValue]>> {
+pub fn resolve_lifts(lifts: &[LiftedValue], resolve: &dyn Fn(&str) -> String) -> Option<Arc<[LiftedValue]>> {
     if !lifts.iter().any(has_token) {
         return None;
     }

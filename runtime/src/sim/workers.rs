@@ -38,18 +38,6 @@ pub struct Pool {
     blocked: AtomicUsize,
 }
 
-/// Marks the current worker (if this thread is one) as waiting until
-/// dropped.
-pub struct Waiting<'a>(Option<&'a Pool>);
-
-impl Drop for Waiting<'_> {
-    fn drop(&mut self) {
-        if let Some(pool) = self.0 {
-            pool.blocked.fetch_sub(1, Ordering::AcqRel);
-        }
-    }
-}
-
 /// The machine's cores (asked once: the answer reads files under /sys).
 fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
@@ -58,16 +46,22 @@ fn cores() -> usize {
 
 impl Pool {
     /// Called before a handler waits: on a worker, counts it as blocked and
-    /// starts another worker if none would be free.
-    pub fn waiting(&self, sim: &Arc<Shared>) -> Waiting<'_> {
+    /// starts another worker if none would be free. `true` when
+    /// [`Pool::end_wait`] must follow.
+    pub fn begin_wait(&self, sim: &Arc<Shared>) -> bool {
         if !ON_WORKER.get() {
-            return Waiting(None);
+            return false;
         }
         self.blocked.fetch_add(1, Ordering::AcqRel);
         if self.busy.load(Ordering::Acquire) >= self.count.load(Ordering::Acquire) {
             self.spawn(sim);
         }
-        Waiting(Some(self))
+        true
+    }
+
+    /// The wait [`Pool::begin_wait`] counted is over.
+    pub fn end_wait(&self) {
+        self.blocked.fetch_sub(1, Ordering::AcqRel);
     }
 
     /// Whether a worker that just took a job should get a helper.

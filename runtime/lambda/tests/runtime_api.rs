@@ -1,0 +1,294 @@
+//! The real `bootstrap` against a Runtime API harness on 127.0.0.1: the
+//! app in `tests/app/main.w` is compiled by the tf-aws target (the driver
+//! `wingc compile -t tf-aws` calls), a function's zip is unpacked as Lambda
+//! unpacks it, and `bootstrap` runs with the environment its Terraform
+//! gives it. Each test feeds events and checks what the runtime posts.
+
+mod harness;
+
+use harness::{Posted, RuntimeApi};
+use serde_json::{Value as Json, json};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use wingc::driver::{Compiled, Input, compile_tf_aws};
+
+const APP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/app/main.w");
+
+/// The app compiled for tf-aws, once: its output folder.
+fn compiled() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let text = std::fs::read_to_string(APP).expect("read the app");
+        let app = match compile_tf_aws(Input { name: "main.w", text: &text, dir: Path::new(APP).parent() }) {
+            Compiled::Ok { app, .. } => app,
+            Compiled::Failed { sources, diagnostics } => {
+                panic!("the app does not compile:\n{}", wingc::diagnostics::render(&diagnostics, &sources))
+            }
+        };
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lambda-app-{}", std::process::id()));
+        wingc::targets::tf_aws::write(&app, &dir).expect("write the target folder");
+        dir
+    })
+}
+
+/// The function `name` (its Terraform name) unpacked into a folder of its
+/// own for `test`, as Lambda unpacks it into `/var/task`.
+fn unpack(name: &str, test: &str) -> PathBuf {
+    let zip = std::fs::read(compiled().join(format!("assets/{name}.zip"))).expect("the function's zip");
+    let dir = compiled().join("task").join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip").extract(&dir).expect("unpack the zip");
+    dir
+}
+
+/// The environment Terraform gives the function `name`; a value Terraform
+/// fills from another resource gets a made-up one.
+fn terraform_env(name: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(compiled().join("main.tf.json")).expect("main.tf.json");
+    let terraform: Json = serde_json::from_str(&text).expect("Terraform JSON");
+    let variables = &terraform["resource"]["aws_lambda_function"][name]["environment"][0]["variables"];
+    let variables = variables.as_object().unwrap_or_else(|| panic!("no environment for the function {name}"));
+    variables
+        .iter()
+        .map(|(key, value)| {
+            let value = value.as_str().expect("a string variable");
+            let value = if value.contains("${") { format!("made-up-{}", key.to_ascii_lowercase()) } else { value.to_string() };
+            (key.clone(), value)
+        })
+        .collect()
+}
+
+/// A running `bootstrap` and the Runtime API it talks to; the process is
+/// killed when dropped (a failed test leaves none behind).
+struct Lambda {
+    api: RuntimeApi,
+    process: Option<Child>,
+}
+
+impl Lambda {
+    /// Starts `bootstrap` for the function `name` unpacked in `task_root`.
+    fn start(name: &str, task_root: &Path) -> Lambda {
+        let api = RuntimeApi::start();
+        let process = Command::new(env!("CARGO_BIN_EXE_bootstrap"))
+            .env_clear()
+            .envs(terraform_env(name))
+            .env("AWS_LAMBDA_RUNTIME_API", &api.address)
+            .env("LAMBDA_TASK_ROOT", task_root)
+            .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
+            .env("AWS_SECRET_ACCESS_KEY", "never-seen-by-inflight-code")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start bootstrap");
+        Lambda { api, process: Some(process) }
+    }
+
+    fn invoke(&mut self, event: &Json) -> Posted {
+        self.api.invoke(&event.to_string())
+    }
+
+    /// Stops the process; gives what it printed (stdout, stderr).
+    fn stop(mut self) -> (String, String) {
+        let mut process = self.process.take().expect("a process");
+        let _ = process.kill();
+        let output = process.wait_with_output().expect("bootstrap ends");
+        (String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+
+    /// Waits for the process to exit on its own; gives its exit code.
+    fn exit_code(mut self) -> Option<i32> {
+        self.process.take().expect("a process").wait().expect("bootstrap exits").code()
+    }
+}
+
+impl Drop for Lambda {
+    fn drop(&mut self) {
+        if let Some(process) = &mut self.process {
+            let _ = process.kill();
+            let _ = process.wait();
+        }
+    }
+}
+
+fn response(body: Json) -> Posted {
+    Posted::Response { request_id: String::new(), body }
+}
+
+/// What was posted, without the request id (checked by the harness).
+fn without_id(posted: Posted) -> Posted {
+    match posted {
+        Posted::Response { body, .. } => response(body),
+        Posted::Error { error_type, body, .. } => Posted::Error { request_id: String::new(), error_type, body },
+        other => other,
+    }
+}
+
+/// The 1-based line and column of the first `needle` in the app.
+fn position(needle: &str) -> (usize, usize) {
+    let text = std::fs::read_to_string(APP).expect("read the app");
+    text.lines()
+        .enumerate()
+        .find_map(|(i, line)| line.find(needle).map(|column| (i + 1, column + 1)))
+        .unwrap_or_else(|| panic!("`{needle}` is not in the app"))
+}
+
+#[test]
+fn a_function_answers_json_with_json_and_logs() {
+    let mut lambda = Lambda::start("greet", &unpack("greet", "greet"));
+    let answer = lambda.invoke(&json!({ "name": "Ada" }));
+    assert_eq!(without_id(answer), response(json!({ "greeting": "Hello, Ada!", "stage": "test" })));
+    let answer = lambda.invoke(&json!(null));
+    assert_eq!(without_id(answer), response(json!({ "greeting": "Hello, nobody!", "stage": "test" })));
+    let (stdout, stderr) = lambda.stop();
+    assert_eq!(stdout, "greeting Ada\ngreeting nobody\n");
+    assert!(stderr.contains("root/Default/greet: loaded from bundle.wasm"), "{stderr}");
+}
+
+#[test]
+fn a_failing_handler_reports_its_message_and_w_stack_trace() {
+    let mut lambda = Lambda::start("limit", &unpack("limit", "limit"));
+    assert_eq!(without_id(lambda.invoke(&json!({ "amount": 3 }))), response(json!("fine")));
+    let (throw_line, throw_column) = position("throw \"{amount} is too much\"");
+    let (call_line, call_column) = position("check(event?");
+    let Posted::Error { error_type, body, .. } = lambda.invoke(&json!({ "amount": 12 })) else {
+        panic!("the invocation should fail")
+    };
+    assert_eq!(error_type.as_deref(), Some("WingError"));
+    assert_eq!(body["errorMessage"], "12 is too much");
+    assert_eq!(body["errorType"], "WingError");
+    let trace: Vec<&str> = body["stackTrace"].as_array().expect("a trace").iter().filter_map(Json::as_str).collect();
+    assert_eq!(trace.len(), 2, "{trace:?}");
+    assert!(trace[0].starts_with(&format!("at main.w:{throw_line}:{throw_column} (")), "{trace:?}");
+    assert!(trace[1].starts_with(&format!("at main.w:{call_line}:{call_column} (")), "{trace:?}");
+    // The runtime goes on after a failure.
+    assert_eq!(without_id(lambda.invoke(&json!({ "amount": 1 }))), response(json!("fine")));
+    let (_, stderr) = lambda.stop();
+    assert!(stderr.contains("error: 12 is too much\n  at main.w:"), "{stderr}");
+}
+
+#[test]
+fn a_resource_operation_not_built_on_aws_fails_the_invocation_clearly() {
+    let mut lambda = Lambda::start("store", &unpack("store", "store"));
+    let Posted::Error { body, .. } = lambda.invoke(&json!({})) else { panic!("the invocation should fail") };
+    assert_eq!(body["errorMessage"], "Bucket.put on AWS is not built yet");
+    lambda.stop();
+}
+
+#[test]
+fn an_sqs_batch_reports_the_message_that_failed() {
+    let mut lambda = Lambda::start("jobs_Consumer0", &unpack("jobs_Consumer0", "consumer"));
+    let record = |id: &str, body: &str| {
+        json!({ "messageId": id, "receiptHandle": "r", "body": body, "attributes": {}, "messageAttributes": {},
+                "eventSource": "aws:sqs", "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:jobs", "awsRegion": "us-east-1" })
+    };
+    let batch = json!({ "Records": [record("m1", "first"), record("m2", "poison"), record("m3", "third")] });
+    assert_eq!(without_id(lambda.invoke(&batch)), response(json!({ "batchItemFailures": [{ "itemIdentifier": "m2" }] })));
+    let (stdout, stderr) = lambda.stop();
+    assert_eq!(stdout, "handled first\nhandled third\n");
+    assert!(stderr.contains("error: message m2 failed: cannot handle poison\n  at main.w:"), "{stderr}");
+}
+
+/// An API Gateway HTTP API (payload 2.0) request of `GET /hello/{name}`.
+fn api_event(name: &str, query: &str) -> Json {
+    json!({
+        "version": "2.0",
+        "routeKey": "GET /hello/{name}",
+        "rawPath": format!("/hello/{name}"),
+        "rawQueryString": format!("q={query}"),
+        "headers": { "user-agent": "harness", "accept": "*/*" },
+        "queryStringParameters": { "q": query },
+        "pathParameters": { "name": name },
+        "requestContext": { "http": { "method": "GET", "path": format!("/hello/{name}"), "sourceIp": "127.0.0.1" }, "stage": "$default" },
+        "isBase64Encoded": false
+    })
+}
+
+#[test]
+fn an_api_route_answers_an_api_gateway_event() {
+    let mut lambda = Lambda::start("web_OnRequest0", &unpack("web_OnRequest0", "api"));
+    let Posted::Response { body, .. } = lambda.invoke(&api_event("ada", "1")) else { panic!("the route should answer") };
+    assert_eq!(body["statusCode"], 200);
+    assert_eq!(body["headers"], json!({ "content-type": "application/json" }));
+    let sent: Json = serde_json::from_str(body["body"].as_str().expect("a body")).expect("Json");
+    assert_eq!(sent, json!({ "name": "ada", "q": "1", "agent": "harness" }));
+    lambda.stop();
+}
+
+#[test]
+fn a_bad_event_is_reported_and_the_runtime_goes_on() {
+    let mut lambda = Lambda::start("web_OnRequest0", &unpack("web_OnRequest0", "bad-events"));
+    let Posted::Error { error_type, body, .. } = lambda.invoke(&json!({ "Records": [] })) else { panic!("an error") };
+    assert_eq!((error_type.as_deref(), &body["errorType"]), (Some("EventError"), &json!("EventError")));
+    assert_eq!(body["errorMessage"], "the event is not an API Gateway payload 2.0");
+    let Posted::Error { body, .. } = lambda.api.invoke("{\"version\": \"2.0\", ") else { panic!("an error") };
+    assert!(body["errorMessage"].as_str().expect("a message").starts_with("the event is not Json"), "{body}");
+    let Posted::Response { body, .. } = lambda.invoke(&api_event("bo", "2")) else { panic!("the route should answer") };
+    assert_eq!(body["statusCode"], 200);
+    lambda.stop();
+}
+
+#[test]
+fn a_precompiled_bundle_is_used_and_a_foreign_one_is_not() {
+    let task = unpack("greet", "precompiled");
+    let cwasm = wing_runtime::precompile(&std::fs::read(task.join("bundle.wasm")).expect("the bundle")).expect("precompile");
+    std::fs::write(task.join("bundle.cwasm"), cwasm).expect("write bundle.cwasm");
+    let mut lambda = Lambda::start("greet", &task);
+    assert_eq!(
+        without_id(lambda.invoke(&json!({ "name": "Bo" }))),
+        response(json!({ "greeting": "Hello, Bo!", "stage": "test" }))
+    );
+    let (_, stderr) = lambda.stop();
+    assert!(stderr.contains("loaded from bundle.cwasm"), "{stderr}");
+
+    let task = unpack("greet", "foreign-precompiled");
+    std::fs::write(task.join("bundle.cwasm"), b"\x7fELF not made by this engine").expect("write bundle.cwasm");
+    let mut lambda = Lambda::start("greet", &task);
+    assert_eq!(
+        without_id(lambda.invoke(&json!({ "name": "Cy" }))),
+        response(json!({ "greeting": "Hello, Cy!", "stage": "test" }))
+    );
+    let (_, stderr) = lambda.stop();
+    assert!(stderr.contains("bundle.cwasm was not made for this runtime"), "{stderr}");
+    assert!(stderr.contains("loaded from bundle.wasm"), "{stderr}");
+}
+
+#[test]
+fn a_function_that_cannot_start_reports_an_init_error_and_exits() {
+    let task = unpack("store", "init-error");
+    let lambda = Lambda::start("greet", &task); // without the bucket's variable
+    let posted = lambda.api.posted();
+    assert_eq!(lambda.exit_code(), Some(1));
+    let Posted::InitError { error_type, body } = posted else { panic!("an init error, not {posted:?}") };
+    assert_eq!(error_type.as_deref(), Some("InitError"));
+    let config: Json = serde_json::from_slice(&std::fs::read(task.join("wing.json")).expect("wing.json")).expect("Json");
+    let variable = config["resources"]["root/Default/uploads"]["env"]["name"].as_str().expect("the bucket's variable");
+    assert_eq!(
+        body["errorMessage"].as_str().expect("a message"),
+        format!("the environment variable {variable} (name of root/Default/uploads) is not set")
+    );
+}
+
+#[test]
+fn a_topic_subscriber_gets_each_sns_message() {
+    let mut lambda = Lambda::start("news_OnMessage0", &unpack("news_OnMessage0", "topic"));
+    let record = |message: &str| {
+        json!({ "EventSource": "aws:sns", "EventVersion": "1.0",
+                "Sns": { "Type": "Notification", "MessageId": "n1", "TopicArn": "arn:aws:sns:us-east-1:123456789012:news", "Message": message } })
+    };
+    assert_eq!(without_id(lambda.invoke(&json!({ "Records": [record("one"), record("two")] }))), response(json!(null)));
+    let (stdout, _) = lambda.stop();
+    assert_eq!(stdout, "news: one\nnews: two\n");
+}
+
+#[test]
+fn a_schedule_handler_runs_on_each_eventbridge_tick() {
+    let mut lambda = Lambda::start("ticks_OnTick0", &unpack("ticks_OnTick0", "schedule"));
+    let tick = json!({ "version": "0", "id": "t1", "detail-type": "Scheduled Event", "source": "aws.events",
+                       "account": "123456789012", "time": "2025-01-01T00:00:00Z", "region": "us-east-1",
+                       "resources": ["arn:aws:events:us-east-1:123456789012:rule/ticks"], "detail": {} });
+    assert_eq!(without_id(lambda.invoke(&tick)), response(json!(null)));
+    assert_eq!(without_id(lambda.invoke(&tick)), response(json!(null)));
+    let (stdout, _) = lambda.stop();
+    assert_eq!(stdout, "tick\ntick\n");
+}
