@@ -60,10 +60,14 @@ struct Server {
 
 impl Server {
     fn start(label: &str) -> Server {
+        Server::start_app(label, APP)
+    }
+
+    fn start_app(label: &str, app: &str) -> Server {
         let dir = std::env::temp_dir().join(format!("wingc-abuse-{}-{label}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("scratch dir");
-        std::fs::write(dir.join("main.w"), APP).expect("write main.w");
+        std::fs::write(dir.join("main.w"), app).expect("write main.w");
         let mut child = Command::new(env!("CARGO_BIN_EXE_wingc"))
             .arg("run")
             .arg(dir.join("main.w"))
@@ -362,4 +366,38 @@ fn ctrl_c_and_sigterm_stop_a_running_handler_at_once() {
         assert!(took < Duration::from_secs(1), "kill {signal} took {took:?} to stop a looping handler");
         assert!(runaway.join().expect("the client ends").took < PATIENCE);
     }
+}
+
+#[test]
+fn ctrl_c_stops_within_a_second_when_a_stop_handler_loops_or_a_call_never_returns() {
+    // A server that accepts connections and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let silent_addr = silent.local_addr().expect("its address");
+    let app = format!(
+        r#"bring cloud;
+bring http;
+new cloud.Service(inflight () => {{
+  return () => {{
+    let var n = 0;
+    while true {{ n += 1; }}
+  }};
+}});
+let api = new cloud.Api() as "api";
+api.get("/call", inflight (req) => {{
+  return {{ body: http.get("http://{silent_addr}/").body }};
+}});
+"#
+    );
+    let mut server = Server::start_app("stuck-stop", &app);
+    let addr = server.addr.clone();
+    let caller = std::thread::spawn(move || get(&addr, "/call"));
+    let (_connection, _) = silent.accept().expect("the handler calls the silent server");
+    let pid = server.child.id().to_string();
+    let sent = Instant::now();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().expect("send the signal").success());
+    let status = server.child.wait().expect("the process ends");
+    let took = sent.elapsed();
+    assert_eq!(status.code(), Some(0));
+    assert!(took < Duration::from_secs(1), "Ctrl-C took {took:?} with a looping stop handler and a call that never returns");
+    assert!(caller.join().expect("the client ends").took < PATIENCE);
 }
