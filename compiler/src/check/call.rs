@@ -285,7 +285,7 @@ impl Checker {
         let ty = self.check_expr(&arg.value);
         self.bind_type_params(declared, ty, substitution);
         let param = self.substitute(declared, substitution);
-        if !self.object_as_function(&arg.value, ty, param) {
+        if !self.handler_coercion(&arg.value, ty, param) {
             self.expect_assignable(ty, param, arg.value.span);
             self.record_coercion(&arg.value, ty, param);
         }

@@ -21,7 +21,7 @@ impl Checker {
         let ty = self.infer(expr, expected);
         self.sem.expr_types.insert(expr.id, ty);
         if let Some(expected) = expected
-            && !self.object_as_function(expr, ty, expected)
+            && !self.handler_coercion(expr, ty, expected)
         {
             self.expect_assignable(ty, expected, expr.span);
             self.record_coercion(expr, ty, expected);
@@ -45,8 +45,14 @@ impl Checker {
     /// A closure-class object passed preflight where a function of exactly
     /// its `handle` method's type is expected (`new cloud.Function(new
     /// Handler())`): accepted and recorded, its value becomes the bound
-    /// `handle` method.
-    pub(super) fn object_as_function(&mut self, expr: &Expr, found: TypeId, expected: TypeId) -> bool {
+    /// `handle` method. Or a function where an interface a closure can
+    /// stand for is expected (`let h: cloud.IFunctionHandler = inflight ()
+    /// => {…}`): accepted, and recorded as used as the `handle` type.
+    pub(super) fn handler_coercion(&mut self, expr: &Expr, found: TypeId, expected: TypeId) -> bool {
+        self.function_as_handler(expr, found, expected) || self.object_as_function(expr, found, expected)
+    }
+
+    fn object_as_function(&mut self, expr: &Expr, found: TypeId, expected: TypeId) -> bool {
         if self.phase() != Phase::Preflight || self.sem.types.is_optional(found) {
             return false;
         }
@@ -59,9 +65,27 @@ impl Checker {
         true
     }
 
-    /// E0900: a closure-class object where a function is expected, or a
-    /// closure where a handler interface is, which Wing allows by the
-    /// shape of `handle` and this version does not do yet.
+    fn function_as_handler(&mut self, expr: &Expr, found: TypeId, expected: TypeId) -> bool {
+        let found_fn = self.sem.types.strip_optional(found);
+        if !matches!(self.sem.types.get(found_fn), Type::Function(_))
+            || (self.sem.types.is_optional(found) && !self.sem.types.is_optional(expected))
+        {
+            return false;
+        }
+        let Some(handle) = self.sem.closure_interface(expected) else { return false };
+        let handle = self.sem.types.function(handle);
+        if !self.sem.is_assignable(found_fn, handle) {
+            return false;
+        }
+        if found_fn != handle {
+            self.sem.coercions.insert(expr.id, handle);
+        }
+        true
+    }
+
+    /// E0900: a closure-class object where a function is expected (other
+    /// than preflight with exactly the `handle` type), which Wing allows by
+    /// the shape of `handle` and this version does not do yet.
     fn closure_class_coercion(&mut self, found: TypeId, expected: TypeId, span: Span) -> Option<Diagnostic> {
         let (found_s, expected_s) = (self.sem.types.display(found), self.sem.types.display(expected));
         let function =
@@ -83,24 +107,6 @@ impl Checker {
                 )
                 .with_label(format!("a `{expected_s}` is expected here"))
                 .with_help("wrap it in a closure that calls it: `inflight (event) => { return handler(event); }`"),
-            );
-        }
-        if function(&self.sem, found)
-            && let Some((_, handle)) = self.sem.handle_method(expected)
-        {
-            let handle = self.sem.types.function(handle);
-            if !self.sem.is_assignable(found, handle) {
-                return None;
-            }
-            let handle_s = self.sem.types.display(handle);
-            return Some(
-                Diagnostic::error(
-                    "E0900",
-                    format!("a closure used as a `{expected_s}` is not supported by this version of wingc yet"),
-                    span,
-                )
-                .with_label(format!("this is a `{found_s}`"))
-                .with_help(format!("declare the type as the function type `{handle_s}` instead")),
             );
         }
         None
@@ -380,7 +386,7 @@ impl Checker {
         };
         let hint = expected.and_then(|e| match self.sem.types.get(self.sem.types.strip_optional(e)) {
             Type::Function(f) => Some(f.clone()),
-            _ => None,
+            _ => self.sem.closure_interface(e),
         });
         let param_types: Vec<TypeId> = closure
             .params

@@ -13,7 +13,7 @@
 
 use super::model::{MethodReceiver, Semantics};
 use super::symbols::MemberKind;
-use super::types::{FunctionType, StructId, Type, TypeId, Types};
+use super::types::{FunctionType, InterfaceId, StructId, Type, TypeId, Types};
 use crate::syntax::ast::Phase;
 use std::collections::HashSet;
 
@@ -112,6 +112,35 @@ impl Semantics {
             }
             _ => None,
         }
+    }
+
+    /// The `handle` type of an interface a closure can stand for: one whose
+    /// only member (through what it extends) is an instance method
+    /// `handle`, as Wing's handler interfaces (`cloud.IFunctionHandler`).
+    pub fn closure_interface(&self, ty: TypeId) -> Option<FunctionType> {
+        let Type::Interface(interface) = self.types.get(self.types.strip_optional(ty)) else { return None };
+        if !self.only_handle(*interface) {
+            return None;
+        }
+        self.handle_method(ty).map(|(_, handle)| handle)
+    }
+
+    /// Whether `handle` is all an interface and those it extends declare.
+    pub fn only_handle(&self, interface: InterfaceId) -> bool {
+        let mut stack = vec![interface];
+        let mut seen = Vec::new();
+        while let Some(next) = stack.pop() {
+            if seen.contains(&next) {
+                continue;
+            }
+            seen.push(next);
+            let info = self.interface(next);
+            if info.members.iter().any(|m| m.name != "handle") {
+                return false;
+            }
+            stack.extend(info.extends.iter().copied());
+        }
+        true
     }
 
     fn json_data(&self, ty: TypeId, assumed: &mut Assumed) -> bool {

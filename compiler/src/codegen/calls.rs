@@ -164,9 +164,18 @@ impl<'a> Emitter<'_, '_, 'a> {
             .collect();
         let first = candidates.first().map(|(_, owner, decl)| (*owner, *decl));
         match first {
-            Some((owner, decl)) if candidates.iter().all(|(_, _, d)| *d == decl) => self.b.method_function(owner, decl, span),
+            Some((owner, decl)) if candidates.iter().all(|(_, _, d)| *d == decl) && !self.may_hold_closure(receiver, name) => {
+                self.b.method_function(owner, decl, span)
+            }
             _ => self.dispatcher(receiver, name, &candidates, span),
         }
+    }
+
+    /// Whether the receiver of a `name` call may be a closure standing for
+    /// a handler interface (`cloud.IFunctionHandler`): then its `handle`
+    /// is the closure itself.
+    fn may_hold_closure(&self, receiver: MethodReceiver, name: &str) -> bool {
+        matches!(receiver, MethodReceiver::Interface(interface) if name == "handle" && self.sem.only_handle(interface))
     }
 
     /// The class declaring the body `class` runs for `name`, and the body.
@@ -194,12 +203,15 @@ impl<'a> Emitter<'_, '_, 'a> {
             self.method_signature(receiver, name).ok_or_else(|| internal("a dispatched method without a signature", span))?;
         let (own, results) = self.b.wasm_signature(&signature);
         let params = [vec![ValType::I32], own].concat();
-        let type_index = self.b.builder.type_index(params.clone(), results);
+        let type_index = self.b.builder.type_index(params.clone(), results.clone());
         let index = self.b.builder.reserve_function();
         self.b.dispatchers.insert((receiver, name.to_string()), index);
         let class_of = self.b.builder.import("wing:std", "object.class", vec![ValType::I32], vec![ValType::I32]);
         let class_local = params.len() as u32;
         let mut ops = vec![Op::Wasm(I::LocalGet(0)), Op::CallImport(class_of), Op::Wasm(I::LocalSet(class_local))];
+        if self.may_hold_closure(receiver, name) {
+            ops.extend(self.closure_case(class_local, &params, results.clone()));
+        }
         for (class, owner, decl) in candidates {
             let function = self.b.method_function(*owner, *decl, span)?;
             ops.push(Op::Wasm(I::LocalGet(class_local)));
@@ -215,6 +227,28 @@ impl<'a> Emitter<'_, '_, 'a> {
         let name = format!("dispatch {name}");
         self.b.builder.define_function(index, FunctionCode { name, type_index, locals: vec![ValType::I32], ops });
         Ok(index)
+    }
+
+    /// The dispatcher's case of a closure (class -1, see `object.class`):
+    /// calls it with its environment in place of the receiver.
+    fn closure_case(&mut self, class_local: u32, params: &[ValType], results: Vec<ValType>) -> Vec<Op> {
+        let closure_env = self.b.builder.import("wing:std", "closure.env", vec![ValType::I32], vec![ValType::I32]);
+        let closure_func = self.b.builder.import("wing:std", "closure.func", vec![ValType::I32], vec![ValType::I32]);
+        let mut ops = vec![
+            Op::Wasm(I::LocalGet(class_local)),
+            Op::Wasm(I::I32Const(-1)),
+            Op::Wasm(I::I32Eq),
+            Op::Wasm(I::If(BlockType::Empty)),
+            Op::Wasm(I::LocalGet(0)),
+            Op::CallImport(closure_env),
+        ];
+        ops.extend((1..params.len() as u32).map(|p| Op::Wasm(I::LocalGet(p))));
+        ops.push(Op::Wasm(I::LocalGet(0)));
+        ops.push(Op::CallImport(closure_func));
+        ops.push(Op::CallIndirect(self.b.builder.type_index(params.to_vec(), results)));
+        ops.push(Op::Wasm(I::Return));
+        ops.push(Op::Wasm(I::End));
+        ops
     }
 
     fn method_signature(&self, receiver: MethodReceiver, name: &str) -> Option<crate::check::FunctionType> {

@@ -16,6 +16,10 @@ impl<'a> Evaluator<'a> {
     pub(super) fn eval(&mut self, expr: &'a Expr, env: &Rc<Env>) -> Eval<Value> {
         let value = self.eval_value(expr, env)?;
         if let Some(&receiver) = self.sem.object_functions.get(expr.id) {
+            // A handler interface may hold a closure: its `handle` is itself.
+            if self.app.function(&value).is_some() {
+                return Ok(value);
+            }
             return Ok(self.function_value(FunctionValue::Method { this: value, class: receiver, name: "handle".to_string() }));
         }
         let Some(&used_as) = self.sem.coercions.get(expr.id) else { return Ok(value) };

@@ -6,8 +6,8 @@ use super::{alloc, raise, text};
 use crate::state::{GuestFunction, HostState, Object, fatal};
 use wasmtime::{Caller, Extern, Linker};
 use wing_abi::text::format_num;
-use wing_std::Value;
 use wing_std::ops::{from_end, index_in};
+use wing_std::{Ref, RefKind, Value};
 
 type Host<'a> = Caller<'a, HostState>;
 type R<T> = wasmtime::Result<T>;
@@ -122,9 +122,14 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             let object = c.data_mut().add_object(Object { class: class as u32, fields: vec![Value::Nil; fields] })?;
             alloc(&mut c, object)
         })?,
-        "object.class" => {
-            linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> { Ok(c.data_mut().object(h)?.class as i32) })?
-        }
+        "object.class" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> {
+            // A closure held where a handler interface is expected has no
+            // class: its `handle` is the closure itself.
+            if matches!(c.data().get(h)?, Value::Ref(Ref { kind: RefKind::Function, .. })) {
+                return Ok(-1);
+            }
+            Ok(c.data_mut().object(h)?.class as i32)
+        })?,
         "object.get" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32, i: i32| -> R<i32> {
             let value = field(&mut c, h, i)?;
             alloc(&mut c, value)
