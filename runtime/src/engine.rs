@@ -14,6 +14,13 @@ pub const EPOCH_TICK: Duration = Duration::from_millis(1);
 /// invocation holds one; nested `invoke` calls hold one per level).
 const MAX_INSTANCES: u32 = 1_000;
 
+/// The stack size of every thread that runs invocations (test runners,
+/// queue and schedule workers, services, the HTTP server's threads): the
+/// Wasm stack ([`Config::max_wasm_stack`]) is half of it, the rest is for
+/// the host functions Wasm calls. An embedder running invocations on its
+/// own threads gives them this much stack (the main thread's 8 MiB is).
+pub const INVOCATION_STACK: usize = 8 << 20;
+
 /// The process-wide engine; the first call starts the epoch clock.
 pub fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
@@ -44,11 +51,13 @@ fn config() -> Config {
     config.cranelift_opt_level(wasmtime::OptLevel::None);
     config.cranelift_regalloc_algorithm(wasmtime::RegallocAlgorithm::SinglePass);
     config.wasm_backtrace_max_frames(std::num::NonZeroUsize::new(64));
-    // Twice wasmtime's default: about 5,500 nested calls of a small
-    // closure (Wing's Node.js stack takes about 8,000), and still well
-    // inside the 2 MiB stack of any thread an invocation may run on (a
-    // deeper limit would let Wasm overflow the thread's own stack).
-    config.max_wasm_stack(1 << 20);
+    // Eight times wasmtime's default: about 22,000 nested calls of a small
+    // function (Wing's Node.js stack takes about 8,000), and half the
+    // stack of every thread an invocation runs on ([`INVOCATION_STACK`]):
+    // a deeper limit would let Wasm overflow the thread's own stack.
+    config.max_wasm_stack(INVOCATION_STACK / 2);
+    // Only checked against the Wasm stack: no invocation runs async.
+    config.async_stack_size(INVOCATION_STACK);
     let mut pooling = PoolingAllocationConfig::new();
     pooling
         .total_core_instances(MAX_INSTANCES)

@@ -3,6 +3,7 @@
 //! [`TestResult`] per test in source order, reporting each one as it ends.
 
 use crate::App;
+use crate::engine::INVOCATION_STACK;
 use crate::sim::{LogLine, SimOptions, Simulator, Trace};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -61,19 +62,24 @@ impl App {
             self.manifest().tests.iter().filter(|t| options.filter.as_deref().is_none_or(|f| t.name.contains(f))).collect();
         let results: Mutex<Vec<Option<TestResult>>> = Mutex::new(vec![None; selected.len()]);
         let next = AtomicUsize::new(0);
+        let work = || {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(test) = selected.get(i) else { break };
+                let result = self.run_test(&test.name, &test.path, &test.bundle, options);
+                if let Some(sink) = &options.on_result {
+                    sink(&result);
+                }
+                results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+            }
+        };
         std::thread::scope(|scope| {
             for _ in 0..options.jobs.clamp(1, selected.len().max(1)) {
-                scope.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(test) = selected.get(i) else { break };
-                        let result = self.run_test(&test.name, &test.path, &test.bundle, options);
-                        if let Some(sink) = &options.on_result {
-                            sink(&result);
-                        }
-                        results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
-                    }
-                });
+                let runner = std::thread::Builder::new().name("wing-test".into()).stack_size(INVOCATION_STACK);
+                if runner.spawn_scoped(scope, work).is_err() {
+                    // No thread to be had: run the tests here.
+                    work();
+                }
             }
         });
         results.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().flatten().collect()

@@ -43,6 +43,7 @@ pub fn start(sim: &Arc<Shared>, index: ResourceIndex) -> Result<(), Failure> {
     let thread_sim = sim.clone();
     let thread = std::thread::Builder::new()
         .name("wing-service".into())
+        .stack_size(crate::engine::INVOCATION_STACK)
         .spawn(move || run(&thread_sim, index, &started_tx, &stop_rx))
         .map_err(|e| Failure::message(format!("cannot start the service's thread: {e}")))?;
     match started_rx.recv() {

@@ -83,7 +83,11 @@ impl Pool {
             return;
         }
         let worker = sim.clone();
-        if let Ok(thread) = std::thread::Builder::new().name("wing-worker".into()).spawn(move || run(&worker)) {
+        if let Ok(thread) = std::thread::Builder::new()
+            .name("wing-worker".into())
+            .stack_size(crate::engine::INVOCATION_STACK)
+            .spawn(move || run(&worker))
+        {
             self.count.fetch_add(1, Ordering::AcqRel);
             threads.push(thread);
         }

@@ -103,7 +103,7 @@ pub fn runtime() -> &'static tokio::runtime::Runtime {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(cores())
             .thread_name("wing-http")
-            .thread_stack_size(2 << 20)
+            .thread_stack_size(crate::engine::INVOCATION_STACK)
             .enable_io()
             .enable_time()
             .build()
