@@ -1,12 +1,16 @@
 //! A benchmark (not a test) of the language server's latency on a large
-//! file: takes nothing, prints the median and worst time of what an editor
-//! waits for on a generated 5,000-line program — a `didChange` (the
-//! re-check and the diagnostics published from it), hover, completion of
-//! names, and completion after `.` (which re-checks the text with a
-//! placeholder at the cursor). It calls the server's own functions, the
-//! ones `server.rs` runs for each message, without the JSON-RPC framing.
+//! file: takes a program (a file, or `gen-lines.sh 120` from
+//! `../shared/bench`: about 5,000 lines), prints the median and worst time
+//! of what an editor waits for — a `didChange` (the re-check and the
+//! diagnostics published from it), hover, completion of names, and
+//! completion after a `.` typed inside a function body, both ways the
+//! server can answer it: from the receiver's type in the analysis of the
+//! text before the `.`, and by checking the text with a placeholder at the
+//! cursor. It calls the server's own functions, the ones `server.rs` runs
+//! for each message, without the JSON-RPC framing.
 //!
-//! Run: `cargo run --release -p wing-lsp --example latency [LINES]`.
+//! Run: `cargo run --release -p wing-lsp --example latency [FILE | LINES]`
+//! (LINES: this file's own generator).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -48,12 +52,43 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
 }
 
 fn report(what: &str, (median, worst): (Duration, Duration)) {
-    println!("{what:<44} median {:>8.2} ms   worst {:>8.2} ms", median.as_secs_f64() * 1e3, worst.as_secs_f64() * 1e3);
+    println!("{what:<56} median {:>8.2} ms   worst {:>8.2} ms", median.as_secs_f64() * 1e3, worst.as_secs_f64() * 1e3);
+}
+
+/// Where the benchmark types a member access: before a line of the last
+/// function body, a receiver whose members are known.
+struct Probe {
+    /// The line the access is typed above.
+    line: &'static str,
+    receiver: &'static str,
+    /// A member completion must offer.
+    member: &'static str,
+}
+
+const PROBES: &[Probe] = &[
+    Probe { line: "  expect.equal(counts.size(), 3);", receiver: "counts", member: "set" },
+    Probe { line: "  return sum;", receiver: "store0", member: "save" },
+];
+
+/// The program to measure: the file named on the command line, else
+/// `gen-lines.sh 120` from `../shared/bench` (about 5,000 lines), else
+/// this file's own generator.
+fn workload() -> String {
+    if let Some(arg) = std::env::args().nth(1) {
+        return match arg.parse::<usize>() {
+            Ok(lines) => program(lines),
+            Err(_) => std::fs::read_to_string(&arg).unwrap_or_else(|e| panic!("cannot read {arg}: {e}")),
+        };
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench/gen-lines.sh");
+    match std::process::Command::new("bash").arg(&script).arg("120").output() {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),
+        _ => program(5000),
+    }
 }
 
 fn main() {
-    let lines = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(5000);
-    let text = program(lines);
+    let text = workload();
     let path = Path::new("/bench/main.w");
     let none = |_: &Path| None;
     let check = |text: &str| -> Analysis { analysis::analyze(path, text, &none) };
@@ -68,19 +103,33 @@ fn main() {
             actions::diagnostics(&a, a.entry)
         }),
     );
-    let at = |needle: &str, delta: usize| text.rfind(needle).expect("the needle") + delta;
+    let probe = PROBES.iter().find(|p| text.contains(p.line)).expect("a probe line in the program");
+    let line = text.rfind(probe.line).expect("the probe line");
     let entry = analysis.entry;
-    let on_qty = at("sum += item.qty", 12);
-    report("hover (`item.qty`, end of file)", time(200, || hover::hover(&analysis, entry, on_qty)));
-    let in_body = at("  return sum;", 2);
-    report("completion of names (end of file)", time(200, || complete::names(&analysis, entry, in_body)));
-    let line = at("  return sum;", 0);
-    let with_dot = format!("{}  store0.;\n{}", &text[..line], &text[line..]);
-    let cursor = line + "  store0.".len();
-    let members = || {
+    let on_receiver = text[..line].rfind(probe.receiver).expect("a use of the receiver") + 1;
+    report("hover (a use of the receiver, end of file)", time(200, || hover::hover(&analysis, entry, on_receiver)));
+    report("completion of names (end of file)", time(200, || complete::names(&analysis, entry, line + 2)));
+
+    // Typing `receiver.`: the server last checked the text without the `.`.
+    let typed = |suffix: &str| format!("{}  {}{suffix}\n{}", &text[..line], probe.receiver, &text[line..]);
+    let (before_dot, with_dot) = (typed(""), typed("."));
+    let cursor = line + 3 + probe.receiver.len();
+    let earlier = check(&before_dot);
+    let full = || {
         let patched = check(&complete::with_placeholder(&with_dot, cursor));
         complete::members(&patched, patched.entry, cursor)
     };
-    assert!(members().iter().any(|m| m.label == "save"), "`store0.` offers `save`");
-    report("completion after `.` (placeholder re-check)", time(15, members));
+    let placeholder = || {
+        let patched = analysis::analyze_without_occurrences(path, &complete::with_placeholder(&with_dot, cursor), &none);
+        complete::members(&patched, patched.entry, cursor)
+    };
+    let reused = || complete::members_from_earlier(&earlier, &with_dot, cursor).expect("the receiver's checked type");
+    let labels =
+        |items: Vec<tower_lsp_server::ls_types::CompletionItem>| -> Vec<String> { items.into_iter().map(|i| i.label).collect() };
+    let expected = labels(full());
+    assert!(expected.iter().any(|m| m == probe.member), "`{}.` offers `{}`: {expected:?}", probe.receiver, probe.member);
+    assert_eq!(labels(reused()), expected, "the earlier analysis gives what a check gives");
+    report("completion after `.`: check with placeholder (before)", time(15, full));
+    report("completion after `.`: same, without occurrences", time(15, placeholder));
+    report("completion after `.`: receiver's earlier type", time(200, reused));
 }

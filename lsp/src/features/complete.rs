@@ -104,8 +104,62 @@ pub fn members(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Completi
     let mut finder = MemberAt { offset: offset as u32, found: None };
     visit::walk_module(&mut finder, module);
     let Some(object) = finder.found else { return Vec::new() };
+    members_of(analysis, file, object, analysis.phase_at(file, offset))
+}
+
+/// Members after the `.` at `offset` in `text` (the document as it is
+/// now), read from an earlier analysis of the document without checking
+/// again — when they are sure to be what a check of `text` would give:
+/// the receiver (the expression before the `.`) is written the same in
+/// both texts, every difference between them lies after it and inside the
+/// innermost function body around it, and the earlier analysis gave the
+/// receiver a type. An edit inside a body cannot change the type of an
+/// expression before it in that body: declarations (types, members,
+/// top-level names) are all outside it. `None` otherwise: the caller
+/// checks the text instead.
+pub fn members_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Option<Vec<CompletionItem>> {
+    let file = earlier.entry;
+    let end = receiver_end(text, offset)?;
+    let edit = crate::lines::edited_region(earlier.text(file), text);
+    if end > edit.start {
+        return None;
+    }
+    let mut finder = ReceiverAt { end: end as u32, found: None };
+    visit::walk_module(&mut finder, earlier.module(file)?);
+    let (object, span) = finder.found?;
+    let (body, phase) = earlier
+        .bodies
+        .iter()
+        .filter(|(b, _)| b.file == file && b.start < span.start && span.end < b.end)
+        .min_by_key(|(b, _)| b.end - b.start)?;
+    if edit.old_end >= body.end as usize || !has_members(earlier, object) {
+        return None;
+    }
+    Some(members_of(earlier, file, object, *phase))
+}
+
+/// Where the receiver of the member access being written at `offset`
+/// ends: before `.`, `?.`, spaces, and the member's first letters.
+fn receiver_end(text: &str, offset: usize) -> Option<usize> {
+    let before = &text[..crate::lines::floor_boundary(text, offset)];
+    let name_start = before.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_').len();
+    let receiver = before[..name_start].trim_end().strip_suffix('.')?;
+    let receiver = receiver.strip_suffix('?').unwrap_or(receiver).trim_end();
+    (!receiver.is_empty()).then_some(receiver.len())
+}
+
+/// Whether a checked expression has members to offer: a namespace, a
+/// type, or a value whose type the checker found.
+fn has_members(analysis: &Analysis, object: NodeId) -> bool {
     let sem = &analysis.checked.semantics;
-    let phase = analysis.phase_at(file, offset);
+    matches!(sem.names.get(object), Some(NameRef::Namespace(_) | NameRef::Type(_)))
+        || matches!(sem.members.get(object), Some(wingc::check::MemberRef::Type(_)))
+        || !matches!(sem.types.get(sem.types.strip_optional(sem.type_of(object))), Type::Error | Type::Infer(_))
+}
+
+/// The members of the object `object` offered in code of `phase`.
+fn members_of(analysis: &Analysis, file: FileId, object: NodeId, phase: Phase) -> Vec<CompletionItem> {
+    let sem = &analysis.checked.semantics;
     match sem.names.get(object) {
         Some(NameRef::Namespace(ns)) => return namespace_members(analysis, file, ns),
         Some(NameRef::Type(t)) => return static_members(sem, *t, phase),
@@ -115,6 +169,42 @@ pub fn members(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Completi
         return static_members(sem, *t, phase);
     }
     instance_members(sem, sem.type_of(object), phase)
+}
+
+/// Finds the receiver of a member access written after `end`: the
+/// outermost expression ending there that a `.` can follow (not the
+/// operand of an operator, which binds looser than `.`).
+struct ReceiverAt {
+    end: u32,
+    found: Option<(NodeId, Span)>,
+}
+
+impl Visitor<'_> for ReceiverAt {
+    fn stmt(&mut self, stmt: &Stmt) {
+        if stmt.span.start < self.end && self.end <= stmt.span.end {
+            visit::walk_stmt(self, stmt);
+        }
+    }
+
+    fn expr(&mut self, expr: &Expr) {
+        let receives = !matches!(
+            expr.kind,
+            ExprKind::Unary { op: UnaryOp::Neg | UnaryOp::Not, .. }
+                | ExprKind::Binary { .. }
+                | ExprKind::Range { .. }
+                | ExprKind::Closure(_)
+                | ExprKind::JsonValue { .. }
+                | ExprKind::Error
+                | ExprKind::New { id: Some(_), .. }
+                | ExprKind::New { scope: Some(_), .. }
+        );
+        if receives && expr.span.end == self.end && self.found.is_none_or(|(_, s)| expr.span.start < s.start) {
+            self.found = Some((expr.id, expr.span));
+        }
+        if expr.span.start < self.end && self.end <= expr.span.end {
+            visit::walk_expr(self, expr);
+        }
+    }
 }
 
 /// Finds the member access whose name is at the cursor; gives its
