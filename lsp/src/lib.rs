@@ -13,20 +13,26 @@
 //!   formatting, each a pure function of an analysis.
 
 pub mod analysis;
+pub mod checker;
 pub mod features;
 pub mod lines;
 pub mod occurrences;
 pub mod server;
 
-/// How much stack the server's thread gets: the checker and the features
+/// How much stack the server's threads get: the checker and the features
 /// recurse over the tree, as deep as the parser's nesting limit allows.
 const SERVER_STACK: usize = 256 << 20;
+
+/// Runs `f`, turning a panic into `None`.
+fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
+}
 
 /// Serves LSP over stdin/stdout until the client says `exit`; gives the
 /// process exit code.
 pub fn run_stdio() -> i32 {
     let serve = || {
-        let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().thread_stack_size(SERVER_STACK).build() {
             Ok(runtime) => runtime,
             Err(e) => {
                 eprintln!("error: cannot start the language server: {e}");
