@@ -4,13 +4,16 @@
 //! its diagnostics (sent to the server to publish).
 //!
 //! A change does not start a check: it marks the document, and the open
-//! documents that bring it, as stale. The thread waits until no change has
-//! come for [`DEBOUNCE`], then checks the newest text of every stale
-//! document; changes that come during a check mark the document stale
-//! again, and the result of that check is kept (member completion can
-//! still read it) but not published. So a burst of edits costs one check
-//! (two if it starts during one), and only diagnostics of the text the
-//! editor now shows are published, with its version.
+//! documents that bring it, as stale, and wakes the thread. The thread
+//! checks the newest text of every stale document at once if it is idle
+//! (a single keystroke waits for nothing but its check); changes that come
+//! during a check mark the document stale again, so the result of that
+//! check is kept (member completion can still read it) but not published,
+//! and the thread then checks the newest text once. A burst of edits thus
+//! costs two checks however long it is — the first text and the last —
+//! and only diagnostics of the text the editor shows are published, with
+//! its version. This is rust-analyzer's scheme, without interrupting the
+//! check already running (ours takes about 15 ms on 5,000 lines).
 
 use crate::analysis::{self, Analysis};
 use crate::features::actions;
@@ -18,15 +21,8 @@ use crate::guarded;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, Instant};
 use tokio::sync::{mpsc, watch};
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
-
-/// How long the documents must stay unchanged before they are checked:
-/// long enough to take a paste or a fast replay of edits as one change,
-/// short enough not to be noticed (checking a 5,000-line file takes about
-/// 15 ms more).
-pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// An open document.
 pub struct Doc {
@@ -55,7 +51,6 @@ pub struct State {
     pub speculative: Option<(Uri, Arc<Analysis>)>,
     /// Stale documents not yet taken by the checker, in order of change.
     waiting: Vec<Uri>,
-    last_change: Option<Instant>,
     stopped: bool,
 }
 
@@ -109,7 +104,6 @@ impl State {
                 }
             }
         }
-        self.last_change = Some(Instant::now());
     }
 
     /// The open documents' texts by path (how brought files are read).
@@ -180,19 +174,14 @@ impl Shared {
         }
     }
 
-    /// Waits for stale documents and a quiet moment; `None` once stopped.
+    /// Waits for stale documents; `None` once stopped.
     fn next_batch(&self) -> Option<Batch> {
         let mut state = self.lock();
-        loop {
-            if state.stopped {
-                return None;
-            }
-            let quiet_left = state.last_change.and_then(|at| DEBOUNCE.checked_sub(at.elapsed()));
-            state = match quiet_left {
-                _ if state.waiting.is_empty() => self.wake.wait(state).unwrap_or_else(PoisonError::into_inner),
-                Some(left) if !left.is_zero() => self.wake.wait_timeout(state, left).unwrap_or_else(PoisonError::into_inner).0,
-                _ => break,
-            };
+        while state.waiting.is_empty() && !state.stopped {
+            state = self.wake.wait(state).unwrap_or_else(PoisonError::into_inner);
+        }
+        if state.stopped {
+            return None;
         }
         let waiting = std::mem::take(&mut state.waiting);
         let docs = waiting.into_iter().filter_map(|u| state.docs.get(&u).map(|d| (u.clone(), d.text.clone(), d.edits))).collect();

@@ -6,7 +6,8 @@
 //!
 //! Changes only record the new text and mark the document (and the open
 //! documents that bring it) to be checked again; the checker thread
-//! coalesces a burst of them into one check of the newest text. A request
+//! coalesces the changes that come during a check into one check of the
+//! newest text. A request
 //! waits for the analysis of the text it was asked about; if the document
 //! changes before that analysis exists, the request fails with
 //! `ContentModified` (-32801), as rust-analyzer answers (the client asks

@@ -211,7 +211,9 @@ fn at(offset_text: &str, offset: usize) -> Value {
 
 #[tokio::test]
 async fn a_burst_of_edits_publishes_one_set_of_diagnostics_for_the_final_text() {
-    let text = program(3);
+    // Large enough that the burst has arrived before the check its first
+    // edit starts is over.
+    let text = program(20);
     let mut session = Session::start().await;
     assert_eq!(session.open(&text).await["diagnostics"], json!([]));
     // Type `log(missing);` one character at a time at the end of the file.
