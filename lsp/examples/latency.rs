@@ -12,8 +12,10 @@
 //! Run: `cargo run --release -p wing-lsp --example latency [FILE | LINES]`
 //! (LINES: this file's own generator).
 
+use serde_json::{Value, json};
 use std::path::Path;
 use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf};
 use wing_lsp::analysis::{self, Analysis};
 use wing_lsp::features::{actions, complete, hover};
 
@@ -40,15 +42,101 @@ fn program(lines: usize) -> String {
 
 /// Runs `f` `runs` times; gives the median and the worst time.
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed()
-        })
-        .collect();
+    summary(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+/// The median and the worst of some times.
+fn summary(mut times: Vec<Duration>) -> (Duration, Duration) {
     times.sort();
-    (times[runs / 2], times[runs - 1])
+    (times[times.len() / 2], times[times.len() - 1])
+}
+
+/// A client of an in-process server.
+struct Session {
+    to_server: WriteHalf<DuplexStream>,
+    from_server: BufReader<ReadHalf<DuplexStream>>,
+    next_id: u64,
+    version: i32,
+}
+
+impl Session {
+    fn start() -> Session {
+        let (client, server) = tokio::io::duplex(1 << 24);
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+                let (input, output) = tokio::io::split(server);
+                runtime.block_on(wing_lsp::server::serve(input, output));
+            })
+            .expect("the server thread");
+        let (from_server, to_server) = tokio::io::split(client);
+        Session { to_server, from_server: BufReader::new(from_server), next_id: 0, version: 0 }
+    }
+
+    async fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        let framed = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        self.to_server.write_all(framed.as_bytes()).await.expect("write to the server");
+    }
+
+    async fn notify(&mut self, method: &str, params: Value) {
+        if self.next_id == 0 {
+            self.request("initialize", json!({ "processId": null, "rootUri": null, "capabilities": {} })).await;
+            self.send(json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} })).await;
+        }
+        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params })).await;
+    }
+
+    /// Replaces `start..end` with `text`; gives the new version.
+    async fn edit(&mut self, uri: &str, start: &Value, end: &Value, text: &str) -> i32 {
+        self.version += 1;
+        let change = json!({ "range": { "start": start, "end": end }, "text": text });
+        let params = json!({ "textDocument": { "uri": uri, "version": self.version }, "contentChanges": [change] });
+        self.notify("textDocument/didChange", params).await;
+        self.version
+    }
+
+    async fn read(&mut self) -> Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            assert!(self.from_server.read_line(&mut line).await.expect("read") > 0, "the server closed the stream");
+            match line.trim_end() {
+                "" => break,
+                header => length = header.strip_prefix("Content-Length: ").map_or(length, |n| n.parse().expect("a length")),
+            }
+        }
+        let mut body = vec![0; length];
+        self.from_server.read_exact(&mut body).await.expect("a message body");
+        serde_json::from_slice(&body).expect("JSON")
+    }
+
+    /// Sends a request; gives its result once answered.
+    async fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params })).await;
+        loop {
+            let message = self.read().await;
+            if message["id"] == json!(id) {
+                return message["result"].clone();
+            }
+        }
+    }
+
+    /// Waits for the diagnostics published for `version`.
+    async fn diagnostics(&mut self, version: i32) {
+        while self.read().await["params"]["version"] != json!(version) {}
+    }
 }
 
 fn report(what: &str, (median, worst): (Duration, Duration)) {
@@ -132,4 +220,65 @@ fn main() {
     report("completion after `.`: check with placeholder (before)", time(15, full));
     report("completion after `.`: same, without occurrences", time(15, placeholder));
     report("completion after `.`: receiver's earlier type", time(200, reused));
+
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+    runtime.block_on(through_the_server(&text, probe, line));
+}
+
+/// The same over JSON-RPC, through the server's own message loop and
+/// checker thread (in process, over in-memory streams): from sending a
+/// message to reading what answers it.
+async fn through_the_server(text: &str, probe: &Probe, line: usize) {
+    let mut session = Session::start();
+    let uri = "file:///bench/main.w";
+    let doc = json!({ "uri": uri, "languageId": "wing", "version": 0, "text": text });
+    session.notify("textDocument/didOpen", json!({ "textDocument": doc })).await;
+    session.diagnostics(0).await;
+    let position = |offset: usize| {
+        let before = &text[..offset];
+        json!({ "line": before.matches('\n').count(), "character": before.len() - before.rfind('\n').map_or(0, |i| i + 1) })
+    };
+    let at = position(line);
+    let mut diagnostics = Vec::new();
+    for i in 0..15 {
+        let started = Instant::now();
+        let v = match i % 2 {
+            0 => session.edit(uri, &at, &at, " ").await,
+            _ => session.edit(uri, &at, &json!({ "line": at["line"], "character": 1 }), "").await,
+        };
+        session.diagnostics(v).await;
+        diagnostics.push(started.elapsed());
+    }
+    report("server: didChange → publishDiagnostics", summary(diagnostics));
+
+    let on_receiver = position(text[..line].rfind(probe.receiver).expect("a use of the receiver") + 1);
+    let hover = json!({ "textDocument": { "uri": uri }, "position": on_receiver });
+    let mut hovers = Vec::new();
+    for _ in 0..50 {
+        let started = Instant::now();
+        session.request("textDocument/hover", hover.clone()).await;
+        hovers.push(started.elapsed());
+    }
+    report("server: hover", summary(hovers));
+
+    // Type `receiver` on a line of its own, let it be checked, then type
+    // `.` and ask for completion at once (an editor's trigger character).
+    let typed = format!("  {}\n", probe.receiver);
+    let dot = json!({ "line": at["line"], "character": typed.len() - 1 });
+    let after_dot = json!({ "line": at["line"], "character": typed.len() });
+    let next_line = json!({ "line": at["line"].as_u64().unwrap_or(0) + 1, "character": 0 });
+    let mut completions = Vec::new();
+    for _ in 0..15 {
+        let v = session.edit(uri, &at, &at, &typed).await;
+        session.diagnostics(v).await;
+        let started = Instant::now();
+        let v = session.edit(uri, &dot, &dot, ".").await;
+        let items = session.request("textDocument/completion", json!({ "textDocument": { "uri": uri }, "position": after_dot })).await;
+        completions.push(started.elapsed());
+        assert!(items.as_array().is_some_and(|i| i.iter().any(|i| i["label"] == probe.member)), "{items}");
+        session.diagnostics(v).await;
+        let v = session.edit(uri, &at, &next_line, "").await;
+        session.diagnostics(v).await;
+    }
+    report("server: didChange `.` + completion", summary(completions));
 }
