@@ -273,7 +273,8 @@ async fn through_the_server(text: &str, probe: &Probe, line: usize) {
         session.diagnostics(v).await;
         let started = Instant::now();
         let v = session.edit(uri, &dot, &dot, ".").await;
-        let items = session.request("textDocument/completion", json!({ "textDocument": { "uri": uri }, "position": after_dot })).await;
+        let items =
+            session.request("textDocument/completion", json!({ "textDocument": { "uri": uri }, "position": after_dot })).await;
         completions.push(started.elapsed());
         assert!(items.as_array().is_some_and(|i| i.iter().any(|i| i["label"] == probe.member)), "{items}");
         session.diagnostics(v).await;

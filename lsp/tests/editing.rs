@@ -326,6 +326,8 @@ fn member_completion_from_an_earlier_analysis_equals_a_full_check_on_a_large_fil
         ("    counts.set(name, k);", 7, "Item2"),
         ("    counts.set(name, k);", 7, "counts.keys()"),
         ("    counts.set(name, k);", 7, "names?"),
+        ("let store39 = ", 0, "store38"),
+        ("let check39 = ", 0, "cloud"),
     ];
     for (before, n, receiver) in cases {
         let (without_dot, with_dot, cursor) = typed(&text, before, n, receiver);
@@ -345,24 +347,24 @@ fn member_completion_from_an_earlier_analysis_equals_a_full_check_on_a_large_fil
 }
 
 #[test]
-fn an_edit_outside_the_receivers_body_is_checked_again() {
+fn an_edit_that_changes_more_than_the_member_access_is_checked_again() {
     let text = program(2);
     let path = Path::new("/editing/main.w");
     let none = |_: &Path| None;
     let (without_dot, with_dot, cursor) = typed(&text, "    return key;", 1, "item");
     let earlier = analysis::analyze(path, &without_dot, &none);
     assert!(complete::members_from_earlier(&earlier, &with_dot, cursor).is_some());
-    // The same `.`, and a field added to the receiver's struct.
+    // The same `.`, and a field added to the receiver's struct (before it).
     let with_field = with_dot.replacen("  qty: num;\n}\n\nclass Store1", "  qty: num;\n  weight: num;\n}\n\nclass Store1", 1);
     let moved = with_field.len() - with_dot.len();
     assert!(complete::members_from_earlier(&earlier, &with_field, cursor + moved).is_none());
-    // The same `.`, and an edit in the next method's body.
+    // The same `.`, and an edit in the next method (after it).
     let later = format!("{}{}", &with_dot[..cursor], with_dot[cursor..].replacen("let var sum = 0;", "let var sum = 1;", 1));
     assert!(complete::members_from_earlier(&earlier, &later, cursor).is_none());
-    // At the top level (no function body around the receiver).
-    let top = format!("{text}store1.");
-    let earlier = analysis::analyze(path, &format!("{text}store1"), &none);
-    assert!(complete::members_from_earlier(&earlier, &top, top.len()).is_none());
+    // The receiver is being written: `it.` where the earlier text had `i`.
+    let (partial, _, _) = typed(&text, "    return key;", 1, "i");
+    let earlier = analysis::analyze(path, &partial, &none);
+    assert!(complete::members_from_earlier(&earlier, &with_dot, cursor).is_none());
 }
 
 #[tokio::test]

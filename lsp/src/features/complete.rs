@@ -111,31 +111,29 @@ pub fn members(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Completi
 /// now), read from an earlier analysis of the document without checking
 /// again — when they are sure to be what a check of `text` would give:
 /// the receiver (the expression before the `.`) is written the same in
-/// both texts, every difference between them lies after it and inside the
-/// innermost function body around it, and the earlier analysis gave the
-/// receiver a type. An edit inside a body cannot change the type of an
-/// expression before it in that body: declarations (types, members,
-/// top-level names) are all outside it. `None` otherwise: the caller
-/// checks the text instead.
+/// both texts, everything that differs comes after it, and on both sides
+/// the difference is only names, dots and white space (what is typed while
+/// writing a member access). Such an edit opens and closes no scope and
+/// changes no declaration, so every name before it resolves as it did and
+/// the receiver's checked type still holds. The phase is that of the
+/// function body around the receiver. `None` otherwise, or when the
+/// earlier analysis did not type the receiver: the caller checks the text.
 pub fn members_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Option<Vec<CompletionItem>> {
     let file = earlier.entry;
+    let old = earlier.text(file);
     let end = receiver_end(text, offset)?;
-    let edit = crate::lines::edited_region(earlier.text(file), text);
-    if end > edit.start {
+    let edit = crate::lines::edited_region(old, text);
+    let typed = |s: &str| s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '?' || c.is_whitespace());
+    if end > edit.start || !typed(&old[edit.start..edit.old_end]) || !typed(&text[edit.start..edit.new_end]) {
         return None;
     }
     let mut finder = ReceiverAt { end: end as u32, found: None };
     visit::walk_module(&mut finder, earlier.module(file)?);
     let (object, span) = finder.found?;
-    let (body, phase) = earlier
-        .bodies
-        .iter()
-        .filter(|(b, _)| b.file == file && b.start < span.start && span.end < b.end)
-        .min_by_key(|(b, _)| b.end - b.start)?;
-    if edit.old_end >= body.end as usize || !has_members(earlier, object) {
+    if !has_members(earlier, object) {
         return None;
     }
-    Some(members_of(earlier, file, object, *phase))
+    Some(members_of(earlier, file, object, earlier.phase_at(file, span.start as usize)))
 }
 
 /// Where the receiver of the member access being written at `offset`
