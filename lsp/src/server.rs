@@ -135,23 +135,38 @@ impl Backend {
         Ok(Some(analysis))
     }
 
-    /// Members after the `.` at `position`, from the newest text.
+    /// Members after the `.` at `position`: from the receiver's type in
+    /// the last analysis if it can tell (see
+    /// [`complete::members_from_earlier`]); else, if a check is under way,
+    /// from the analysis it stores (the `.` has usually come while the
+    /// text before it was being checked); else by checking the text with a
+    /// placeholder at the cursor.
     async fn member_completion(&self, uri: &Uri, position: Position) -> Result<Vec<CompletionItem>> {
-        let (text, edits, earlier) = {
-            let state = self.shared.lock();
-            let Some(doc) = state.docs.get(uri) else { return Ok(Vec::new()) };
-            let speculative = state.speculative.iter().filter(|(u, _)| u == uri).map(|(_, a)| a.clone());
-            let earlier: Vec<Arc<Analysis>> = speculative.chain(state.analyses.get(uri).map(|a| a.analysis.clone())).collect();
-            (doc.text.clone(), doc.edits, earlier)
-        };
-        let offset = LineIndex::new(&text).offset(position);
-        for analysis in &earlier {
-            if let Some(items) = guarded(|| complete::members_from_earlier(analysis, &text, offset)).flatten() {
-                return Ok(items);
+        let mut checked = self.shared.checked.subscribe();
+        let Some(asked) = self.shared.lock().docs.get(uri).map(|d| d.edits) else { return Ok(Vec::new()) };
+        loop {
+            let (text, stale, earlier) = {
+                let state = self.shared.lock();
+                let Some(doc) = state.docs.get(uri) else { return Ok(Vec::new()) };
+                if doc.edits != asked {
+                    return Err(Error::content_modified());
+                }
+                let speculative = state.speculative.iter().filter(|(u, _)| u == uri).map(|(_, a)| a.clone());
+                let earlier: Vec<Arc<Analysis>> =
+                    speculative.chain(state.analyses.get(uri).map(|a| a.analysis.clone())).collect();
+                (doc.text.clone(), doc.stale, earlier)
+            };
+            let offset = LineIndex::new(&text).offset(position);
+            for analysis in &earlier {
+                if let Some(items) = guarded(|| complete::members_from_earlier(analysis, &text, offset)).flatten() {
+                    return Ok(items);
+                }
+            }
+            if !stale || checked.changed().await.is_err() {
+                let Some(patched) = self.placeholder_analysis(uri, &text, asked, offset).await? else { return Ok(Vec::new()) };
+                return Ok(guarded(|| complete::members(&patched, patched.entry, offset)).unwrap_or_default());
             }
         }
-        let Some(patched) = self.placeholder_analysis(uri, &text, edits, offset).await? else { return Ok(Vec::new()) };
-        Ok(guarded(|| complete::members(&patched, patched.entry, offset)).unwrap_or_default())
     }
 }
 
