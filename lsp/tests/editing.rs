@@ -383,4 +383,14 @@ async fn member_completion_through_the_server_equals_a_full_check() {
     let expected: Vec<String> = complete::members(&full, full.entry, cursor).into_iter().map(|i| i.label).collect();
     assert_eq!(labels, expected);
     assert!(labels.contains(&"save") && labels.contains(&"total"), "{labels:?}");
+    // `receiver.` arriving in one change (a paste): answered once checked.
+    let (_, pasted, cursor) = typed(&text, "    return sum;", 7, "this.bucket");
+    let (id, completion) = session.request("textDocument/completion", at(&pasted, cursor));
+    session.send(&[whole(3, &pasted), completion]).await;
+    let response = session.response(id).await;
+    let labels: Vec<&str> = response["result"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    let full = analysis::analyze(Path::new("/editing/main.w"), &complete::with_placeholder(&pasted, cursor), &|_| None);
+    let expected: Vec<String> = complete::members(&full, full.entry, cursor).into_iter().map(|i| i.label).collect();
+    assert_eq!(labels, expected);
+    assert!(labels.contains(&"getJson") && !labels.contains(&"onCreate"), "inflight members: {labels:?}");
 }
