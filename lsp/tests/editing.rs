@@ -361,6 +361,9 @@ fn an_edit_that_changes_more_than_the_member_access_is_checked_again() {
     // The same `.`, and an edit in the next method (after it).
     let later = format!("{}{}", &with_dot[..cursor], with_dot[cursor..].replacen("let var sum = 0;", "let var sum = 1;", 1));
     assert!(complete::members_from_earlier(&earlier, &later, cursor).is_none());
+    // The same `.`, and a name on the next line changed.
+    let next_line = format!("{}{}", &with_dot[..cursor], with_dot[cursor..].replacen("return key;", "returns key;", 1));
+    assert!(complete::members_from_earlier(&earlier, &next_line, cursor).is_none());
     // The receiver is being written: `it.` where the earlier text had `i`.
     let (partial, _, _) = typed(&text, "    return key;", 1, "i");
     let earlier = analysis::analyze(path, &partial, &none);

@@ -1,9 +1,11 @@
 //! Completion and signature help.
 //!
-//! After a `.`, the document is re-checked with a placeholder name at the
-//! cursor (so `bucket.` parses as a member access) and the members of the
-//! object's type are offered, filtered by the phase of the code around the
-//! cursor. Elsewhere: the names in scope, the program's types, brought
+//! After a `.`, the members of the object's type are offered, filtered by
+//! the phase of the code around the cursor: the type is read from an
+//! earlier analysis when the edit since cannot have changed it
+//! ([`members_from_earlier`]), else from a check of the text with a
+//! placeholder name at the cursor (so `bucket.` parses as a member
+//! access). Elsewhere: the names in scope, the program's types, brought
 //! modules, keywords, and the fields of the struct being written (in a
 //! struct literal or as named arguments). After `bring`: the stdlib
 //! modules.
@@ -112,10 +114,10 @@ pub fn members(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Completi
 /// again — when they are sure to be what a check of `text` would give:
 /// the receiver (the expression before the `.`) is written the same in
 /// both texts, everything that differs comes after it, and on both sides
-/// the difference is only names, dots and white space (what is typed while
-/// writing a member access). Such an edit opens and closes no scope and
-/// changes no declaration, so every name before it resolves as it did and
-/// the receiver's checked type still holds. The phase is that of the
+/// the difference is only names, dots and spaces within one line (what is
+/// typed while writing a member access). Such an edit opens and closes no
+/// scope and changes no declaration, so every name before it resolves as
+/// it did and the receiver's checked type still holds. The phase is that of the
 /// function body around the receiver. `None` otherwise, or when the
 /// earlier analysis did not type the receiver: the caller checks the text.
 pub fn members_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Option<Vec<CompletionItem>> {
@@ -123,7 +125,7 @@ pub fn members_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Op
     let old = earlier.text(file);
     let end = receiver_end(text, offset)?;
     let edit = crate::lines::edited_region(old, text);
-    let typed = |s: &str| s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '?' || c.is_whitespace());
+    let typed = |s: &str| s.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '?' | ' ' | '\t'));
     if end > edit.start || !typed(&old[edit.start..edit.old_end]) || !typed(&text[edit.start..edit.new_end]) {
         return None;
     }
