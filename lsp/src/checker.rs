@@ -54,11 +54,12 @@ pub struct State {
     stopped: bool,
 }
 
-/// Diagnostics to publish.
+/// Diagnostics to publish (none, without a version, for a closed
+/// document).
 pub struct Publish {
     pub uri: Uri,
     pub diagnostics: Vec<Diagnostic>,
-    pub version: i32,
+    pub version: Option<i32>,
 }
 
 /// What the server and the checker thread share.
@@ -68,6 +69,9 @@ pub struct Shared {
     wake: Condvar,
     /// Counts the checks stored: requests wait for it to move.
     pub checked: watch::Sender<u64>,
+    /// Where diagnostics go, in order (sent under the lock, so that a
+    /// closed document's empty set comes after its last one).
+    publish: mpsc::UnboundedSender<Publish>,
 }
 
 /// The path a document is checked under (an untitled one: its name only).
@@ -77,12 +81,9 @@ pub fn path_of(uri: &Uri) -> PathBuf {
 
 /// Starts the checker thread; diagnostics go to `publish`.
 pub fn start(publish: mpsc::UnboundedSender<Publish>) -> std::io::Result<Arc<Shared>> {
-    let shared = Arc::new(Shared { state: Mutex::default(), wake: Condvar::new(), checked: watch::Sender::new(0) });
+    let shared = Arc::new(Shared { state: Mutex::default(), wake: Condvar::new(), checked: watch::Sender::new(0), publish });
     let worker = shared.clone();
-    std::thread::Builder::new()
-        .name("wing-lsp-check".into())
-        .stack_size(crate::SERVER_STACK)
-        .spawn(move || worker.run(&publish))?;
+    std::thread::Builder::new().name("wing-lsp-check".into()).stack_size(crate::SERVER_STACK).spawn(move || worker.run())?;
     Ok(shared)
 }
 
@@ -148,6 +149,7 @@ impl Shared {
         if state.speculative.as_ref().is_some_and(|(u, _)| u == uri) {
             state.speculative = None;
         }
+        let _ = self.publish.send(Publish { uri: uri.clone(), diagnostics: Vec::new(), version: None });
         drop(state);
         self.wake.notify_all();
         self.checked.send_modify(|n| *n += 1);
@@ -163,13 +165,13 @@ impl Shared {
         self.wake.notify_all();
     }
 
-    fn run(&self, publish: &mpsc::UnboundedSender<Publish>) {
+    fn run(&self) {
         while let Some(batch) = self.next_batch() {
             for (uri, text, edits) in batch.docs {
                 let overlay = |p: &std::path::Path| batch.overlay.get(p).cloned();
                 let analysis = guarded(|| analysis::analyze(&path_of(&uri), &text, &overlay)).map(Arc::new);
                 let diagnostics = analysis.as_ref().and_then(|a| guarded(|| actions::diagnostics(a, a.entry)));
-                self.store(uri, edits, analysis, diagnostics.unwrap_or_default(), publish);
+                self.store(uri, edits, analysis, diagnostics.unwrap_or_default());
             }
         }
     }
@@ -190,14 +192,7 @@ impl Shared {
 
     /// Keeps a document's new analysis; publishes its diagnostics if no
     /// change came meanwhile.
-    fn store(
-        &self,
-        uri: Uri,
-        edits: u64,
-        analysis: Option<Arc<Analysis>>,
-        diagnostics: Vec<Diagnostic>,
-        publish: &mpsc::UnboundedSender<Publish>,
-    ) {
+    fn store(&self, uri: Uri, edits: u64, analysis: Option<Arc<Analysis>>, diagnostics: Vec<Diagnostic>) {
         let mut state = self.lock();
         let stale = state.waiting.contains(&uri);
         let Some(doc) = state.docs.get_mut(&uri) else { return };
@@ -207,10 +202,10 @@ impl Shared {
             Some(analysis) => state.analyses.insert(uri.clone(), Stored { analysis, edits }),
             None => state.analyses.remove(&uri),
         };
-        drop(state);
         if !stale {
-            let _ = publish.send(Publish { uri, diagnostics, version });
+            let _ = self.publish.send(Publish { uri, diagnostics, version: Some(version) });
         }
+        drop(state);
         self.checked.send_modify(|n| *n += 1);
     }
 }

@@ -26,7 +26,7 @@ use crate::lines::{LineIndex, apply_change};
 use std::sync::Arc;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::*;
-use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+use tower_lsp_server::{LanguageServer, LspService, Server};
 use wingc::syntax::ast::FileId;
 
 /// How many requests and notifications are handled at once: requests
@@ -49,13 +49,13 @@ where
     };
     let mut publisher = None;
     let (service, socket) = LspService::new(|client| {
-        publisher = Some(client.clone());
-        Backend { client, shared }
+        publisher = Some(client);
+        Backend { shared }
     });
     let publish_all = async move {
         let Some(client) = publisher else { return };
         while let Some(checker::Publish { uri, diagnostics, version }) = published.recv().await {
-            client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+            client.publish_diagnostics(uri, diagnostics, version).await;
         }
     };
     tokio::select! {
@@ -65,7 +65,6 @@ where
 }
 
 pub struct Backend {
-    client: Client,
     shared: Arc<Shared>,
 }
 
@@ -231,9 +230,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        self.shared.closed(&uri);
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        self.shared.closed(&params.text_document.uri);
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
