@@ -29,7 +29,9 @@ pub struct Doc {
     pub text: String,
     /// The editor's version of the text.
     pub version: i32,
-    /// How many changes the text has had since it was opened.
+    /// Which change of any document gave this text (a number that only
+    /// grows, so it tells the texts of one document apart even across a
+    /// close and reopen).
     pub edits: u64,
     /// Whether it is to be checked again (its text, or a file it brings,
     /// changed since its stored analysis).
@@ -51,6 +53,8 @@ pub struct State {
     pub speculative: Option<(Uri, Arc<Analysis>)>,
     /// Stale documents not yet taken by the checker, in order of change.
     waiting: Vec<Uri>,
+    /// How many changes (opening included) the server has recorded.
+    changes: u64,
     stopped: bool,
 }
 
@@ -126,12 +130,14 @@ impl Shared {
     }
 
     /// Records a change: `edit` updates the document's slot (empty when it
-    /// is not open); the document is then checked again.
+    /// is not open); the text gets a new change number and is checked.
     pub fn changed(&self, uri: Uri, edit: impl FnOnce(&mut Option<Doc>)) {
         let mut state = self.lock();
         let mut slot = state.docs.remove(&uri);
         edit(&mut slot);
-        let Some(doc) = slot else { return };
+        let Some(mut doc) = slot else { return };
+        state.changes += 1;
+        doc.edits = state.changes;
         state.docs.insert(uri.clone(), doc);
         state.mark(&uri);
         drop(state);

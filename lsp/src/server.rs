@@ -111,7 +111,7 @@ impl Backend {
         Ok(Some((analysis, file, offset)))
     }
 
-    /// The text of an open document and how many edits it has had.
+    /// The text of an open document and which change gave it.
     fn text(&self, uri: &Uri) -> Option<(String, u64)> {
         self.shared.lock().docs.get(uri).map(|d| (d.text.clone(), d.edits))
     }
@@ -224,7 +224,6 @@ impl LanguageServer for Backend {
                     apply_change(&mut doc.text, change.range, &change.text);
                 }
                 doc.version = version;
-                doc.edits += 1;
             }
         });
     }
