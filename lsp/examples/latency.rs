@@ -6,8 +6,9 @@
 //! completion after a `.` typed inside a function body, both ways the
 //! server can answer it: from the receiver's type in the analysis of the
 //! text before the `.`, and by checking the text with a placeholder at the
-//! cursor. It calls the server's own functions, the ones `server.rs` runs
-//! for each message, without the JSON-RPC framing.
+//! cursor — first calling the features directly, then through the
+//! server's message loop and checker thread (JSON-RPC over in-memory
+//! streams).
 //!
 //! Run: `cargo run --release -p wing-lsp --example latency [FILE | LINES]`
 //! (LINES: this file's own generator).
@@ -305,4 +306,26 @@ async fn through_the_server(text: &str, probe: &Probe, line: usize) {
         session.diagnostics(v).await;
     }
     report("server: didChange `receiver.` + completion", summary(completions));
+
+    // Typing a name: its first letters checked, then one more letter and
+    // a completion request at once.
+    let (written, more) = probe.receiver.split_at(2);
+    let typed = format!("  {written}\n");
+    let end_of_word = json!({ "line": at["line"], "character": typed.len() - 1 });
+    let after_letter = json!({ "line": at["line"], "character": typed.len() });
+    let mut completions = Vec::new();
+    for _ in 0..15 {
+        let v = session.edit(uri, &at, &at, &typed).await;
+        session.diagnostics(v).await;
+        let started = Instant::now();
+        let v = session.edit(uri, &end_of_word, &end_of_word, &more[..1]).await;
+        let items =
+            session.request("textDocument/completion", json!({ "textDocument": { "uri": uri }, "position": after_letter })).await;
+        completions.push(started.elapsed());
+        assert!(items.as_array().is_some_and(|i| i.iter().any(|i| i["label"] == probe.receiver)), "{items}");
+        session.diagnostics(v).await;
+        let v = session.edit(uri, &at, &next_line, "").await;
+        session.diagnostics(v).await;
+    }
+    report("server: didChange (a letter) + completion of names", summary(completions));
 }

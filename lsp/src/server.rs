@@ -12,11 +12,12 @@
 //! changes before that analysis exists, the request fails with
 //! `ContentModified` (-32801), as rust-analyzer answers (the client asks
 //! again). `$/cancelRequest` drops a waiting request (tower-lsp-server
-//! answers `RequestCancelled`). Member completion does not wait: it is
-//! answered from the newest text, with the receiver's type from an
-//! earlier analysis when that is sure to be right
-//! ([`complete::members_from_earlier`]), else by checking the text with a
-//! placeholder at the cursor.
+//! answers `RequestCancelled`). Completion need not wait: it is answered
+//! from the newest text with an earlier analysis when the edit since is
+//! only typing a name or a member access
+//! ([`complete::members_from_earlier`], [`complete::names_from_earlier`]);
+//! else member completion waits for a check under way, or checks the text
+//! with a placeholder at the cursor.
 
 use crate::analysis::{self, Analysis};
 use crate::checker::{self, Doc, Shared};
@@ -247,6 +248,10 @@ impl LanguageServer for Backend {
             complete::Context::Bring => complete::bring_modules(),
             complete::Context::Member => self.member_completion(uri, p.position).await?,
             complete::Context::Other => {
+                let earlier = self.shared.lock().analyses.get(uri).map(|a| a.analysis.clone());
+                if let Some(items) = earlier.and_then(|a| guarded(|| complete::names_from_earlier(&a, &text, offset)).flatten()) {
+                    return Ok(Some(CompletionResponse::Array(items)));
+                }
                 let Some((a, file, offset)) = self.at(uri, p.position).await? else { return Ok(None) };
                 guarded(|| complete::names(&a, file, offset)).unwrap_or_default()
             }

@@ -2,9 +2,10 @@
 //! streams (the same `serve` as `wingc lsp`): a burst of edits gives one
 //! set of diagnostics, for the final text; a request whose document
 //! changes before it is answered gets `ContentModified` (or an answer for
-//! the text it was asked about); `$/cancelRequest` is honoured; member
-//! completion answered from an earlier analysis equals the one a full
-//! check gives, on a large file. No timing is asserted.
+//! the text it was asked about); `$/cancelRequest` is honoured;
+//! completion answered from an earlier analysis (members after `.`, and
+//! names) equals the one a full check gives, on a large file. No timing
+//! is asserted.
 
 use serde_json::{Value, json};
 use std::path::Path;
@@ -371,7 +372,7 @@ fn an_edit_that_changes_more_than_the_member_access_is_checked_again() {
 }
 
 #[tokio::test]
-async fn member_completion_through_the_server_equals_a_full_check() {
+async fn completion_through_the_server_equals_a_full_check() {
     let text = program(20);
     let mut session = Session::start().await;
     session.open(&text).await;
@@ -396,4 +397,50 @@ async fn member_completion_through_the_server_equals_a_full_check() {
     let expected: Vec<String> = complete::members(&full, full.entry, cursor).into_iter().map(|i| i.label).collect();
     assert_eq!(labels, expected);
     assert!(labels.contains(&"getJson") && !labels.contains(&"onCreate"), "inflight members: {labels:?}");
+    // A name being typed: `sto`, checked, then `r`.
+    let (sto, _, _) = typed(&text, "    counts.set(name, k);", 19, "sto");
+    session.send(&[whole(4, &sto)]).await;
+    while session.diagnostics().await["version"] != 4 {}
+    let (stor, _, _) = typed(&text, "    counts.set(name, k);", 19, "stor");
+    let cursor = stor.match_indices("    counts.set(name, k);").nth(19).unwrap().0 - 1;
+    let (id, completion) = session.request("textDocument/completion", at(&stor, cursor));
+    session.send(&[whole(5, &stor), completion]).await;
+    let response = session.response(id).await;
+    let labels: Vec<&str> = response["result"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    let full = analysis::analyze(Path::new("/editing/main.w"), &stor, &|_| None);
+    let expected: Vec<String> = complete::names(&full, full.entry, cursor).into_iter().map(|i| i.label).collect();
+    assert_eq!(labels, expected);
+    assert!(labels.contains(&"store19") && labels.contains(&"counts"), "{labels:?}");
+}
+
+#[test]
+fn name_completion_from_an_earlier_analysis_equals_a_full_check_on_a_large_file() {
+    let text = program(40);
+    let path = Path::new("/editing/main.w");
+    let none = |_: &Path| None;
+    let cases = [
+        ("    return sum;", 39, "su", "m"),
+        ("    counts.set(name, k);", 39, "sto", "re"),
+        ("    counts.set(item.name", 25, "", "i"),
+        ("let store39 = ", 0, "Ite", "m"),
+        ("    return key;", 20, "this.pre", "f"),
+    ];
+    for (before, n, written, more) in cases {
+        let (earlier_text, _, _) = typed(&text, before, n, written);
+        let (now, _, _) = typed(&text, before, n, &format!("{written}{more}"));
+        let cursor = now.match_indices(before).nth(n).unwrap().0 - 1;
+        let full = analysis::analyze(path, &now, &none);
+        let expected = shown(complete::names(&full, full.entry, cursor));
+        let earlier = analysis::analyze(path, &earlier_text, &none);
+        let what = format!("`{written}` + `{more}` before `{before}` #{n}");
+        let answered = complete::names_from_earlier(&earlier, &now, cursor).unwrap_or_else(|| panic!("{what}: answered"));
+        assert!(expected.len() > 40, "{what}: names, types and keywords: {expected:?}");
+        assert_eq!(shown(answered), expected, "{what}");
+    }
+    // A name the earlier analysis resolved is being changed: checked again.
+    let (earlier_text, _, _) = typed(&text, "    return sum;", 39, "sum");
+    let (now, _, _) = typed(&text, "    return sum;", 39, "sums");
+    let earlier = analysis::analyze(path, &earlier_text, &none);
+    let cursor = now.match_indices("    return sum;").nth(39).unwrap().0 - 1;
+    assert!(complete::names_from_earlier(&earlier, &now, cursor).is_none());
 }

@@ -125,8 +125,7 @@ pub fn members_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Op
     let old = earlier.text(file);
     let end = receiver_end(text, offset)?;
     let edit = crate::lines::edited_region(old, text);
-    let typed = |s: &str| s.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '?' | ' ' | '\t'));
-    if end > edit.start || !typed(&old[edit.start..edit.old_end]) || !typed(&text[edit.start..edit.new_end]) {
+    if end > edit.start || !only_typing(old, text, edit) {
         return None;
     }
     let mut finder = ReceiverAt { end: end as u32, found: None };
@@ -136,6 +135,39 @@ pub fn members_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Op
         return None;
     }
     Some(members_of(earlier, file, object, earlier.phase_at(file, span.start as usize)))
+}
+
+/// Whether the edit from `old` to `new` is only names, dots and spaces
+/// within one line on both sides: what typing a name or a member access
+/// changes. It opens and closes no scope and changes no declaration.
+fn only_typing(old: &str, new: &str, edit: crate::lines::Edit) -> bool {
+    let typed = |s: &str| s.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '?' | ' ' | '\t'));
+    typed(&old[edit.start..edit.old_end]) && typed(&new[edit.start..edit.new_end])
+}
+
+/// [`names`] at `offset` in `text` (the document as it is now), read from
+/// an earlier analysis without checking again, when the edit since is
+/// only typing on one line ([`only_typing`]) and touches no name the
+/// earlier analysis resolved: the names in scope there are the ones in
+/// scope at the same place of the earlier text (the start of the edit,
+/// for a cursor inside it). `None` otherwise: the caller waits for the
+/// check of `text`.
+pub fn names_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Option<Vec<CompletionItem>> {
+    let file = earlier.entry;
+    let edit = crate::lines::edited_region(earlier.text(file), text);
+    if !only_typing(earlier.text(file), text, edit) {
+        return None;
+    }
+    let (start, end) = (edit.start as u32, edit.old_end as u32);
+    if earlier.occurrences.iter().any(|o| o.span.file == file && o.span.start <= end && start <= o.span.end) {
+        return None;
+    }
+    let at = match offset {
+        _ if offset <= edit.start => offset,
+        _ if offset >= edit.new_end => offset - edit.new_end + edit.old_end,
+        _ => edit.start,
+    };
+    Some(names(earlier, file, at))
 }
 
 /// Where the receiver of the member access being written at `offset`
