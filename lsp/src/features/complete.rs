@@ -147,11 +147,11 @@ fn only_typing(old: &str, new: &str, edit: crate::lines::Edit) -> bool {
 
 /// [`names`] at `offset` in `text` (the document as it is now), read from
 /// an earlier analysis without checking again, when the edit since is
-/// only typing on one line ([`only_typing`]) and touches no name the
-/// earlier analysis resolved: the names in scope there are the ones in
-/// scope at the same place of the earlier text (the start of the edit,
-/// for a cursor inside it). `None` otherwise: the caller waits for the
-/// check of `text`.
+/// only typing on one line (as for [`members_from_earlier`]) and touches
+/// no name the earlier analysis resolved: the names in scope there are
+/// the ones in scope at the same place of the earlier text (the start of
+/// the edit, for a cursor inside it). `None` otherwise: the caller waits
+/// for the check of `text`.
 pub fn names_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Option<Vec<CompletionItem>> {
     let file = earlier.entry;
     let edit = crate::lines::edited_region(earlier.text(file), text);
