@@ -174,6 +174,9 @@ impl Shared {
     fn run(&self) {
         while let Some(batch) = self.next_batch() {
             for (uri, text, edits) in batch.docs {
+                if self.lock().waiting.contains(&uri) {
+                    continue; // changed again since: checked in the next batch
+                }
                 let overlay = |p: &std::path::Path| batch.overlay.get(p).cloned();
                 let analysis = guarded(|| analysis::analyze(&path_of(&uri), &text, &overlay)).map(Arc::new);
                 let diagnostics = analysis.as_ref().and_then(|a| guarded(|| actions::diagnostics(a, a.entry)));

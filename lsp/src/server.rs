@@ -7,11 +7,10 @@
 //! Changes only record the new text and mark the document (and the open
 //! documents that bring it) to be checked again; the checker thread
 //! coalesces the changes that come during a check into one check of the
-//! newest text. A request
-//! waits for the analysis of the text it was asked about; if the document
-//! changes before that analysis exists, the request fails with
-//! `ContentModified` (-32801), as rust-analyzer answers (the client asks
-//! again). `$/cancelRequest` drops a waiting request (tower-lsp-server
+//! newest text. A request waits for the analysis of the text it was asked
+//! about; if the document changes before that analysis exists, the
+//! request fails with `ContentModified` (-32801), as rust-analyzer answers
+//! (the client asks again). `$/cancelRequest` drops a waiting request (tower-lsp-server
 //! answers `RequestCancelled`). Completion need not wait: it is answered
 //! from the newest text with an earlier analysis when the edit since is
 //! only typing a name or a member access
