@@ -28,6 +28,15 @@ pub struct Analysis {
 /// Checks the document at `path` with `text`; `overlay` gives the text of
 /// other open documents.
 pub fn analyze(path: &Path, text: &str, overlay: &dyn Fn(&Path) -> Option<String>) -> Analysis {
+    let mut analysis = analyze_without_occurrences(path, text, overlay);
+    analysis.occurrences = occurrences::collect(&analysis.checked);
+    analysis
+}
+
+/// [`analyze`] without the name occurrences (left empty): what member
+/// completion reads (the tree, the types, the function bodies), for a
+/// throwaway check of the text with a placeholder at the cursor.
+pub fn analyze_without_occurrences(path: &Path, text: &str, overlay: &dyn Fn(&Path) -> Option<String>) -> Analysis {
     let name = path.file_name().map_or("main.w".into(), |n| n.to_string_lossy().into_owned());
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
     let checked = driver::check_with(Input { name: &name, text, dir }, overlay);
@@ -43,8 +52,8 @@ pub fn analyze(path: &Path, text: &str, overlay: &dyn Fn(&Path) -> Option<String
         paths.push(path);
         lines.push(LineIndex::new(&file.text));
     }
-    let (occurrences, bodies) = occurrences::collect(&checked);
-    Analysis { checked, entry, paths, lines, occurrences, bodies }
+    let bodies = occurrences::bodies(&checked);
+    Analysis { checked, entry, paths, lines, occurrences: Vec::new(), bodies }
 }
 
 /// A folder holding the stdlib's `.w` files (written once per process), so

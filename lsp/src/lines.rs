@@ -58,6 +58,28 @@ pub fn floor_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// Where two versions of a text differ: one region, from the end of
+/// their common prefix to the start of their common suffix (in each),
+/// on character boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edit {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+/// The region where `new` differs from `old` (empty when they are equal).
+pub fn edited_region(old: &str, new: &str) -> Edit {
+    let (old_bytes, new_bytes) = (old.as_bytes(), new.as_bytes());
+    let start = floor_boundary(old, old_bytes.iter().zip(new_bytes).take_while(|(a, b)| a == b).count());
+    let room = old.len().min(new.len()) - start;
+    let mut suffix = old_bytes.iter().rev().zip(new_bytes.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(old.len() - suffix) {
+        suffix -= 1;
+    }
+    Edit { start, old_end: old.len() - suffix, new_end: new.len() - suffix }
+}
+
 /// Applies an LSP content change (a range replaced, or the whole text).
 pub fn apply_change(text: &mut String, range: Option<Range>, new_text: &str) {
     match range {
@@ -91,5 +113,15 @@ mod tests {
         let range = Range { start: Position { line: 1, character: 4 }, end: Position { line: 1, character: 5 } };
         apply_change(&mut text, Some(range), "x + 1");
         assert_eq!(text, "let x = 1;\nlog(x + 1);\n");
+    }
+
+    #[test]
+    fn the_edited_region_lies_between_the_common_prefix_and_suffix() {
+        assert_eq!(edited_region("let a = b;", "let a = b.c;"), Edit { start: 9, old_end: 9, new_end: 11 });
+        assert_eq!(edited_region("aaaa", "aa"), Edit { start: 2, old_end: 4, new_end: 2 });
+        assert_eq!(edited_region("x", "x"), Edit { start: 1, old_end: 1, new_end: 1 });
+        // "é" and "è" share their first byte, "à" and "è" their last.
+        assert_eq!(edited_region("aéa", "aèa"), Edit { start: 1, old_end: 3, new_end: 3 });
+        assert_eq!(edited_region("àb", "èb"), Edit { start: 0, old_end: 2, new_end: 2 });
     }
 }

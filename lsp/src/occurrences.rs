@@ -64,8 +64,8 @@ pub struct Occurrence {
     pub is_def: bool,
 }
 
-/// Every occurrence in the user's files, and every function body.
-pub fn collect(checked: &Checked) -> (Vec<Occurrence>, Vec<(Span, Phase)>) {
+/// Every occurrence in the user's files.
+pub fn collect(checked: &Checked) -> Vec<Occurrence> {
     let sem = &checked.semantics;
     let mut types: HashMap<String, TypeRef> = HashMap::new();
     let all = (0..sem.classes.len()).map(|i| (&sem.classes[i].qualified, TypeRef::Class(wingc::check::ClassId(i as u32))));
@@ -78,12 +78,50 @@ pub fn collect(checked: &Checked) -> (Vec<Occurrence>, Vec<(Span, Phase)>) {
     for (name, t) in all {
         types.entry(name.clone()).or_insert(t);
     }
-    let mut collector = Collector { sem, types, out: Vec::new(), bodies: Vec::new() };
+    let mut collector = Collector { sem, types, out: Vec::new() };
     for file in &checked.files {
         visit::walk_module(&mut collector, &file.module);
     }
     collector.out.sort_by_key(|o| (o.span.file, o.span.start));
-    (collector.out, collector.bodies)
+    collector.out
+}
+
+/// Every function body of the user's files (closures, methods, tests)
+/// with its phase.
+pub fn bodies(checked: &Checked) -> Vec<(Span, Phase)> {
+    struct Bodies<'a> {
+        sem: &'a Semantics,
+        out: Vec<(Span, Phase)>,
+    }
+    impl Visitor<'_> for Bodies<'_> {
+        fn stmt(&mut self, stmt: &Stmt) {
+            if let StmtKind::Test { body, .. } = &stmt.kind {
+                self.out.push((body.span, Phase::Inflight));
+            }
+            visit::walk_stmt(self, stmt);
+        }
+
+        fn method(&mut self, method: &MethodDecl) {
+            if let (Some(body), Some(info)) = (&method.body, self.sem.closures.get(method.id)) {
+                self.out.push((body.span, info.phase));
+            }
+            visit::walk_method(self, method);
+        }
+
+        fn expr(&mut self, expr: &Expr) {
+            if let ExprKind::Closure(c) = &expr.kind
+                && let Some(info) = self.sem.closures.get(expr.id)
+            {
+                self.out.push((c.body.span, info.phase));
+            }
+            visit::walk_expr(self, expr);
+        }
+    }
+    let mut bodies = Bodies { sem: &checked.semantics, out: Vec::new() };
+    for file in &checked.files {
+        visit::walk_module(&mut bodies, &file.module);
+    }
+    bodies.out
 }
 
 struct Collector<'a> {
@@ -91,7 +129,6 @@ struct Collector<'a> {
     /// Declared types by qualified name.
     types: HashMap<String, TypeRef>,
     out: Vec<Occurrence>,
-    bodies: Vec<(Span, Phase)>,
 }
 
 impl Collector<'_> {
@@ -241,7 +278,6 @@ impl Visitor<'_> for Collector<'_> {
                     self.add(alias.span, Target::Namespace(alias.name.clone()), true);
                 }
             }
-            StmtKind::Test { body, .. } => self.bodies.push((body.span, Phase::Inflight)),
             StmtKind::Class(_) | StmtKind::Interface(_) | StmtKind::Struct(_) | StmtKind::Enum(_) => self.declaration(stmt),
             _ => {}
         }
@@ -250,9 +286,6 @@ impl Visitor<'_> for Collector<'_> {
 
     fn method(&mut self, method: &MethodDecl) {
         self.params(method.id, &method.signature.params);
-        if let (Some(body), Some(info)) = (&method.body, self.sem.closures.get(method.id)) {
-            self.bodies.push((body.span, info.phase));
-        }
         visit::walk_method(self, method);
     }
 
@@ -271,12 +304,7 @@ impl Visitor<'_> for Collector<'_> {
                 }
             }
             ExprKind::Member { object, name, .. } => self.member(expr, object, name),
-            ExprKind::Closure(c) => {
-                self.params(expr.id, &c.params);
-                if let Some(info) = self.sem.closures.get(expr.id) {
-                    self.bodies.push((c.body.span, info.phase));
-                }
-            }
+            ExprKind::Closure(c) => self.params(expr.id, &c.params),
             ExprKind::StructLiteral { fields, .. } | ExprKind::JsonLiteral { fields, .. } => {
                 self.struct_fields(self.sem.type_of(expr.id), fields)
             }

@@ -1,9 +1,11 @@
 //! Completion and signature help.
 //!
-//! After a `.`, the document is re-checked with a placeholder name at the
-//! cursor (so `bucket.` parses as a member access) and the members of the
-//! object's type are offered, filtered by the phase of the code around the
-//! cursor. Elsewhere: the names in scope, the program's types, brought
+//! After a `.`, the members of the object's type are offered, filtered by
+//! the phase of the code around the cursor: the type is read from an
+//! earlier analysis when the edit since cannot have changed it
+//! ([`members_from_earlier`]), else from a check of the text with a
+//! placeholder name at the cursor (so `bucket.` parses as a member
+//! access). Elsewhere: the names in scope, the program's types, brought
 //! modules, keywords, and the fields of the struct being written (in a
 //! struct literal or as named arguments). After `bring`: the stdlib
 //! modules.
@@ -104,8 +106,92 @@ pub fn members(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Completi
     let mut finder = MemberAt { offset: offset as u32, found: None };
     visit::walk_module(&mut finder, module);
     let Some(object) = finder.found else { return Vec::new() };
+    members_of(analysis, file, object, analysis.phase_at(file, offset))
+}
+
+/// Members after the `.` at `offset` in `text` (the document as it is
+/// now), read from an earlier analysis of the document without checking
+/// again — when they are sure to be what a check of `text` would give:
+/// the receiver (the expression before the `.`) is written the same in
+/// both texts, everything that differs comes after it, and on both sides
+/// the difference is only names, dots and spaces within one line (what is
+/// typed while writing a member access). Such an edit opens and closes no
+/// scope and changes no declaration, so every name before it resolves as
+/// it did and the receiver's checked type still holds. The phase is that of the
+/// function body around the receiver. `None` otherwise, or when the
+/// earlier analysis did not type the receiver: the caller checks the text.
+pub fn members_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Option<Vec<CompletionItem>> {
+    let file = earlier.entry;
+    let old = earlier.text(file);
+    let end = receiver_end(text, offset)?;
+    let edit = crate::lines::edited_region(old, text);
+    if end > edit.start || !only_typing(old, text, edit) {
+        return None;
+    }
+    let mut finder = ReceiverAt { end: end as u32, found: None };
+    visit::walk_module(&mut finder, earlier.module(file)?);
+    let (object, span) = finder.found?;
+    if !has_members(earlier, object) {
+        return None;
+    }
+    Some(members_of(earlier, file, object, earlier.phase_at(file, span.start as usize)))
+}
+
+/// Whether the edit from `old` to `new` is only names, dots and spaces
+/// within one line on both sides: what typing a name or a member access
+/// changes. It opens and closes no scope and changes no declaration.
+fn only_typing(old: &str, new: &str, edit: crate::lines::Edit) -> bool {
+    let typed = |s: &str| s.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '?' | ' ' | '\t'));
+    typed(&old[edit.start..edit.old_end]) && typed(&new[edit.start..edit.new_end])
+}
+
+/// [`names`] at `offset` in `text` (the document as it is now), read from
+/// an earlier analysis without checking again, when the edit since is
+/// only typing on one line (as for [`members_from_earlier`]) and touches
+/// no name the earlier analysis resolved: the names in scope there are
+/// the ones in scope at the same place of the earlier text (the start of
+/// the edit, for a cursor inside it). `None` otherwise: the caller waits
+/// for the check of `text`.
+pub fn names_from_earlier(earlier: &Analysis, text: &str, offset: usize) -> Option<Vec<CompletionItem>> {
+    let file = earlier.entry;
+    let edit = crate::lines::edited_region(earlier.text(file), text);
+    if !only_typing(earlier.text(file), text, edit) {
+        return None;
+    }
+    let (start, end) = (edit.start as u32, edit.old_end as u32);
+    if earlier.occurrences.iter().any(|o| o.span.file == file && o.span.start <= end && start <= o.span.end) {
+        return None;
+    }
+    let at = match offset {
+        _ if offset <= edit.start => offset,
+        _ if offset >= edit.new_end => offset - edit.new_end + edit.old_end,
+        _ => edit.start,
+    };
+    Some(names(earlier, file, at))
+}
+
+/// Where the receiver of the member access being written at `offset`
+/// ends: before `.`, `?.`, spaces, and the member's first letters.
+fn receiver_end(text: &str, offset: usize) -> Option<usize> {
+    let before = &text[..crate::lines::floor_boundary(text, offset)];
+    let name_start = before.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_').len();
+    let receiver = before[..name_start].trim_end().strip_suffix('.')?;
+    let receiver = receiver.strip_suffix('?').unwrap_or(receiver).trim_end();
+    (!receiver.is_empty()).then_some(receiver.len())
+}
+
+/// Whether a checked expression has members to offer: a namespace, a
+/// type, or a value whose type the checker found.
+fn has_members(analysis: &Analysis, object: NodeId) -> bool {
     let sem = &analysis.checked.semantics;
-    let phase = analysis.phase_at(file, offset);
+    matches!(sem.names.get(object), Some(NameRef::Namespace(_) | NameRef::Type(_)))
+        || matches!(sem.members.get(object), Some(wingc::check::MemberRef::Type(_)))
+        || !matches!(sem.types.get(sem.types.strip_optional(sem.type_of(object))), Type::Error | Type::Infer(_))
+}
+
+/// The members of the object `object` offered in code of `phase`.
+fn members_of(analysis: &Analysis, file: FileId, object: NodeId, phase: Phase) -> Vec<CompletionItem> {
+    let sem = &analysis.checked.semantics;
     match sem.names.get(object) {
         Some(NameRef::Namespace(ns)) => return namespace_members(analysis, file, ns),
         Some(NameRef::Type(t)) => return static_members(sem, *t, phase),
@@ -115,6 +201,42 @@ pub fn members(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Completi
         return static_members(sem, *t, phase);
     }
     instance_members(sem, sem.type_of(object), phase)
+}
+
+/// Finds the receiver of a member access written after `end`: the
+/// outermost expression ending there that a `.` can follow (not the
+/// operand of an operator, which binds looser than `.`).
+struct ReceiverAt {
+    end: u32,
+    found: Option<(NodeId, Span)>,
+}
+
+impl Visitor<'_> for ReceiverAt {
+    fn stmt(&mut self, stmt: &Stmt) {
+        if stmt.span.start < self.end && self.end <= stmt.span.end {
+            visit::walk_stmt(self, stmt);
+        }
+    }
+
+    fn expr(&mut self, expr: &Expr) {
+        let receives = !matches!(
+            expr.kind,
+            ExprKind::Unary { op: UnaryOp::Neg | UnaryOp::Not, .. }
+                | ExprKind::Binary { .. }
+                | ExprKind::Range { .. }
+                | ExprKind::Closure(_)
+                | ExprKind::JsonValue { .. }
+                | ExprKind::Error
+                | ExprKind::New { id: Some(_), .. }
+                | ExprKind::New { scope: Some(_), .. }
+        );
+        if receives && expr.span.end == self.end && self.found.is_none_or(|(_, s)| expr.span.start < s.start) {
+            self.found = Some((expr.id, expr.span));
+        }
+        if expr.span.start < self.end && self.end <= expr.span.end {
+            visit::walk_expr(self, expr);
+        }
+    }
 }
 
 /// Finds the member access whose name is at the cursor; gives its
