@@ -52,15 +52,47 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
-        // A run of the same frame (a recursion) is shown once, counted.
-        for run in self.trace.chunk_by(|a, b| a == b) {
-            write!(f, "\n  {}", run[0])?;
-            if run.len() > 1 {
-                write!(f, " ×{}", run.len())?;
+        // A recursion's repeated frames (one, or a cycle of mutually
+        // recursive ones) are shown once, counted.
+        for (frames, times) in repetitions(&self.trace) {
+            match frames {
+                [frame] if times > 1 => write!(f, "\n  {frame} ×{times}")?,
+                _ => {
+                    for frame in frames {
+                        write!(f, "\n  {frame}")?;
+                    }
+                    if times > 1 {
+                        write!(f, "\n  (these {} calls ×{times})", frames.len())?;
+                    }
+                }
             }
         }
         Ok(())
     }
+}
+
+/// The longest cycle of frames folded into one repetition.
+const MAX_CYCLE: usize = 4;
+
+/// `trace` as blocks of frames with how many times each repeats in a row,
+/// preferring the block length that folds the most frames.
+fn repetitions(trace: &[SourceFrame]) -> Vec<(&[SourceFrame], usize)> {
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    while at < trace.len() {
+        let times_of = |len: usize| {
+            let block = &trace[at..at + len];
+            1 + trace[at + len..].chunks_exact(len).take_while(|next| *next == block).count()
+        };
+        let (len, times) = (1..=MAX_CYCLE.min(trace.len() - at))
+            .map(|len| (len, times_of(len)))
+            .filter(|&(len, times)| len == 1 || times > 1)
+            .max_by_key(|&(len, times)| (if times > 1 { len * times } else { 0 }, std::cmp::Reverse(len)))
+            .unwrap_or((1, 1));
+        blocks.push((&trace[at..at + len], times));
+        at += len * times;
+    }
+    blocks
 }
 
 impl std::error::Error for Failure {}
@@ -328,4 +360,33 @@ fn failure(store: &mut Store<HostState>, error: wasmtime::Error, timeout: Durati
         None => error.root_cause().to_string(),
     };
     Failure { message, trace }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(function: &str, line: u32) -> SourceFrame {
+        SourceFrame { function: function.to_string(), file: "main.w".to_string(), line, column: 5 }
+    }
+
+    #[test]
+    fn a_recursion_is_shown_once_counted_and_so_is_a_mutual_one() {
+        let test = frame("test \"t\"", 40);
+        let mut trace = vec![frame("Ledger.total", 14); 5];
+        trace.push(test.clone());
+        let failure = Failure { message: "stack overflow".to_string(), trace };
+        assert_eq!(failure.to_string(), "stack overflow\n  at main.w:14:5 (Ledger.total) ×5\n  at main.w:40:5 (test \"t\")");
+        let mut trace = vec![frame("Ledger.isEven", 22)];
+        for _ in 0..31 {
+            trace.push(frame("Ledger.isOdd", 28));
+            trace.push(frame("Ledger.isEven", 22));
+        }
+        trace.push(test);
+        let failure = Failure { message: "stack overflow".to_string(), trace };
+        assert_eq!(
+            failure.to_string(),
+            "stack overflow\n  at main.w:22:5 (Ledger.isEven)\n  at main.w:28:5 (Ledger.isOdd)\n  (these 2 calls ×31)\n  at main.w:22:5 (Ledger.isEven)\n  at main.w:40:5 (test \"t\")"
+        );
+    }
 }
