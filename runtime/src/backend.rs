@@ -19,8 +19,7 @@ use wing_std::Value;
 /// and data rules, so that a program sees the same wherever it runs.
 pub mod shared {
     pub use crate::sim::bucket::{
-        NOT_PUBLIC, SIGNED_URL_SECONDS, byte_range, encode_path, object_missing, parse_json, rename_to_itself,
-        source_missing,
+        NOT_PUBLIC, SIGNED_URL_SECONDS, byte_range, encode_path, object_missing, parse_json, rename_to_itself, source_missing,
     };
     pub use crate::sim::function::TOO_MANY_REQUESTS;
     pub use crate::sim::ops::{arg, field, optional_text, text, wing};

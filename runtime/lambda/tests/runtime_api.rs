@@ -388,10 +388,19 @@ fn revoke(lifted: &mut Json, path: &str, operation: &str) -> bool {
             ops.retain(|op| op != operation);
             ops.len() < before
         }
-        Json::Object(fields) => fields.values_mut().fold(false, |found, value| revoke(value, path, operation) || found),
-        Json::Array(items) => items.iter_mut().fold(false, |found, item| revoke(item, path, operation) || found),
+        Json::Object(fields) => revoke_in(fields.values_mut(), path, operation),
+        Json::Array(items) => revoke_in(items.iter_mut(), path, operation),
         _ => false,
     }
+}
+
+/// [`revoke`] in every one of `values` (all of them, not up to the first).
+fn revoke_in<'a>(values: impl Iterator<Item = &'a mut Json>, path: &str, operation: &str) -> bool {
+    let mut found = false;
+    for value in values {
+        found |= revoke(value, path, operation);
+    }
+    found
 }
 
 #[test]

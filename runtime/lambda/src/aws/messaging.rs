@@ -113,8 +113,7 @@ fn pop(target: &Target<'_>) -> OpResult {
 /// SQS's approximate number of visible messages.
 fn approximate_size(target: &Target<'_>) -> OpResult {
     let (sqs, url) = (target.sdk.sqs()?, target.attribute("url")?);
-    let request =
-        sqs.get_queue_attributes().queue_url(url).attribute_names(QueueAttributeName::ApproximateNumberOfMessages);
+    let request = sqs.get_queue_attributes().queue_url(url).attribute_names(QueueAttributeName::ApproximateNumberOfMessages);
     let attributes = target.run(async { request.send().await.map_err(|e| failed("SQS GetQueueAttributes", e)) })?;
     let size = attributes
         .attributes()

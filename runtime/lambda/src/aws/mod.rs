@@ -52,9 +52,11 @@ impl Target<'_> {
     /// The attribute `name` of the resource (set at init, so always there
     /// for the resources of a valid config).
     pub fn attribute(&self, name: &str) -> Result<&str, OpError> {
-        self.resource.attributes.get(name).map(String::as_str).ok_or_else(|| {
-            OpError::Fatal(format!("{} has no attribute {name} in the function's config", self.resource.path))
-        })
+        self.resource
+            .attributes
+            .get(name)
+            .map(String::as_str)
+            .ok_or_else(|| OpError::Fatal(format!("{} has no attribute {name} in the function's config", self.resource.path)))
     }
 
     /// Runs an AWS call within the invocation's deadline.

@@ -36,9 +36,9 @@ impl Sdk {
         let runtime = self.runtime()?;
         runtime.block_on(async {
             match deadline {
-                Some(deadline) => tokio::time::timeout_at(deadline.into(), future)
-                    .await
-                    .unwrap_or_else(|_| Err(OpError::Fatal("the AWS call did not finish before the invocation's deadline".into()))),
+                Some(deadline) => tokio::time::timeout_at(deadline.into(), future).await.unwrap_or_else(|_| {
+                    Err(OpError::Fatal("the AWS call did not finish before the invocation's deadline".into()))
+                }),
                 None => future.await,
             }
         })
