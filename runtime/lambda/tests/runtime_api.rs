@@ -359,6 +359,26 @@ fn the_hello_handler_puts_its_object_in_s3() {
 }
 
 #[test]
+fn a_consumer_given_an_sqs_batch_puts_each_message_in_s3() {
+    let moto = Moto::start();
+    let s3 = moto.s3();
+    moto.run(s3.create_bucket().bucket("orders-uploads").send());
+    let bucket = [("root/Default/uploads", "name", "orders-uploads".to_string())];
+    let mut lambda = on_moto(&moto, "orders_Consumer0", "orders", &bucket);
+    let record = |id: &str, body: &str| {
+        json!({ "messageId": id, "receiptHandle": "r", "body": body, "attributes": {}, "messageAttributes": {},
+                "eventSource": "aws:sqs", "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:orders", "awsRegion": "us-east-1" })
+    };
+    let batch = json!({ "Records": [record("m1", "7"), record("m2", "8")] });
+    assert_eq!(answer(lambda.invoke(&batch)), json!({ "batchItemFailures": [] }));
+    let object = moto.run(s3.get_object().bucket("orders-uploads").key("orders/8.txt").send());
+    assert_eq!(&moto.run(object.body.collect()).into_bytes()[..], b"received 8");
+    let listed = moto.run(s3.list_objects_v2().bucket("orders-uploads").send());
+    assert_eq!(listed.contents().iter().filter_map(|o| o.key()).collect::<Vec<_>>(), ["orders/7.txt", "orders/8.txt"]);
+    lambda.stop();
+}
+
+#[test]
 fn an_ungranted_operation_is_refused_before_aws_is_called() {
     let moto = Moto::start();
     let s3 = moto.s3();

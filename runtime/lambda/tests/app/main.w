@@ -2,7 +2,8 @@
 // that fails inside a helper, one that writes to a bucket, a queue consumer
 // that refuses one message, an Api route, a topic subscriber and a
 // schedule; and functions using each resource on AWS (moto in the tests):
-// a bucket's operations, a counter, a queue and a topic, a secret, a table.
+// a bucket's operations, a counter, a queue and a topic, a secret, a table,
+// and a consumer that stores each message in the bucket.
 bring cloud;
 bring ex;
 bring util;
@@ -138,3 +139,8 @@ new cloud.Function(inflight (event: Json?): Json? => {
   people.delete("bo");
   return { ada: people.get("ada"), bo: people.tryGet("bo"), all: people.list(), twice: twice, absent: absent };
 }) as "census";
+
+let orders = new cloud.Queue() as "orders";
+orders.setConsumer(inflight (message: str) => {
+  uploads.put("orders/{message}.txt", "received {message}");
+});
