@@ -14,6 +14,20 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wing_std::Value;
 
+/// What the operations of every backend share with the simulator's
+/// (`sim/ops.rs`): reading arguments, and each resource type's Wing errors
+/// and data rules, so that a program sees the same wherever it runs.
+pub mod shared {
+    pub use crate::sim::bucket::{
+        NOT_PUBLIC, SIGNED_URL_SECONDS, byte_range, encode_path, object_missing, parse_json, rename_to_itself, source_missing,
+    };
+    pub use crate::sim::function::TOO_MANY_REQUESTS;
+    pub use crate::sim::ops::{arg, field, optional_text, text, wing};
+    pub use crate::sim::queue::{EMPTY_MESSAGE, messages};
+    pub use crate::sim::secret::value_json;
+    pub use crate::sim::table::{row_exists, row_missing};
+}
+
 /// A resource, by its index in the backend's list.
 pub type ResourceIndex = usize;
 

@@ -2,11 +2,15 @@
 //! app in `tests/app/main.w` is compiled by the tf-aws target (the driver
 //! `wingc compile -t tf-aws` calls), a function's zip is unpacked as Lambda
 //! unpacks it, and `bootstrap` runs with the environment its Terraform
-//! gives it. Each test feeds events and checks what the runtime posts.
+//! gives it. Each test feeds events and checks what the runtime posts; the
+//! tests of resource operations point `bootstrap` at a moto server
+//! (`AWS_ENDPOINT_URL`) and check what the handler did in it.
 
 mod harness;
+mod moto;
 
 use harness::{Posted, RuntimeApi};
+use moto::Moto;
 use serde_json::{Value as Json, json};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -69,6 +73,12 @@ struct Lambda {
 impl Lambda {
     /// Starts `bootstrap` for the function `name` unpacked in `task_root`.
     fn start(name: &str, task_root: &Path) -> Lambda {
+        Lambda::start_with(name, task_root, &[])
+    }
+
+    /// Starts `bootstrap` with `extra` variables over those of Terraform
+    /// (the real names of resources, where to reach AWS).
+    fn start_with(name: &str, task_root: &Path, extra: &[(String, String)]) -> Lambda {
         let api = RuntimeApi::start();
         let process = Command::new(env!("CARGO_BIN_EXE_bootstrap"))
             .env_clear()
@@ -77,6 +87,7 @@ impl Lambda {
             .env("LAMBDA_TASK_ROOT", task_root)
             .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
             .env("AWS_SECRET_ACCESS_KEY", "never-seen-by-inflight-code")
+            .envs(extra.iter().cloned())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -165,14 +176,6 @@ fn a_failing_handler_reports_its_message_and_w_stack_trace() {
     assert_eq!(without_id(lambda.invoke(&json!({ "amount": 1 }))), response(json!("fine")));
     let (_, stderr) = lambda.stop();
     assert!(stderr.contains("error: 12 is too much\n  at main.w:"), "{stderr}");
-}
-
-#[test]
-fn a_resource_operation_not_built_on_aws_fails_the_invocation_clearly() {
-    let mut lambda = Lambda::start("store", &unpack("store", "store"));
-    let Posted::Error { body, .. } = lambda.invoke(&json!({})) else { panic!("the invocation should fail") };
-    assert_eq!(body["errorMessage"], "Bucket.put on AWS is not built yet");
-    lambda.stop();
 }
 
 #[test]
@@ -291,4 +294,220 @@ fn a_schedule_handler_runs_on_each_eventbridge_tick() {
     assert_eq!(without_id(lambda.invoke(&tick)), response(json!(null)));
     let (stdout, _) = lambda.stop();
     assert_eq!(stdout, "tick\ntick\n");
+}
+
+/// The environment variable that holds `attribute` of the resource at
+/// `path`, as the function's config in `task_root` names it.
+fn variable(task_root: &Path, path: &str, attribute: &str) -> String {
+    let config: Json = serde_json::from_slice(&std::fs::read(task_root.join("wing.json")).expect("wing.json")).expect("Json");
+    let variable = config["resources"][path]["env"][attribute].as_str();
+    variable.unwrap_or_else(|| panic!("the config names no variable for {attribute} of {path}")).to_string()
+}
+
+/// The function `name` running on moto: `resources` are (path, attribute,
+/// value) of what the test created there.
+fn on_moto(moto: &Moto, name: &str, test: &str, resources: &[(&str, &str, String)]) -> Lambda {
+    let task = unpack(name, test);
+    let mut env = moto.env();
+    env.extend(resources.iter().map(|(path, attribute, value)| (variable(&task, path, attribute), value.clone())));
+    Lambda::start_with(name, &task, &env)
+}
+
+fn answer(posted: Posted) -> Json {
+    match posted {
+        Posted::Response { body, .. } => body,
+        other => panic!("the invocation should answer, not {other:?}"),
+    }
+}
+
+#[test]
+fn bucket_operations_run_on_s3() {
+    let moto = Moto::start();
+    let s3 = moto.s3();
+    moto.run(s3.create_bucket().bucket("uploads-bucket").send());
+    let mut lambda = on_moto(&moto, "files", "s3", &[("root/Default/uploads", "name", "uploads-bucket".into())]);
+    let body = answer(lambda.invoke(&json!({})));
+    assert_eq!(
+        body,
+        json!({
+            "one": "one", "middle": "n", "two": { "n": 2 }, "nothing": true, "copied": false, "moved": true,
+            "keys": ["a/one.txt", "a/two.json"], "type": "application/json", "size": 3,
+            "deleted": true, "deletedAgain": false,
+            "missing": "Object does not exist (key=nope.txt).", "deleteMissing": "Object does not exist (key=nope.txt)."
+        })
+    );
+    let listed = moto.run(s3.list_objects_v2().bucket("uploads-bucket").send());
+    let keys: Vec<&str> = listed.contents().iter().filter_map(|o| o.key()).collect();
+    assert_eq!(keys, ["a/one.txt", "a/two.json"]);
+    let object = moto.run(s3.get_object().bucket("uploads-bucket").key("a/one.txt").send());
+    assert_eq!(object.content_type(), Some("text/plain"));
+    let bytes = moto.run(object.body.collect()).into_bytes();
+    assert_eq!(&bytes[..], b"one");
+    lambda.stop();
+}
+
+#[test]
+fn the_hello_handler_puts_its_object_in_s3() {
+    let moto = Moto::start();
+    let s3 = moto.s3();
+    moto.run(s3.create_bucket().bucket("hello-uploads").send());
+    let mut lambda = on_moto(&moto, "store", "store", &[("root/Default/uploads", "name", "hello-uploads".into())]);
+    assert_eq!(answer(lambda.invoke(&json!({}))), json!(null));
+    let object = moto.run(s3.get_object().bucket("hello-uploads").key("greeting.txt").send());
+    assert_eq!(&moto.run(object.body.collect()).into_bytes()[..], b"hello");
+    lambda.stop();
+}
+
+#[test]
+fn a_consumer_given_an_sqs_batch_puts_each_message_in_s3() {
+    let moto = Moto::start();
+    let s3 = moto.s3();
+    moto.run(s3.create_bucket().bucket("orders-uploads").send());
+    let bucket = [("root/Default/uploads", "name", "orders-uploads".to_string())];
+    let mut lambda = on_moto(&moto, "orders_Consumer0", "orders", &bucket);
+    let record = |id: &str, body: &str| {
+        json!({ "messageId": id, "receiptHandle": "r", "body": body, "attributes": {}, "messageAttributes": {},
+                "eventSource": "aws:sqs", "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:orders", "awsRegion": "us-east-1" })
+    };
+    let batch = json!({ "Records": [record("m1", "7"), record("m2", "8")] });
+    assert_eq!(answer(lambda.invoke(&batch)), json!({ "batchItemFailures": [] }));
+    let object = moto.run(s3.get_object().bucket("orders-uploads").key("orders/8.txt").send());
+    assert_eq!(&moto.run(object.body.collect()).into_bytes()[..], b"received 8");
+    let listed = moto.run(s3.list_objects_v2().bucket("orders-uploads").send());
+    assert_eq!(listed.contents().iter().filter_map(|o| o.key()).collect::<Vec<_>>(), ["orders/7.txt", "orders/8.txt"]);
+    lambda.stop();
+}
+
+#[test]
+fn an_ungranted_operation_is_refused_before_aws_is_called() {
+    let moto = Moto::start();
+    let s3 = moto.s3();
+    moto.run(s3.create_bucket().bucket("guarded").send());
+    let task = unpack("store", "ungranted");
+    let config_file = task.join("wing.json");
+    let mut config: Json = serde_json::from_slice(&std::fs::read(&config_file).expect("wing.json")).expect("Json");
+    assert!(revoke(&mut config["bundle"]["lifts"], "root/Default/uploads", "put"), "the handle grants put");
+    std::fs::write(&config_file, config.to_string()).expect("write wing.json");
+    let mut env = moto.env();
+    env.push((variable(&task, "root/Default/uploads", "name"), "guarded".into()));
+    let mut lambda = Lambda::start_with("store", &task, &env);
+    let Posted::Error { body, .. } = lambda.invoke(&json!({})) else { panic!("the invocation should fail") };
+    assert_eq!(body["errorMessage"], "capability error: root/Default/uploads does not grant \"put\"");
+    let listed = moto.run(s3.list_objects_v2().bucket("guarded").send());
+    assert!(listed.contents().is_empty(), "nothing reached S3");
+    lambda.stop();
+}
+
+/// Removes `operation` from the handles on `path` in lifted values; gives
+/// whether one granted it.
+fn revoke(lifted: &mut Json, path: &str, operation: &str) -> bool {
+    match lifted {
+        Json::Object(fields) if fields.get("path").and_then(Json::as_str) == Some(path) => {
+            let Some(Json::Array(ops)) = fields.get_mut("ops") else { return false };
+            let before = ops.len();
+            ops.retain(|op| op != operation);
+            ops.len() < before
+        }
+        Json::Object(fields) => revoke_in(fields.values_mut(), path, operation),
+        Json::Array(items) => revoke_in(items.iter_mut(), path, operation),
+        _ => false,
+    }
+}
+
+/// [`revoke`] in every one of `values` (all of them, not up to the first).
+fn revoke_in<'a>(values: impl Iterator<Item = &'a mut Json>, path: &str, operation: &str) -> bool {
+    let mut found = false;
+    for value in values {
+        found |= revoke(value, path, operation);
+    }
+    found
+}
+
+#[test]
+fn a_counter_incremented_twice_reads_two_more_from_dynamodb() {
+    let moto = Moto::start();
+    let dynamodb = moto.dynamodb();
+    create_table(&moto, "hits-table", "id");
+    let mut lambda = on_moto(&moto, "count", "counter", &[("root/Default/hits", "table", "hits-table".into())]);
+    assert_eq!(answer(lambda.invoke(&json!({}))), json!({ "before": 10, "now": 11, "other": 7 }));
+    assert_eq!(answer(lambda.invoke(&json!({}))), json!({ "before": 11, "now": 12, "other": 4 }));
+    let key = aws_sdk_dynamodb::types::AttributeValue::S("default".into());
+    let item = moto.run(dynamodb.get_item().table_name("hits-table").key("id", key).send());
+    let value = item.item().and_then(|item| item.get("value")).and_then(|v| v.as_n().ok()).cloned();
+    assert_eq!(value.as_deref(), Some("12"));
+    lambda.stop();
+}
+
+fn create_table(moto: &Moto, name: &str, key: &str) {
+    use aws_sdk_dynamodb::types::{AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType};
+    let attribute = AttributeDefinition::builder().attribute_name(key).attribute_type(ScalarAttributeType::S).build();
+    let schema = KeySchemaElement::builder().attribute_name(key).key_type(KeyType::Hash).build();
+    moto.run(
+        moto.dynamodb()
+            .create_table()
+            .table_name(name)
+            .attribute_definitions(attribute.expect("an attribute"))
+            .key_schema(schema.expect("a key"))
+            .billing_mode(BillingMode::PayPerRequest)
+            .send(),
+    );
+}
+
+#[test]
+fn queue_and_topic_operations_run_on_sqs_and_sns() {
+    let moto = Moto::start();
+    let (sqs, sns) = (moto.sqs(), moto.sns());
+    let outbox = moto.run(sqs.create_queue().queue_name("outbox").send()).queue_url().expect("a URL").to_string();
+    let topic = moto.run(sns.create_topic().name("news").send()).topic_arn().expect("an ARN").to_string();
+    // The topic's messages, seen through a queue subscribed to it.
+    let tap = moto.run(sqs.create_queue().queue_name("news-tap").send()).queue_url().expect("a URL").to_string();
+    moto.run(sns.subscribe().topic_arn(&topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:123456789012:news-tap").send());
+    let resources = [("root/Default/outbox", "url", outbox.clone()), ("root/Default/news", "arn", topic)];
+    let mut lambda = on_moto(&moto, "messages", "messaging", &resources);
+    let body = answer(lambda.invoke(&json!({})));
+    assert_eq!(body["size"], 2);
+    assert_eq!(body["empty"], "Empty messages are not allowed");
+    let popped = body["popped"].as_str().expect("a popped message").to_string();
+    let left = moto.run(sqs.receive_message().queue_url(&outbox).max_number_of_messages(10).send());
+    let mut bodies: Vec<&str> = left.messages().iter().filter_map(|m| m.body()).collect();
+    bodies.push(&popped);
+    bodies.sort();
+    assert_eq!(bodies, ["one", "two"], "one message popped, the other left");
+    let tapped = moto.run(sqs.receive_message().queue_url(&tap).max_number_of_messages(10).send());
+    let notes: Vec<Json> =
+        tapped.messages().iter().filter_map(|m| m.body()).map(|b| serde_json::from_str(b).expect("an SNS envelope")).collect();
+    assert_eq!(notes.iter().map(|n| n["Message"].clone()).collect::<Vec<_>>(), [json!("extra!")]);
+    lambda.stop();
+}
+
+#[test]
+fn a_secret_is_read_from_secrets_manager() {
+    let moto = Moto::start();
+    let secrets = moto.secrets();
+    let created = moto.run(secrets.create_secret().name("token").secret_string(r#"{"user":"ada"}"#).send());
+    let arn = created.arn().expect("an ARN").to_string();
+    let mut lambda = on_moto(&moto, "reveal", "secret", &[("root/Default/token", "arn", arn)]);
+    assert_eq!(answer(lambda.invoke(&json!({}))), json!({ "token": "{\"user\":\"ada\"}", "parsed": "ada" }));
+    lambda.stop();
+}
+
+#[test]
+fn table_rows_are_native_dynamodb_items() {
+    let moto = Moto::start();
+    create_table(&moto, "people-table", "id");
+    let mut lambda = on_moto(&moto, "census", "table", &[("root/Default/people", "table", "people-table".into())]);
+    let ada = json!({ "born": 1815, "name": "Ada", "id": "ada" });
+    assert_eq!(
+        answer(lambda.invoke(&json!({}))),
+        json!({
+            "ada": ada, "bo": null, "all": [ada],
+            "twice": "Row already exists (key=ada) in table people",
+            "absent": "Row does not exist (key=cy) in table people"
+        })
+    );
+    let key = aws_sdk_dynamodb::types::AttributeValue::S("ada".into());
+    let item = moto.run(moto.dynamodb().get_item().table_name("people-table").key("id", key).send());
+    let born = item.item().and_then(|item| item.get("born")).and_then(|v| v.as_n().ok()).cloned();
+    assert_eq!(born.as_deref(), Some("1815"));
+    lambda.stop();
 }

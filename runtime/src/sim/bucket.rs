@@ -18,7 +18,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use wing_std::Value;
 
 /// A signed URL lasts this long unless the call says (Wing's default).
-const SIGNED_URL_SECONDS: f64 = 900.0;
+pub const SIGNED_URL_SECONDS: f64 = 900.0;
+
+/// The error of `publicUrl` on a bucket that is not public.
+pub const NOT_PUBLIC: &str = "Cannot provide public url for a non-public bucket";
 
 #[derive(Debug, Clone, PartialEq)]
 struct Object {
@@ -118,7 +121,7 @@ pub fn op(method: &str) -> Option<Op> {
             let key = text(args, 0)?;
             let must_exist = matches!(field(arg(args, 1), "mustExist"), Value::Bool(true));
             if !delete(ctx, &key)? && must_exist {
-                return wing(format!("Object does not exist (key={key})."));
+                return Err(object_missing(&key));
             }
             Ok(Value::Nil)
         },
@@ -133,9 +136,7 @@ pub fn op(method: &str) -> Option<Op> {
         "rename" => |ctx, args| {
             let (source, target) = (text(args, 0)?, text(args, 1)?);
             if source == target {
-                return wing(format!(
-                    "Renaming an object to its current name is not a valid operation (srcKey={source}, dstKey={target})."
-                ));
+                return Err(rename_to_itself(&source, &target));
             }
             copy(ctx, &source, &target)?;
             delete(ctx, &source).map(|_| Value::Nil)
@@ -151,7 +152,7 @@ pub fn op(method: &str) -> Option<Op> {
         "publicUrl" => |ctx, args| {
             let key = text(args, 0)?;
             if !bucket(ctx)?.public {
-                return wing("Cannot provide public url for a non-public bucket");
+                return wing(NOT_PUBLIC);
             }
             Ok(Value::string(format!("{}/{}", server_url(ctx)?, encode_path(&key))))
         },
@@ -186,10 +187,29 @@ fn bucket<'a>(ctx: &'a OpContext<'_>) -> Result<&'a Bucket, OpError> {
 }
 
 fn existing(ctx: &OpContext<'_>, key: &str) -> Result<Object, OpError> {
-    bucket(ctx)?.get(key).ok_or_else(|| OpError::Wing(format!("Object does not exist (key={key})."), vec![]))
+    bucket(ctx)?.get(key).ok_or_else(|| object_missing(key))
 }
 
-fn parse_json(key: &str, body: &str) -> OpResult {
+/// The error of an operation on a missing object (every backend's).
+pub fn object_missing(key: &str) -> OpError {
+    OpError::Wing(format!("Object does not exist (key={key})."), vec![])
+}
+
+/// The error of a copy or rename of a missing object (every backend's).
+pub fn source_missing(source: &str) -> OpError {
+    OpError::Wing(format!("Source object does not exist (srcKey={source})."), vec![])
+}
+
+/// The error of a rename of an object to its own key (every backend's).
+pub fn rename_to_itself(source: &str, target: &str) -> OpError {
+    OpError::Wing(
+        format!("Renaming an object to its current name is not a valid operation (srcKey={source}, dstKey={target})."),
+        vec![],
+    )
+}
+
+/// The text of an object read as Json (`getJson`).
+pub fn parse_json(key: &str, body: &str) -> OpResult {
     serde_json::from_str::<serde_json::Value>(body)
         .map(|json| Value::from_json(&json))
         .map_err(|e| OpError::Wing(format!("the object is not valid Json (key={key}): {e}"), vec![]))
@@ -197,7 +217,7 @@ fn parse_json(key: &str, body: &str) -> OpResult {
 
 /// The bytes `startByte..=endByte` of a body (`BucketGetOptions`), as
 /// text; the whole body without a range.
-fn byte_range(body: String, options: &Value) -> String {
+pub fn byte_range(body: String, options: &Value) -> String {
     let bound = |name: &str| match field(options, name) {
         Value::Num(n) if n >= 0.0 => Some(n as usize),
         _ => None,
@@ -228,7 +248,7 @@ fn delete(ctx: &OpContext<'_>, key: &str) -> Result<bool, OpError> {
 
 fn copy(ctx: &OpContext<'_>, source: &str, target: &str) -> OpResult {
     let Some(object) = bucket(ctx)?.get(source) else {
-        return wing(format!("Source object does not exist (srcKey={source})."));
+        return Err(source_missing(source));
     };
     store(ctx, target, object.body, object.content_type)
 }
@@ -309,7 +329,7 @@ fn sign(secret: u64, key: &str, action: &str, valid_until: u64) -> u64 {
 
 /// A key in a URL path: `/` kept, everything else outside the unreserved
 /// characters percent-encoded.
-fn encode_path(key: &str) -> String {
+pub fn encode_path(key: &str) -> String {
     key.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),

@@ -20,6 +20,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use wing_std::Value;
 
+/// The error of pushing or publishing an empty message (every backend's).
+pub const EMPTY_MESSAGE: &str = "Empty messages are not allowed";
+
 /// Wing's default visibility timeout.
 const DEFAULT_VISIBILITY: Duration = Duration::from_secs(30);
 /// Wing's default retention period.
@@ -160,7 +163,7 @@ impl Queue {
     /// Appends messages (all saved before any is visible).
     pub fn push(&self, bodies: &[String]) -> Result<(), OpError> {
         if bodies.iter().any(String::is_empty) {
-            return wing("Empty messages are not allowed");
+            return wing(EMPTY_MESSAGE);
         }
         let mut state = lock(&self.state);
         for body in bodies {
@@ -297,7 +300,7 @@ pub fn topic_op(method: &str) -> Option<Op> {
 fn publish(ctx: &OpContext<'_>, args: &[Value]) -> OpResult {
     let bodies = messages(args)?;
     if bodies.iter().any(String::is_empty) {
-        return wing("Empty messages are not allowed");
+        return wing(EMPTY_MESSAGE);
     }
     let node = ctx.node();
     for target in node.targets("message") {
@@ -328,7 +331,7 @@ pub fn push(sim: &std::sync::Arc<Shared>, index: ResourceIndex, bodies: &[String
 
 /// The messages of a `push`/`publish`: one `str`, or an array of them (a
 /// variadic call).
-fn messages(args: &[Value]) -> Result<Vec<String>, OpError> {
+pub fn messages(args: &[Value]) -> Result<Vec<String>, OpError> {
     match arg(args, 0) {
         Value::Array(items) => items.borrow().iter().map(|item| text(std::slice::from_ref(item), 0)).collect(),
         _ => Ok(vec![text(args, 0)?]),

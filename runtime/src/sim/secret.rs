@@ -3,7 +3,7 @@
 //! process environment.
 
 use super::ResourceState;
-use super::ops::{Op, OpContext, OpError, wing};
+use super::ops::{Op, OpContext, OpError, OpResult, wing};
 use super::props::{Props, str_prop};
 use wing_std::Value;
 
@@ -23,15 +23,17 @@ impl Secret {
 pub fn op(method: &str) -> Option<Op> {
     Some(match method {
         "value" => |ctx, _| Ok(Value::string(value(ctx)?)),
-        "valueJson" => |ctx, _| {
-            let text = value(ctx)?;
-            match serde_json::from_str::<serde_json::Value>(&text) {
-                Ok(json) => Ok(Value::from_json(&json)),
-                Err(e) => wing(format!("the secret is not valid Json: {e}")),
-            }
-        },
+        "valueJson" => |ctx, _| value_json(&value(ctx)?),
         _ => return None,
     })
+}
+
+/// A secret's text read as Json (`valueJson`, every backend's).
+pub fn value_json(text: &str) -> OpResult {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(json) => Ok(Value::from_json(&json)),
+        Err(e) => wing(format!("the secret is not valid Json: {e}")),
+    }
 }
 
 fn value(ctx: &OpContext<'_>) -> Result<String, OpError> {

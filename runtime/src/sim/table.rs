@@ -46,8 +46,8 @@ impl Table {
     fn write(&self, key: &str, row: Option<serde_json::Value>, must_exist: Option<bool>) -> Result<(), OpError> {
         let mut rows = lock(&self.rows);
         match (must_exist, rows.contains_key(key)) {
-            (Some(true), false) => return wing(format!("Row does not exist (key={key}) in table {}", self.name)),
-            (Some(false), true) => return wing(format!("Row already exists (key={key}) in table {}", self.name)),
+            (Some(true), false) => return Err(row_missing(key, &self.name)),
+            (Some(false), true) => return Err(row_exists(key, &self.name)),
             _ => {}
         }
         let saved = match (&self.files, &row) {
@@ -90,7 +90,7 @@ pub fn op(method: &str) -> Option<Op> {
             let row = lock(&table.rows).get(&key).cloned();
             match row {
                 Some(row) => Ok(table.shown(&key, &row)),
-                None => wing(format!("Row does not exist (key={key}) in table {}", table.name)),
+                None => Err(row_missing(&key, &table.name)),
             }
         },
         "tryGet" => |ctx, args| {
@@ -119,6 +119,16 @@ fn write(ctx: &OpContext<'_>, args: &[Value], must_exist: Option<bool>) -> OpRes
     table.write(&key, Some(row), must_exist)?;
     ctx.sim.notify();
     Ok(Value::Nil)
+}
+
+/// The error of reading or updating a missing row (every backend's).
+pub fn row_missing(key: &str, table: &str) -> OpError {
+    OpError::Wing(format!("Row does not exist (key={key}) in table {table}"), vec![])
+}
+
+/// The error of inserting a row whose key exists (every backend's).
+pub fn row_exists(key: &str, table: &str) -> OpError {
+    OpError::Wing(format!("Row already exists (key={key}) in table {table}"), vec![])
 }
 
 fn table<'a>(ctx: &'a OpContext<'_>) -> Result<&'a Table, OpError> {

@@ -1,8 +1,11 @@
 // The app the Lambda runtime tests deploy: a function answering Json, one
 // that fails inside a helper, one that writes to a bucket, a queue consumer
 // that refuses one message, an Api route, a topic subscriber and a
-// schedule.
+// schedule; and functions using each resource on AWS (moto in the tests):
+// a bucket's operations, a counter, a queue and a topic, a secret, a table,
+// and a consumer that stores each message in the bucket.
 bring cloud;
+bring ex;
 bring util;
 
 let uploads = new cloud.Bucket() as "uploads";
@@ -54,4 +57,90 @@ news.onMessage(inflight (message: str) => {
 let ticks = new cloud.Schedule(rate: 1m) as "ticks";
 ticks.onTick(inflight () => {
   log("tick");
+});
+
+new cloud.Function(inflight (event: Json?): Json? => {
+  uploads.put("a/one.txt", "one");
+  uploads.putJson("a/two.json", { n: 2 });
+  uploads.copy("a/one.txt", "b/copy.txt");
+  uploads.rename("b/copy.txt", "b/moved.txt");
+  let var missing = "";
+  try {
+    uploads.get("nope.txt");
+  } catch e {
+    missing = e;
+  }
+  let var deleteMissing = "";
+  try {
+    uploads.delete("nope.txt", mustExist: true);
+  } catch e {
+    deleteMissing = e;
+  }
+  return {
+    one: uploads.get("a/one.txt"),
+    middle: uploads.get("a/one.txt", startByte: 1, endByte: 1),
+    two: uploads.getJson("a/two.json"),
+    nothing: uploads.tryGet("nope.txt") == nil,
+    copied: uploads.exists("b/copy.txt"),
+    moved: uploads.exists("b/moved.txt"),
+    keys: uploads.list("a/"),
+    type: uploads.metadata("a/two.json").contentType ?? "none",
+    size: uploads.metadata("a/one.txt").size,
+    deleted: uploads.tryDelete("b/moved.txt"),
+    deletedAgain: uploads.tryDelete("b/moved.txt"),
+    missing: missing,
+    deleteMissing: deleteMissing,
+  };
+}) as "files";
+
+let hits = new cloud.Counter(initial: 10) as "hits";
+new cloud.Function(inflight (event: Json?): Json? => {
+  let before = hits.inc();
+  hits.dec(3, "other");
+  return { before: before, now: hits.peek(), other: hits.peek("other") };
+}) as "count";
+
+let outbox = new cloud.Queue() as "outbox";
+new cloud.Function(inflight (event: Json?): Json? => {
+  outbox.push("one", "two");
+  let size = outbox.approxSize();
+  let popped = outbox.pop() ?? "none";
+  news.publish("extra!");
+  let var empty = "";
+  try {
+    outbox.push("");
+  } catch e {
+    empty = e;
+  }
+  return { size: size, popped: popped, empty: empty };
+}) as "messages";
+
+let token = new cloud.Secret(name: "token") as "token";
+new cloud.Function(inflight (event: Json?): Json? => {
+  return { token: token.value(), parsed: token.valueJson().get("user") };
+}) as "reveal";
+
+let people = new ex.Table(name: "people", primaryKey: "id", columns: { "name": "string" }) as "people";
+new cloud.Function(inflight (event: Json?): Json? => {
+  people.insert("ada", { name: "Ada", born: 1815 });
+  people.upsert("bo", { name: "Bo", tags: ["x"] });
+  let var twice = "";
+  try {
+    people.insert("ada", { name: "Ada again" });
+  } catch e {
+    twice = e;
+  }
+  let var absent = "";
+  try {
+    people.update("cy", { name: "Cy" });
+  } catch e {
+    absent = e;
+  }
+  people.delete("bo");
+  return { ada: people.get("ada"), bo: people.tryGet("bo"), all: people.list(), twice: twice, absent: absent };
+}) as "census";
+
+let orders = new cloud.Queue() as "orders";
+orders.setConsumer(inflight (message: str) => {
+  uploads.put("orders/{message}.txt", "received {message}");
 });
