@@ -32,6 +32,7 @@ mod testing;
 
 pub use backend::Backend;
 pub use bundle::{Repr, SourceFrame};
+pub use engine::INVOCATION_STACK;
 pub use invoke::{Failure, Invocation, Live};
 pub use sim::secret::parse_env_file;
 pub use sim::setup::resolve_lifts;

@@ -27,6 +27,21 @@ use wing_std::Value;
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
 fn main() -> ExitCode {
+    // Invocations need the stack the engine's Wasm stack limit is sized
+    // for, whatever the process's own limit.
+    let runtime = std::thread::Builder::new().name("wing-lambda".into()).stack_size(wing_runtime::INVOCATION_STACK);
+    match runtime.spawn(run).map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        Ok(Err(_)) => ExitCode::FAILURE,
+        Err(problem) => {
+            eprintln!("error: cannot start the runtime's thread: {problem}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Init, then the Runtime API loop.
+fn run() -> ExitCode {
     let env: BTreeMap<String, String> = std::env::vars().collect();
     let Some(address) = env.get("AWS_LAMBDA_RUNTIME_API") else {
         eprintln!("error: AWS_LAMBDA_RUNTIME_API is not set: bootstrap runs inside AWS Lambda (or a Runtime API emulator)");
