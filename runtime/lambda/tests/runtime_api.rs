@@ -495,7 +495,7 @@ fn a_secret_is_read_from_secrets_manager() {
 fn table_rows_are_native_dynamodb_items() {
     let moto = Moto::start();
     create_table(&moto, "people-table", "id");
-    let mut lambda = on_moto(&moto, "census", "table", &[("root/Default/people", "table", "people-table".into())]);
+    let mut lambda = on_moto(&moto, "census", "table", &[("root/Default/directory", "table", "people-table".into())]);
     let ada = json!({ "born": 1815, "name": "Ada", "id": "ada" });
     assert_eq!(
         answer(lambda.invoke(&json!({}))),

@@ -314,7 +314,8 @@ pub fn with_references(builder: &Builder<'_>, text: &str) -> String {
 /// The props a runtime needs of a resource it uses, and where its
 /// attributes are.
 fn deployed_resource(builder: &Builder<'_>, path: &str, deployed: &Deployed) -> DeployedResource {
-    const RUNTIME_PROPS: [&str; 4] = ["initial", "primaryKey", "columns", "public"];
+    // `name`: a table's name, as its errors say it (as in the simulator).
+    const RUNTIME_PROPS: [&str; 5] = ["initial", "primaryKey", "columns", "public", "name"];
     let props = builder
         .input
         .manifest

@@ -120,7 +120,7 @@ new cloud.Function(inflight (event: Json?): Json? => {
   return { token: token.value(), parsed: token.valueJson().get("user") };
 }) as "reveal";
 
-let people = new ex.Table(name: "people", primaryKey: "id", columns: { "name": "string" }) as "people";
+let people = new ex.Table(name: "people", primaryKey: "id", columns: { "name": "string" }) as "directory";
 new cloud.Function(inflight (event: Json?): Json? => {
   people.insert("ada", { name: "Ada", born: 1815 });
   people.upsert("bo", { name: "Bo", tags: ["x"] });
