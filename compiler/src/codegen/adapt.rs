@@ -124,7 +124,7 @@ impl Bundle<'_, '_> {
         self.std(ops, "env.get", &[ValType::I32, ValType::I32], &[ValType::I32]);
     }
 
-    fn std(&mut self, ops: &mut Vec<Op>, name: &str, params: &[ValType], results: &[ValType]) {
+    pub(super) fn std(&mut self, ops: &mut Vec<Op>, name: &str, params: &[ValType], results: &[ValType]) {
         ops.push(Op::CallImport(self.builder.import("wing:std", name, params.to_vec(), results.to_vec())));
     }
 

@@ -232,19 +232,17 @@ impl<'a> Emitter<'_, '_, 'a> {
     /// The dispatcher's case of a closure (class -1, see `object.class`):
     /// calls it with its environment in place of the receiver.
     fn closure_case(&mut self, class_local: u32, params: &[ValType], results: Vec<ValType>) -> Vec<Op> {
-        let closure_env = self.b.builder.import("wing:std", "closure.env", vec![ValType::I32], vec![ValType::I32]);
-        let closure_func = self.b.builder.import("wing:std", "closure.func", vec![ValType::I32], vec![ValType::I32]);
         let mut ops = vec![
             Op::Wasm(I::LocalGet(class_local)),
             Op::Wasm(I::I32Const(-1)),
             Op::Wasm(I::I32Eq),
             Op::Wasm(I::If(BlockType::Empty)),
             Op::Wasm(I::LocalGet(0)),
-            Op::CallImport(closure_env),
         ];
+        self.b.std(&mut ops, "closure.env", &[ValType::I32], &[ValType::I32]);
         ops.extend((1..params.len() as u32).map(|p| Op::Wasm(I::LocalGet(p))));
         ops.push(Op::Wasm(I::LocalGet(0)));
-        ops.push(Op::CallImport(closure_func));
+        self.b.std(&mut ops, "closure.func", &[ValType::I32], &[ValType::I32]);
         ops.push(Op::CallIndirect(self.b.builder.type_index(params.to_vec(), results)));
         ops.push(Op::Wasm(I::Return));
         ops.push(Op::Wasm(I::End));
