@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use wingc::driver::{Compiled, Input, compile, compile_tf_aws};
-use wingc::targets::tf_aws::{TfAwsApp, iam, names};
+use wingc::targets::tf_aws::{Packing, TfAwsApp, iam, names};
 
 /// Every program the target is checked on: the resource programs and the
 /// examples, with where their snapshot is.
@@ -49,7 +49,7 @@ fn input<'t>(file: &'t Path, text: &'t str, name: &'t str) -> Input<'t> {
 fn tf_aws(file: &Path) -> Result<TfAwsApp, String> {
     let text = std::fs::read_to_string(file).expect("read program");
     let name = file.file_name().expect("file name").to_string_lossy().into_owned();
-    match compile_tf_aws(input(file, &text, &name)) {
+    match compile_tf_aws(input(file, &text, &name), Packing::default()) {
         Compiled::Ok { app, .. } => Ok(app),
         Compiled::Failed { sources, diagnostics } => Err(wingc::diagnostics::render(&diagnostics, &sources)),
     }

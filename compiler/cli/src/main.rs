@@ -7,6 +7,7 @@
 //! Exit code 1 for a program with errors or a failed test, 2 for bad usage
 //! (clap's own).
 
+mod deploy;
 mod fmt;
 mod run;
 mod test;
@@ -22,9 +23,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use wingc::diagnostics::{Diagnostic, SourceMap, render, render_json};
-use wingc::driver::{Compiled, Input, compile, compile_tf_aws};
+use wingc::driver::{Compiled, Input, compile};
 use wingc::targets::sim::{self, SimApp};
-use wingc::targets::tf_aws;
 
 #[derive(Parser)]
 #[command(name = "wingc", version, about = "Compiler and simulator for the Wing cloud language")]
@@ -126,7 +126,7 @@ fn run_cli() -> i32 {
         Command::Compile { file, options } => {
             let dir = match options.target {
                 Target::Sim => build(&file, &options).map(|(dir, _)| dir),
-                Target::TfAws => build_tf_aws(&file, &options),
+                Target::TfAws => deploy::build_tf_aws(&file, &options),
             };
             match dir {
                 Some(dir) => {
@@ -193,37 +193,9 @@ fn build(file: &Path, options: &CompileOptions) -> Option<(PathBuf, SimApp)> {
     }
 }
 
-/// Compiles for AWS and writes `main.tf.json` and the assets.
-fn build_tf_aws(file: &Path, options: &CompileOptions) -> Option<PathBuf> {
-    let app = compiled(file, options, compile_tf_aws)?;
-    let dir = output_dir(file, options, "tfaws");
-    match tf_aws::write(&app, &dir) {
-        Ok(()) => {
-            warn_without_runtime(&dir);
-            Some(dir)
-        }
-        Err(e) => {
-            eprintln!("error: cannot write {}: {e}", dir.display());
-            None
-        }
-    }
-}
-
-/// Says so when the Terraform names a runtime layer the folder lacks:
-/// `terraform apply` would fail on it.
-fn warn_without_runtime(dir: &Path) {
-    if !dir.join(tf_aws::RUNTIME_ZIP).exists() {
-        eprintln!(
-            "warning: {} (the Lambda runtime) is not built by this version of wingc yet; \
-             `terraform plan` and `apply` need it (spec/tf-aws.md)",
-            tf_aws::RUNTIME_ZIP
-        );
-    }
-}
-
 /// Reads and compiles `file` with `compile_for`; prints the diagnostics or
 /// the program's preflight logs.
-fn compiled<App>(file: &Path, options: &CompileOptions, compile_for: fn(Input<'_>) -> Compiled<App>) -> Option<App> {
+fn compiled<App>(file: &Path, options: &CompileOptions, compile_for: impl FnOnce(Input<'_>) -> Compiled<App>) -> Option<App> {
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(e) => {

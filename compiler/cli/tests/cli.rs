@@ -126,32 +126,119 @@ fn a_missing_file_is_an_error_not_a_panic() {
     assert!(stderr(&output).contains("cannot read"));
 }
 
+/// Runs `wingc` with `runtime` as `WINGC_LAMBDA_RUNTIME` (a path), or,
+/// with `None`, a copy of `wingc` that has no `bootstrap` beside it.
+fn wingc_with_runtime(args: &[&str], runtime: Option<&Path>, dir: &Path) -> Output {
+    let mut command = match runtime {
+        Some(runtime) => {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_wingc"));
+            command.env("WINGC_LAMBDA_RUNTIME", runtime);
+            command
+        }
+        None => {
+            let alone = dir.join("bin/wingc");
+            if !alone.exists() {
+                std::fs::create_dir_all(dir.join("bin")).expect("create bin");
+                std::fs::hard_link(env!("CARGO_BIN_EXE_wingc"), &alone)
+                    .or_else(|_| std::fs::copy(env!("CARGO_BIN_EXE_wingc"), &alone).map(|_| ()))
+                    .expect("a wingc of its own");
+            }
+            let mut command = Command::new(alone);
+            command.env_remove("WINGC_LAMBDA_RUNTIME");
+            command
+        }
+    };
+    command.args(args).output().expect("run wingc")
+}
+
+/// The files in a zip, each with its Unix permissions and bytes.
+fn unzip(file: &Path) -> Vec<(String, u32, Vec<u8>)> {
+    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).expect("an entry");
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut bytes).expect("read the entry");
+            (entry.name().expect("a name").to_string(), entry.unix_mode().unwrap_or(0) & 0o777, bytes)
+        })
+        .collect()
+}
+
+const WRITER_APP: &str =
+    "bring cloud;\nlet b = new cloud.Bucket();\nnew cloud.Function(inflight () => { b.put(\"k\", \"v\"); }) as \"writer\";\n";
+
 #[test]
 fn tf_aws_writes_terraform_and_one_zip_per_function() {
     let dir = scratch("tfaws");
-    let file = write_program(
-        &dir,
-        "bring cloud;\nlet b = new cloud.Bucket();\nnew cloud.Function(inflight () => { b.put(\"k\", \"v\"); }) as \"writer\";\n",
-    );
-    let output = wingc(&["compile", file.to_str().unwrap(), "-t", "tf-aws"]);
+    let file = write_program(&dir, WRITER_APP);
+    let output = wingc_with_runtime(&["compile", file.to_str().unwrap(), "-t", "tf-aws"], None, &dir);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = dir.join("target/main.tfaws");
     assert!(stdout(&output).contains("main.tfaws"), "{}", stdout(&output));
     let terraform: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("main.tf.json")).expect("main.tf.json")).expect("valid Json");
     assert!(terraform["resource"]["aws_lambda_function"]["writer"].is_object(), "{terraform}");
-    assert!(out.join("assets/writer.zip").is_file());
+    let files: Vec<String> = unzip(&out.join("assets/writer.zip")).into_iter().map(|(name, _, _)| name).collect();
+    assert_eq!(files, ["wing.json", "bundle.wasm", "bundle.cwasm"]);
     assert!(!out.join("assets/runtime.zip").exists());
     assert!(
-        stderr(&output).contains("warning: assets/runtime.zip (the Lambda runtime) is not built by this version of wingc yet"),
+        stderr(&output).contains(
+            "warning: assets/runtime.zip is not written: no Lambda runtime found (`bootstrap` beside wingc, or the file \
+             WINGC_LAMBDA_RUNTIME names); build it with `cargo build --release -p wing-lambda`"
+        ),
         "{}",
         stderr(&output)
     );
 
     let elsewhere = dir.join("deploy");
-    let output = wingc(&["compile", file.to_str().unwrap(), "-t", "tf-aws", "-o", elsewhere.to_str().unwrap()]);
+    let output =
+        wingc_with_runtime(&["compile", file.to_str().unwrap(), "-t", "tf-aws", "-o", elsewhere.to_str().unwrap()], None, &dir);
     assert_eq!(output.status.code(), Some(0));
     assert!(elsewhere.join("main.tf.json").is_file() && elsewhere.join("assets/writer.zip").is_file());
+}
+
+#[test]
+fn tf_aws_packs_the_runtime_it_is_given_as_the_layer() {
+    let dir = scratch("tfaws-runtime");
+    let file = write_program(&dir, WRITER_APP);
+    let mut executable = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0".to_vec();
+    executable.extend(std::iter::repeat_n(0x90, 4096));
+    let runtime = dir.join("bootstrap-x86_64");
+    std::fs::write(&runtime, &executable).expect("write the runtime");
+    let output = wingc_with_runtime(&["compile", file.to_str().unwrap(), "-t", "tf-aws"], Some(&runtime), &dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    let layer = unzip(&dir.join("target/main.tfaws/assets/runtime.zip"));
+    assert_eq!(layer, [("bootstrap".to_string(), 0o755, executable)]);
+    for (name, mode, bytes) in unzip(&dir.join("target/main.tfaws/assets/writer.zip")) {
+        assert_eq!(mode, 0o644, "{name}");
+        if name == "bundle.cwasm" {
+            assert!(bytes.starts_with(b"\x7fELF"), "bundle.cwasm is no precompiled module");
+        }
+    }
+}
+
+#[test]
+fn tf_aws_refuses_a_runtime_that_cannot_run_on_lambda() {
+    let dir = scratch("tfaws-bad-runtime");
+    let file = write_program(&dir, WRITER_APP);
+    let script = dir.join("bootstrap.sh");
+    std::fs::write(&script, "#!/bin/sh\necho hi\n").expect("write the script");
+    let arm = dir.join("bootstrap-arm64");
+    std::fs::write(&arm, b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\xb7\0").expect("write the runtime");
+    let cases = [
+        (script, "is not a Linux executable"),
+        (arm, "is not built for x86-64"),
+        (dir.join("missing"), "cannot be read: No such file or directory"),
+    ];
+    for (runtime, problem) in cases {
+        let output = wingc_with_runtime(&["compile", file.to_str().unwrap(), "-t", "tf-aws"], Some(&runtime), &dir);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let expected = format!("error: the Lambda runtime {} (WINGC_LAMBDA_RUNTIME) {problem}", runtime.display());
+        assert!(stderr(&output).starts_with(&expected), "{}", stderr(&output));
+    }
+    assert!(!dir.join("target").exists(), "nothing is written");
 }
 
 #[test]

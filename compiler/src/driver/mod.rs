@@ -119,12 +119,12 @@ pub fn compile(input: Input<'_>) -> Compiled {
 }
 
 /// Compiles a program for AWS: the simulator app, then its Terraform and
-/// asset zips (`targets::tf_aws`).
-pub fn compile_tf_aws(input: Input<'_>) -> Compiled<TfAwsApp> {
+/// asset zips (`targets::tf_aws`), with what `packing` adds to them.
+pub fn compile_tf_aws(input: Input<'_>, packing: tf_aws::Packing<'_>) -> Compiled<TfAwsApp> {
     on_compile_thread(|| match compile_here(input, "tf-aws") {
         Compiled::Ok { sources, app: (app, spans), logs } => {
             let root = input.dir.unwrap_or(Path::new("."));
-            let target = tf_aws::Input { manifest: &app.manifest, bundles: &app.bundles, spans: &spans, root };
+            let target = tf_aws::Input { manifest: &app.manifest, bundles: &app.bundles, spans: &spans, root, packing };
             match tf_aws::build(&target) {
                 Ok(app) => Compiled::Ok { sources, app, logs },
                 Err(diagnostics) => Compiled::Failed { sources, diagnostics },

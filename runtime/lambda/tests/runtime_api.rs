@@ -1,8 +1,9 @@
 //! The real `bootstrap` against a Runtime API harness on 127.0.0.1: the
 //! app in `tests/app/main.w` is compiled by the tf-aws target (the driver
-//! `wingc compile -t tf-aws` calls), a function's zip is unpacked as Lambda
-//! unpacks it, and `bootstrap` runs with the environment its Terraform
-//! gives it. Each test feeds events and checks what the runtime posts; the
+//! `wingc compile -t tf-aws` calls, with bundles precompiled and this
+//! `bootstrap` packed as `wingc` packs them), the runtime layer's zip and a
+//! function's zip are unpacked as Lambda unpacks them, and the layer's
+//! `bootstrap` runs with the environment its Terraform gives it. Each test feeds events and checks what the runtime posts; the
 //! tests of resource operations point `bootstrap` at a moto server
 //! (`AWS_ENDPOINT_URL`) and check what the handler did in it.
 
@@ -16,15 +17,21 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use wingc::driver::{Compiled, Input, compile_tf_aws};
+use wingc::targets::tf_aws::Packing;
 
 const APP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/app/main.w");
+const BOOTSTRAP: &str = env!("CARGO_BIN_EXE_bootstrap");
 
 /// The app compiled for tf-aws, once: its output folder.
 fn compiled() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let text = std::fs::read_to_string(APP).expect("read the app");
-        let app = match compile_tf_aws(Input { name: "main.w", text: &text, dir: Path::new(APP).parent() }) {
+        let runtime = std::fs::read(BOOTSTRAP).expect("the bootstrap executable");
+        let precompile = |wasm: &[u8]| wing_runtime::precompile(wasm).map_err(|e| e.0);
+        let packing = Packing { precompile: Some(&precompile), runtime: Some(&runtime) };
+        let input = Input { name: "main.w", text: &text, dir: Path::new(APP).parent() };
+        let app = match compile_tf_aws(input, packing) {
             Compiled::Ok { app, .. } => app,
             Compiled::Failed { sources, diagnostics } => {
                 panic!("the app does not compile:\n{}", wingc::diagnostics::render(&diagnostics, &sources))
@@ -32,6 +39,17 @@ fn compiled() -> &'static Path {
         };
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lambda-app-{}", std::process::id()));
         wingc::targets::tf_aws::write(&app, &dir).expect("write the target folder");
+        dir
+    })
+}
+
+/// The runtime layer unpacked once, as Lambda unpacks a layer into `/opt`.
+fn layer() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let zip = std::fs::read(compiled().join("assets/runtime.zip")).expect("the runtime layer's zip");
+        let dir = compiled().join("opt");
+        zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip").extract(&dir).expect("unpack the layer");
         dir
     })
 }
@@ -80,7 +98,7 @@ impl Lambda {
     /// (the real names of resources, where to reach AWS).
     fn start_with(name: &str, task_root: &Path, extra: &[(String, String)]) -> Lambda {
         let api = RuntimeApi::start();
-        let process = Command::new(env!("CARGO_BIN_EXE_bootstrap"))
+        let process = Command::new(layer().join("bootstrap"))
             .env_clear()
             .envs(terraform_env(name))
             .env("AWS_LAMBDA_RUNTIME_API", &api.address)
@@ -153,7 +171,7 @@ fn a_function_answers_json_with_json_and_logs() {
     assert_eq!(without_id(answer), response(json!({ "greeting": "Hello, nobody!", "stage": "test" })));
     let (stdout, stderr) = lambda.stop();
     assert_eq!(stdout, "greeting Ada\ngreeting nobody\n");
-    assert!(stderr.contains("root/Default/greet: loaded from bundle.wasm"), "{stderr}");
+    assert!(stderr.contains("root/Default/greet: loaded from bundle.cwasm"), "{stderr}");
 }
 
 #[test]
@@ -232,10 +250,22 @@ fn a_bad_event_is_reported_and_the_runtime_goes_on() {
 }
 
 #[test]
+fn the_layer_holds_the_runtime_as_an_executable() {
+    use std::os::unix::fs::PermissionsExt;
+    let zip = std::fs::read(compiled().join("assets/runtime.zip")).expect("the runtime layer's zip");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
+    assert_eq!(archive.len(), 1);
+    assert_eq!(archive.by_index(0).expect("an entry").name().expect("a name"), "bootstrap");
+    assert_eq!(archive.by_name("bootstrap").expect("bootstrap").unix_mode().map(|mode| mode & 0o777), Some(0o755));
+    let unpacked = layer().join("bootstrap");
+    assert_eq!(std::fs::metadata(&unpacked).expect("unpacked").permissions().mode() & 0o111, 0o111);
+    assert!(std::fs::read(unpacked).expect("unpacked") == std::fs::read(BOOTSTRAP).expect("built"), "not the built runtime");
+}
+
+#[test]
 fn a_precompiled_bundle_is_used_and_a_foreign_one_is_not() {
     let task = unpack("greet", "precompiled");
-    let cwasm = wing_runtime::precompile(&std::fs::read(task.join("bundle.wasm")).expect("the bundle")).expect("precompile");
-    std::fs::write(task.join("bundle.cwasm"), cwasm).expect("write bundle.cwasm");
+    assert!(task.join("bundle.cwasm").is_file(), "the zip holds no bundle.cwasm");
     let mut lambda = Lambda::start("greet", &task);
     assert_eq!(
         without_id(lambda.invoke(&json!({ "name": "Bo" }))),
@@ -254,6 +284,16 @@ fn a_precompiled_bundle_is_used_and_a_foreign_one_is_not() {
     let (_, stderr) = lambda.stop();
     assert!(stderr.contains("bundle.cwasm was not made for this runtime"), "{stderr}");
     assert!(stderr.contains("loaded from bundle.wasm"), "{stderr}");
+
+    let task = unpack("greet", "not-precompiled");
+    std::fs::remove_file(task.join("bundle.cwasm")).expect("remove bundle.cwasm");
+    let mut lambda = Lambda::start("greet", &task);
+    assert_eq!(
+        without_id(lambda.invoke(&json!({ "name": "Di" }))),
+        response(json!({ "greeting": "Hello, Di!", "stage": "test" }))
+    );
+    let (_, stderr) = lambda.stop();
+    assert!(stderr.contains("loaded from bundle.wasm") && !stderr.contains("was not made"), "{stderr}");
 }
 
 #[test]

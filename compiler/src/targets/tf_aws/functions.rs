@@ -57,7 +57,9 @@ pub fn declare(builder: &mut Builder<'_>, resource: &Resource) -> Deployed {
 /// Writes every function: the runtime layer they share, then each one.
 pub fn deploy_all(builder: &mut Builder<'_>) {
     let functions: Vec<&Resource> = builder.input.manifest.resources.iter().filter(|r| r.bundle.is_some()).collect();
-    let Some(layer) = functions.first().map(|_| runtime_layer(builder)) else { return };
+    let Some(first) = functions.first() else { return };
+    let layer = runtime_layer(builder, &first.path);
+
     for resource in functions {
         if let Some(deployed) = builder.deployed.get(&resource.path).cloned() {
             deploy(builder, resource, &deployed, &layer);
@@ -65,7 +67,15 @@ pub fn deploy_all(builder: &mut Builder<'_>) {
     }
 }
 
-fn runtime_layer(builder: &mut Builder<'_>) -> Address {
+/// The layer every function runs on, and its zip when the packing has the
+/// runtime (`user` is the function an error is reported at).
+fn runtime_layer(builder: &mut Builder<'_>, user: &str) -> Address {
+    if let Some(executable) = builder.input.packing.runtime {
+        match assets::runtime_zip(executable) {
+            Ok(zip) => builder.assets.push((assets::RUNTIME_ZIP.to_string(), zip)),
+            Err(error) => builder.error(user, "E0701", format!("cannot write the runtime's zip: {error}"), None),
+        }
+    }
     let file = format!("${{path.module}}/{}", assets::RUNTIME_ZIP);
     builder.doc.resource(
         "aws_lambda_layer_version",
@@ -139,7 +149,7 @@ fn deploy(builder: &mut Builder<'_>, resource: &Resource, deployed: &Deployed, l
         resources: used.iter().map(|(path, d)| (path.clone(), deployed_resource(builder, path, d))).collect(),
     };
     let wasm = builder.input.bundles.iter().find(|(id, _)| *id == bundle.id).map(|(_, wasm)| wasm.as_slice()).unwrap_or(&[]);
-    match assets::function_zip(&config, wasm) {
+    match assets::function_zip(&config, wasm, builder.input.packing) {
         Ok(zip) => builder.assets.push((zip_file, zip)),
         Err(error) => builder.error(path, "E0701", format!("cannot write the function's zip: {error}"), None),
     }

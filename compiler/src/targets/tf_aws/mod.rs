@@ -24,7 +24,7 @@ mod website;
 
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::Span;
-pub use assets::RUNTIME_ZIP;
+pub use assets::{Packing, Precompile, RUNTIME_ZIP};
 use document::{Address, Document};
 use functions::DeployedFunction;
 use serde_json::{Value as Json, json};
@@ -41,6 +41,8 @@ pub struct Input<'a> {
     pub spans: &'a BTreeMap<String, Span>,
     /// The program's directory (a website's files are relative to it).
     pub root: &'a Path,
+    /// What the caller adds to the assets.
+    pub packing: Packing<'a>,
 }
 
 /// The Terraform document and the files it refers to.
