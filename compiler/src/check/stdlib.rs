@@ -69,12 +69,12 @@ impl Checker {
                 }
                 StmtKind::Interface(decl) => {
                     if let Some(TypeRef::Interface(id)) = namespace.types.get(&decl.name.name).copied() {
-                        self.resolve_interface_members(id, decl, TypeScope { local: Some(&namespace), type_params: &[] });
+                        self.resolve_interface_members(id, decl, TypeScope { local: Some(&namespace), type_params: &[], inflight: false });
                     }
                 }
                 StmtKind::ExternFunction(sig) => {
                     let phase = sig.modifiers.phase.unwrap_or(Phase::Preflight);
-                    let scope = TypeScope { local: Some(&namespace), type_params: &[] };
+                    let scope = TypeScope { local: Some(&namespace), type_params: &[], inflight: false };
                     let declared = self.resolve_signature(sig, scope, phase);
                     let target = ExternRef {
                         module: name.to_string(),
@@ -88,7 +88,7 @@ impl Checker {
                 }
                 StmtKind::ExternConstant { modifiers, name: constant, ty } => {
                     let phase = modifiers.phase.unwrap_or(Phase::Preflight);
-                    let ty = self.resolve_type(ty, TypeScope { local: Some(&namespace), type_params: &[] });
+                    let ty = self.resolve_type(ty, TypeScope { local: Some(&namespace), type_params: &[], inflight: false });
                     let signature = super::types::FunctionType::new(phase, Vec::new(), ty);
                     let target = ExternRef {
                         module: name.to_string(),
@@ -146,7 +146,7 @@ impl Checker {
 
     fn declare_stdlib_members(&mut self, id: ClassId, class: &ClassDecl, namespace: &Namespace) {
         let type_params = self.sem.class(id).type_params.clone();
-        let scope = TypeScope { local: Some(namespace), type_params: &type_params };
+        let scope = TypeScope { local: Some(namespace), type_params: &type_params, inflight: false };
         let parent = class.extends.as_ref().and_then(|p| match namespace.types.get(&p.path.last()?.name) {
             Some(TypeRef::Class(parent)) => Some(*parent),
             _ => None,
@@ -199,7 +199,7 @@ impl Checker {
     }
 
     fn declare_stdlib_struct(&mut self, id: StructId, decl: &StructDecl, namespace: &Namespace) {
-        let scope = TypeScope { local: Some(namespace), type_params: &[] };
+        let scope = TypeScope { local: Some(namespace), type_params: &[], inflight: false };
         let mut fields = Vec::new();
         for parent in &decl.extends {
             if let Some(TypeRef::Struct(parent)) = parent.path.last().and_then(|p| namespace.types.get(&p.name)) {
