@@ -157,6 +157,9 @@ impl Checker {
                 Some(Binding::Type(found)) => Some(*found),
                 _ => None,
             }),
+            // `std.IResource`: std's own types by their qualified name
+            // (unless the program binds `std` to something else).
+            ["std", name] if self.lookup("std").is_none() => self.namespaces.get("std")?.types.get(*name).copied(),
             [module, inner @ .., name] => {
                 let mut ns = self.brought_namespace(module)?;
                 for directory in inner {

@@ -11,8 +11,8 @@ use super::model::ExternRef;
 use super::symbols::{
     ClassInfo, ClassKind, Constructor, EnumInfo, MemberInfo, MemberKind, Namespace, Owner, StructInfo, TypeRef,
 };
-use super::types::{ClassId, EnumId, StructId, Type};
-use crate::syntax::ast::{ClassDecl, ClassMember, Module, Phase, StmtKind, StructDecl};
+use super::types::{ClassId, EnumId, InterfaceId, StructId, Type};
+use crate::syntax::ast::{ClassDecl, ClassMember, Ident, Module, Phase, StmtKind, StructDecl};
 use std::collections::HashMap;
 
 impl Checker {
@@ -69,6 +69,8 @@ impl Checker {
                 }
                 StmtKind::Interface(decl) => {
                     if let Some(TypeRef::Interface(id)) = namespace.types.get(&decl.name.name).copied() {
+                        let parents = decl.extends.iter().filter_map(|p| self.stdlib_interface(&p.path, &namespace)).collect();
+                        self.sem.interfaces[id.0 as usize].extends = parents;
                         self.resolve_interface_members(id, decl, TypeScope { local: Some(&namespace), type_params: &[], inflight: false });
                     }
                 }
@@ -104,6 +106,9 @@ impl Checker {
             }
         }
         if name == "std" {
+            if let Some(TypeRef::Interface(id)) = namespace.types.get("IResource") {
+                self.sem.resource_interface = Some(*id);
+            }
             for (class_name, found) in &namespace.types {
                 if let TypeRef::Class(id) = found {
                     self.builtin.insert(class_name.clone(), *id);
@@ -175,11 +180,13 @@ impl Checker {
                         span: method.span,
                     });
                 }
-                ClassMember::Field { modifiers, name, ty, span, .. } => {
+                ClassMember::Field { modifiers, reassignable, name, ty, span } => {
                     let ty = self.resolve_type(ty, scope);
+                    // `extern var`: a host property preflight code can set.
+                    let kind = if *reassignable { MemberKind::Field { ty, reassignable: true } } else { MemberKind::Property(ty) };
                     members.push(MemberInfo {
                         name: name.name.clone(),
-                        kind: MemberKind::Property(ty),
+                        kind,
                         phase: modifiers.phase.unwrap_or(Phase::Preflight),
                         is_static: modifiers.is_static,
                         is_extern: modifiers.is_extern,
@@ -191,11 +198,27 @@ impl Checker {
                 }
             }
         }
+        let interfaces = class.implements.iter().filter_map(|i| self.stdlib_interface(&i.path, namespace)).collect();
         let info = &mut self.sem.classes[id.0 as usize];
+        info.interfaces = interfaces;
         info.member_index = members.iter().enumerate().map(|(i, m)| (m.name.clone(), i)).collect();
         info.members = members;
         info.constructor = constructor;
         info.parent = parent;
+    }
+
+    /// An interface a stdlib class implements: its own module's
+    /// (`IFunctionHandler`) or std's (`std.IInflightHost`).
+    fn stdlib_interface(&self, path: &[Ident], namespace: &Namespace) -> Option<InterfaceId> {
+        let found = match path {
+            [name] => namespace.types.get(&name.name),
+            [module, name] if module.name == "std" => self.namespaces.get("std")?.types.get(&name.name),
+            _ => None,
+        };
+        match found {
+            Some(TypeRef::Interface(id)) => Some(*id),
+            _ => None,
+        }
     }
 
     fn declare_stdlib_struct(&mut self, id: StructId, decl: &StructDecl, namespace: &Namespace) {

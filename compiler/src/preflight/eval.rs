@@ -231,6 +231,14 @@ impl<'a> Evaluator<'a> {
                 let new = combine(self, old, new)?;
                 env.set(*var, new);
             }
+            ExprKind::Member { object, name, .. }
+                if matches!(self.sem.members.get(target.id), Some(crate::check::MemberRef::Extern { .. })) =>
+            {
+                // Only `extern var` node properties can be assigned (the
+                // checker said so), always with `=`.
+                let object = self.eval(object, env)?;
+                self.set_node_member(&object, &name.name, new, target.span)?;
+            }
             ExprKind::Member { object, name, .. } => {
                 let object = self.eval(object, env)?;
                 let old = self.read_field(&object, &name.name);
