@@ -24,7 +24,7 @@ pub class Node {
   pub extern app: App;
 }
 
-// The app a node belongs to (`nodeof(x).app`), as Wing's `std.IApp`:
+// The app (`@app`, or `nodeof(x).app`), as Wing's `std.IApp`:
 // `entrypointDir` is the entry file's directory; `isTestEnvironment` is
 // true for the simulator's app (which `wingc test` and `wingc run` share)
 // and false for tf-aws.

@@ -204,7 +204,8 @@ impl Checker {
             }
             ExprKind::StructLiteral { ty, fields } => self.check_struct_literal(ty, fields),
             ExprKind::Intrinsic(name) => match name.name.as_str() {
-                "filename" | "dirname" | "app" | "target" => Types::STR,
+                "filename" | "dirname" | "target" => Types::STR,
+                "app" => self.check_app_intrinsic(name.span),
                 other => {
                     self.report(
                         Diagnostic::error("E0236", format!("unknown intrinsic `@{other}`"), name.span)
@@ -214,6 +215,21 @@ impl Checker {
                 }
             },
             ExprKind::Error => Types::ERROR,
+        }
+    }
+
+    /// `@app`: the app (`std.App`), preflight only, as in Wing.
+    fn check_app_intrinsic(&mut self, span: Span) -> TypeId {
+        if self.phase() == Phase::Inflight {
+            self.report(
+                Diagnostic::error("E0303", "`@app` is preflight: the app exists when it is compiled", span)
+                    .with_help("read what you need of it preflight and use that inflight"),
+            );
+            return Types::ERROR;
+        }
+        match self.builtin.get("App") {
+            Some(app) => self.sem.types.intern(Type::Class(*app)),
+            None => Types::ERROR,
         }
     }
 

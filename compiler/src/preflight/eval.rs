@@ -62,12 +62,9 @@ impl<'a> Evaluator<'a> {
             Some(dir) => dir.join(input.name).to_string_lossy().into_owned(),
             None => input.name.to_string(),
         };
-        let app_name =
-            std::path::Path::new(input.name).file_stem().map_or("main".to_string(), |s| s.to_string_lossy().into_owned());
         let app = App {
             file_name,
             dir_name: dir.map_or(String::new(), |d| d.to_string_lossy().into_owned()),
-            app_name,
             target: input.target.to_string(),
             ..App::default()
         };
