@@ -71,7 +71,11 @@ impl Checker {
                     if let Some(TypeRef::Interface(id)) = namespace.types.get(&decl.name.name).copied() {
                         let parents = decl.extends.iter().filter_map(|p| self.stdlib_interface(&p.path, &namespace)).collect();
                         self.sem.interfaces[id.0 as usize].extends = parents;
-                        self.resolve_interface_members(id, decl, TypeScope { local: Some(&namespace), type_params: &[], inflight: false });
+                        self.resolve_interface_members(
+                            id,
+                            decl,
+                            TypeScope { local: Some(&namespace), type_params: &[], inflight: false },
+                        );
                     }
                 }
                 StmtKind::ExternFunction(sig) => {
@@ -183,7 +187,8 @@ impl Checker {
                 ClassMember::Field { modifiers, reassignable, name, ty, span } => {
                     let ty = self.resolve_type(ty, scope);
                     // `extern var`: a host property preflight code can set.
-                    let kind = if *reassignable { MemberKind::Field { ty, reassignable: true } } else { MemberKind::Property(ty) };
+                    let kind =
+                        if *reassignable { MemberKind::Field { ty, reassignable: true } } else { MemberKind::Property(ty) };
                     members.push(MemberInfo {
                         name: name.name.clone(),
                         kind,
