@@ -13,13 +13,25 @@ let apply = inflight (f: (num): num, x: num): num => {
   return f(x);
 };
 let twice = inflight (f: (num): num): (num): num => {
-  return (x) => { return f(f(x)); };
+  return (x) => {
+    return f(f(x));
+  };
 };
 
 test "inflight function parameters" {
-  assert(runner.run((s) => { return s + "!"; }, "a") == "a!");
-  assert(apply((x) => { return x * 10; }, 4) == 40);
-  assert(twice((x) => { return x + 3; })(1) == 7);
-  let local = (g: (str): num): num => { return g("four"); };
-  assert(local((s) => { return s.length; }) == 4);
+  assert(runner.run((s) => {
+    return s + "!";
+  }, "a") == "a!");
+  assert(apply((x) => {
+    return x * 10;
+  }, 4) == 40);
+  assert(twice((x) => {
+    return x + 3;
+  })(1) == 7);
+  let local = (g: (str): num): num => {
+    return g("four");
+  };
+  assert(local((s) => {
+    return s.length;
+  }) == 4);
 }
