@@ -9,9 +9,10 @@ pub extern unphased log(message: str): void;
 pub extern unphased assert(condition: bool, message: str?): void;
 
 // The tree node of a resource or preflight object: `nodeof(bucket).path`.
-// `title`, `description`, `hidden`, `color` and `icon` describe it for a
-// console: set and read preflight. `addDependency` is accepted and changes
-// nothing (the simulator sets every resource up before any code runs).
+// `title`, `description`, `hidden`, `color` and `icon` describe it (for
+// Wing's console): set and read preflight. `addDependency` is accepted
+// and changes nothing (the simulator sets every resource up before any
+// code runs).
 pub class Node {
   pub extern path: str;
   pub extern id: str;
@@ -21,14 +22,14 @@ pub class Node {
   pub extern var color: str?;
   pub extern var icon: str?;
   pub extern addDependency(...deps: IResource): void;
-  pub extern app: App;
+  pub extern app: IApp;
 }
 
 // The app (`@app`, or `nodeof(x).app`), as Wing's `std.IApp`:
 // `entrypointDir` is the entry file's directory; `isTestEnvironment` is
 // true for the simulator's app (which `wingc test` and `wingc run` share)
 // and false for tf-aws.
-pub class App {
+pub class IApp {
   pub extern entrypointDir: str;
   pub extern isTestEnvironment: bool;
   pub extern workdir: str;

@@ -3,7 +3,8 @@
 // Wing's SDK gives it), `addDependency` (accepted; the simulator sets every
 // resource up before code runs), and the node's `app`. Resources and
 // preflight objects are `std.IResource`s. Checked against Wing 0.85.49
-// (passes there).
+// (passes there, logging that its simulator finds no resource for the
+// dependency on the preflight object `Store`).
 bring cloud;
 
 class Store {
@@ -53,4 +54,11 @@ test "node properties" {
 test "the app" {
   assert(isTest);
   assert(entry == dir);
+}
+
+let app: std.IApp = @app;
+let sameDir = app.entrypointDir == nodeof(store).app.entrypointDir;
+
+test "@app is the node's app" {
+  assert(sameDir);
 }

@@ -218,7 +218,7 @@ impl Checker {
         }
     }
 
-    /// `@app`: the app (`std.App`), preflight only, as in Wing.
+    /// `@app`: the app (`std.IApp`), preflight only, as in Wing.
     fn check_app_intrinsic(&mut self, span: Span) -> TypeId {
         if self.phase() == Phase::Inflight {
             self.report(
@@ -227,7 +227,7 @@ impl Checker {
             );
             return Types::ERROR;
         }
-        match self.builtin.get("App") {
+        match self.builtin.get("IApp") {
             Some(app) => self.sem.types.intern(Type::Class(*app)),
             None => Types::ERROR,
         }

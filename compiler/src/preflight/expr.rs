@@ -116,7 +116,7 @@ impl<'a> Evaluator<'a> {
             ExprKind::Intrinsic(name) => match name.name.as_str() {
                 "filename" => Value::str(&self.app.file_name),
                 "dirname" => Value::str(&self.app.dir_name),
-                // The one app: `App.*` members compute what they give.
+                // The one app: `IApp.*` members compute what they give.
                 "app" => Value::Nil,
                 _ => Value::str(&self.app.target),
             },

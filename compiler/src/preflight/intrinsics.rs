@@ -84,8 +84,8 @@ impl<'a> Evaluator<'a> {
         }
         match (target.module.as_str(), target.name.as_str()) {
             // The one app: its value is never looked at.
-            ("std", "App.entrypointDir") => Ok(Value::str(&self.app.dir_name)),
-            ("std", "App.isTestEnvironment") => Ok(Value::Bool(self.app.target == "sim")),
+            ("std", "IApp.entrypointDir") => Ok(Value::str(&self.app.dir_name)),
+            ("std", "IApp.isTestEnvironment") => Ok(Value::Bool(self.app.target == "sim")),
             // `nodeof(x)`: the node is the resource or object itself.
             ("std", "nodeof") => Ok(args.into_iter().next().unwrap_or_default()),
             ("std", "log") => {
