@@ -100,11 +100,13 @@ impl<'a> Evaluator<'a> {
             },
             ("util", "env" | "tryEnv") => {
                 let name = args.first().map(Value::display).unwrap_or_default();
-                match std::env::var(&name) {
-                    Ok(value) => Ok(Value::string(value)),
-                    Err(_) if target.name == "tryEnv" => Ok(Value::Nil),
+                // `WING_TARGET` is the target, as Wing's CLI sets it.
+                let value = std::env::var(&name).ok().or_else(|| (name == "WING_TARGET").then(|| self.app.target.clone()));
+                match value {
+                    Some(value) => Ok(Value::string(value)),
+                    None if target.name == "tryEnv" => Ok(Value::Nil),
                     // A Wing error, as inflight: `try` can catch it.
-                    Err(_) => throw(format!("the environment variable `{name}` is not set"), span),
+                    None => throw(format!("the environment variable `{name}` is not set"), span),
                 }
             }
             (module, name) => {
