@@ -13,7 +13,8 @@ pub struct FunctionProps {
   logRetentionDays: num?;
 }
 
-pub class Function {
+pub class Function impl std.IInflightHost {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(handler: inflight (Json?): Json?, props: FunctionProps?);
   pub extern addEnvironment(name: str, value: str): void;
   pub extern inflight invoke(payload: Json?): Json?;
@@ -91,6 +92,7 @@ pub struct ObjectMetadata {
 }
 
 pub class Bucket {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(props: BucketProps?);
   pub extern addObject(key: str, body: str): void;
   // Adds the text of a file (relative to the program's directory).
@@ -137,6 +139,7 @@ pub struct QueueSetConsumerOptions {
 }
 
 pub class Queue {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(props: QueueProps?);
   pub extern setConsumer(handler: inflight (str): void, props: QueueSetConsumerOptions?): Function;
   pub extern inflight push(...messages: Array<str>): void;
@@ -146,6 +149,7 @@ pub class Queue {
 }
 
 pub class Topic {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new();
   pub extern onMessage(handler: inflight (str): void, props: FunctionProps?): Function;
   pub extern subscribeQueue(queue: Queue): void;
@@ -157,6 +161,7 @@ pub struct CounterProps {
 }
 
 pub class Counter {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(props: CounterProps?);
   pub extern initial: num;
   pub extern inflight inc(amount: num?, key: str?): num;
@@ -197,6 +202,7 @@ pub struct ApiResponse {
 // `url` is known once the simulator serves the Api: preflight it is a
 // placeholder the simulator replaces wherever the text is lifted.
 pub class Api {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(props: ApiProps?);
   pub extern unphased url: str;
   pub extern get(path: str, handler: inflight (ApiRequest): ApiResponse?, props: FunctionProps?): void;
@@ -219,6 +225,7 @@ pub struct AddFileOptions {
 }
 
 pub class Website {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(props: WebsiteProps);
   pub extern unphased url: str;
   pub extern addFile(path: str, data: str, options: AddFileOptions?): str;
@@ -231,6 +238,7 @@ pub struct ScheduleProps {
 }
 
 pub class Schedule {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(props: ScheduleProps?);
   pub extern onTick(handler: inflight (): void, props: FunctionProps?): Function;
 }
@@ -244,6 +252,7 @@ pub struct GetSecretValueOptions {
 }
 
 pub class Secret {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(props: SecretProps?);
   pub extern name: str;
   pub extern inflight value(options: GetSecretValueOptions?): str;
@@ -258,6 +267,7 @@ pub struct ServiceProps {
 // The handler starts the service and may give back the inflight closure
 // that stops it.
 pub class Service {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(handler: inflight (): (inflight (): void)?, props: ServiceProps?);
   pub extern addEnvironment(name: str, value: str): void;
   pub extern inflight start(): void;
@@ -273,6 +283,7 @@ pub struct OnDeployProps extends FunctionProps {
 }
 
 pub class OnDeploy {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(handler: inflight (): void, props: OnDeployProps?);
 }
 

@@ -10,6 +10,7 @@ pub struct TableProps {
 // A table of Json rows by primary key. Rows come back with the key as the
 // `primaryKey` column (default `id`).
 pub class Table {
+  pub extern onLift(host: std.IInflightHost, ops: Array<str>): void;
   pub extern new(props: TableProps?);
   pub extern addRow(key: str, row: Json): void;
   pub extern inflight insert(key: str, row: Json): void;

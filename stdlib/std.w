@@ -9,10 +9,39 @@ pub extern unphased log(message: str): void;
 pub extern unphased assert(condition: bool, message: str?): void;
 
 // The tree node of a resource or preflight object: `nodeof(bucket).path`.
+// `title`, `description`, `hidden`, `color` and `icon` describe it (for
+// Wing's console): set and read preflight. `addDependency` is accepted
+// and changes nothing (the simulator sets every resource up before any
+// code runs).
 pub class Node {
   pub extern path: str;
   pub extern id: str;
+  pub extern var title: str?;
+  pub extern var description: str?;
+  pub extern var hidden: bool?;
+  pub extern var color: str?;
+  pub extern var icon: str?;
+  pub extern addDependency(...deps: IResource): void;
+  pub extern app: IApp;
 }
+
+// The app (`@app`, or `nodeof(x).app`), as Wing's `std.IApp`:
+// `entrypointDir` is the entry file's directory; `isTestEnvironment` is
+// true for the simulator's app (which `wingc test` and `wingc run` share)
+// and false for tf-aws.
+pub class IApp {
+  pub extern entrypointDir: str;
+  pub extern isTestEnvironment: bool;
+  pub extern workdir: str;
+}
+
+// Anything with a node in the construct tree: every resource and every
+// preflight object is one, as Wing's `std.IResource`.
+pub interface IResource {}
+
+// A resource that runs inflight code (`cloud.Function`), as Wing's
+// `std.IInflightHost`: what an `onLift(host, ops)` hook is given.
+pub interface IInflightHost extends IResource {}
 
 // A compiled regular expression, as Wing's `regex`: `regex.compile(p)`.
 // Patterns are JavaScript's syntax where the two agree (no look-around or

@@ -16,6 +16,10 @@ pub(super) struct TypeScope<'n> {
     /// The stdlib module being declared (its own types by bare name).
     pub local: Option<&'n Namespace>,
     pub type_params: &'n [String],
+    /// The annotation is written for inflight code (an inflight closure's
+    /// or method's parameters and result): its function types are inflight,
+    /// as inside inflight code.
+    pub inflight: bool,
 }
 
 /// The name a built-in type has in the `std` namespace, as Wing spells it
@@ -62,7 +66,8 @@ impl Checker {
             }
             TypeAnnotationKind::Function { phase, params, result } => {
                 // Inside inflight code every function is inflight.
-                let phase = if *phase == Phase::Preflight && self.phase() == Phase::Inflight { Phase::Inflight } else { *phase };
+                let inflight = scope.inflight || self.phase() == Phase::Inflight;
+                let phase = if *phase == Phase::Preflight && inflight { Phase::Inflight } else { *phase };
                 let params = params.iter().map(|p| self.resolve_type(p, scope)).collect();
                 let result = self.resolve_type(result, scope);
                 self.sem.types.function(FunctionType::new(phase, params, result))
@@ -78,7 +83,7 @@ impl Checker {
     pub(super) fn resolve_signature(&mut self, sig: &FunctionSignatureDecl, scope: TypeScope<'_>, phase: Phase) -> FunctionType {
         let mut params_scope = scope.type_params.to_vec();
         params_scope.extend(sig.type_params.iter().map(|p| p.name.clone()));
-        let scope = TypeScope { local: scope.local, type_params: &params_scope };
+        let scope = TypeScope { local: scope.local, type_params: &params_scope, inflight: phase == Phase::Inflight };
         let params = sig.params.iter().map(|p| self.resolve_type(&p.ty, scope)).collect();
         let result = match &sig.return_type {
             Some(ty) => self.resolve_type(ty, scope),
@@ -152,6 +157,9 @@ impl Checker {
                 Some(Binding::Type(found)) => Some(*found),
                 _ => None,
             }),
+            // `std.IResource`: std's own types by their qualified name
+            // (unless the program binds `std` to something else).
+            ["std", name] if self.lookup("std").is_none() => self.namespaces.get("std")?.types.get(*name).copied(),
             [module, inner @ .., name] => {
                 let mut ns = self.brought_namespace(module)?;
                 for directory in inner {

@@ -117,6 +117,7 @@ impl Checker {
                 let ty = self.check_expr(&arg.value);
                 let is_node = match self.sem.types.get(ty) {
                     Type::Class(c) => self.sem.class(*c).is_resource(),
+                    Type::Interface(i) => self.sem.resource_interface.is_some_and(|r| self.sem.interface_extends(*i, r)),
                     Type::Error => true,
                     _ => false,
                 };

@@ -3,6 +3,7 @@
 //! mismatches. Members, calls and literals have their own files.
 
 use super::Checker;
+use super::annotations::TypeScope;
 use super::model::ClosureInfo;
 use super::model::VarKind;
 use super::types::{FunctionType, Type, TypeId, Types};
@@ -203,7 +204,8 @@ impl Checker {
             }
             ExprKind::StructLiteral { ty, fields } => self.check_struct_literal(ty, fields),
             ExprKind::Intrinsic(name) => match name.name.as_str() {
-                "filename" | "dirname" | "app" | "target" => Types::STR,
+                "filename" | "dirname" | "target" => Types::STR,
+                "app" => self.check_app_intrinsic(name.span),
                 other => {
                     self.report(
                         Diagnostic::error("E0236", format!("unknown intrinsic `@{other}`"), name.span)
@@ -213,6 +215,21 @@ impl Checker {
                 }
             },
             ExprKind::Error => Types::ERROR,
+        }
+    }
+
+    /// `@app`: the app (`std.IApp`), preflight only, as in Wing.
+    fn check_app_intrinsic(&mut self, span: Span) -> TypeId {
+        if self.phase() == Phase::Inflight {
+            self.report(
+                Diagnostic::error("E0303", "`@app` is preflight: the app exists when it is compiled", span)
+                    .with_help("read what you need of it preflight and use that inflight"),
+            );
+            return Types::ERROR;
+        }
+        match self.builtin.get("IApp") {
+            Some(app) => self.sem.types.intern(Type::Class(*app)),
+            None => Types::ERROR,
         }
     }
 
@@ -384,6 +401,7 @@ impl Checker {
             Phase::Inflight => Phase::Inflight,
             _ => self.phase(),
         };
+        let written = TypeScope { inflight: phase == Phase::Inflight, ..TypeScope::default() };
         let hint = expected.and_then(|e| match self.sem.types.get(self.sem.types.strip_optional(e)) {
             Type::Function(f) => Some(f.clone()),
             _ => self.sem.closure_interface(e),
@@ -397,10 +415,10 @@ impl Checker {
                 (crate::syntax::ast::TypeAnnotationKind::Inferred, _) => {
                     self.fresh_infer(p.name.span, super::infer::InferOrigin::Param(p.name.name.clone()))
                 }
-                _ => self.resolve_user_type(&p.ty),
+                _ => self.resolve_type(&p.ty, written),
             })
             .collect();
-        let declared = closure.return_type.as_ref().map(|t| self.resolve_user_type(t));
+        let declared = closure.return_type.as_ref().map(|t| self.resolve_type(t, written));
         let declared = declared.or_else(|| hint.as_ref().map(|h| h.result).filter(|r| *r != Types::ERROR));
         self.push_function(phase, declared, None);
         let params: Vec<_> = closure

@@ -243,6 +243,9 @@ pub struct Semantics {
     pub structs: Vec<StructInfo>,
     pub interfaces: Vec<InterfaceInfo>,
     pub enums: Vec<EnumInfo>,
+    /// `std.IResource`, which every resource and preflight class
+    /// implements without saying so.
+    pub resource_interface: Option<InterfaceId>,
 }
 
 impl Semantics {
@@ -302,6 +305,9 @@ impl Semantics {
     /// Whether class `id` (or an ancestor) implements interface `target`,
     /// directly or through interface inheritance.
     pub fn implements(&self, id: ClassId, target: InterfaceId) -> bool {
+        if Some(target) == self.resource_interface && self.class(id).is_resource() {
+            return true;
+        }
         self.ancestry(id).any(|c| self.class(c).interfaces.iter().any(|i| self.interface_extends(*i, target)))
     }
 

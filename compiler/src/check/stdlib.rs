@@ -11,8 +11,8 @@ use super::model::ExternRef;
 use super::symbols::{
     ClassInfo, ClassKind, Constructor, EnumInfo, MemberInfo, MemberKind, Namespace, Owner, StructInfo, TypeRef,
 };
-use super::types::{ClassId, EnumId, StructId, Type};
-use crate::syntax::ast::{ClassDecl, ClassMember, Module, Phase, StmtKind, StructDecl};
+use super::types::{ClassId, EnumId, InterfaceId, StructId, Type};
+use crate::syntax::ast::{ClassDecl, ClassMember, Ident, Module, Phase, StmtKind, StructDecl};
 use std::collections::HashMap;
 
 impl Checker {
@@ -69,12 +69,18 @@ impl Checker {
                 }
                 StmtKind::Interface(decl) => {
                     if let Some(TypeRef::Interface(id)) = namespace.types.get(&decl.name.name).copied() {
-                        self.resolve_interface_members(id, decl, TypeScope { local: Some(&namespace), type_params: &[] });
+                        let parents = decl.extends.iter().filter_map(|p| self.stdlib_interface(&p.path, &namespace)).collect();
+                        self.sem.interfaces[id.0 as usize].extends = parents;
+                        self.resolve_interface_members(
+                            id,
+                            decl,
+                            TypeScope { local: Some(&namespace), type_params: &[], inflight: false },
+                        );
                     }
                 }
                 StmtKind::ExternFunction(sig) => {
                     let phase = sig.modifiers.phase.unwrap_or(Phase::Preflight);
-                    let scope = TypeScope { local: Some(&namespace), type_params: &[] };
+                    let scope = TypeScope { local: Some(&namespace), type_params: &[], inflight: false };
                     let declared = self.resolve_signature(sig, scope, phase);
                     let target = ExternRef {
                         module: name.to_string(),
@@ -88,7 +94,7 @@ impl Checker {
                 }
                 StmtKind::ExternConstant { modifiers, name: constant, ty } => {
                     let phase = modifiers.phase.unwrap_or(Phase::Preflight);
-                    let ty = self.resolve_type(ty, TypeScope { local: Some(&namespace), type_params: &[] });
+                    let ty = self.resolve_type(ty, TypeScope { local: Some(&namespace), type_params: &[], inflight: false });
                     let signature = super::types::FunctionType::new(phase, Vec::new(), ty);
                     let target = ExternRef {
                         module: name.to_string(),
@@ -104,6 +110,9 @@ impl Checker {
             }
         }
         if name == "std" {
+            if let Some(TypeRef::Interface(id)) = namespace.types.get("IResource") {
+                self.sem.resource_interface = Some(*id);
+            }
             for (class_name, found) in &namespace.types {
                 if let TypeRef::Class(id) = found {
                     self.builtin.insert(class_name.clone(), *id);
@@ -146,7 +155,7 @@ impl Checker {
 
     fn declare_stdlib_members(&mut self, id: ClassId, class: &ClassDecl, namespace: &Namespace) {
         let type_params = self.sem.class(id).type_params.clone();
-        let scope = TypeScope { local: Some(namespace), type_params: &type_params };
+        let scope = TypeScope { local: Some(namespace), type_params: &type_params, inflight: false };
         let parent = class.extends.as_ref().and_then(|p| match namespace.types.get(&p.path.last()?.name) {
             Some(TypeRef::Class(parent)) => Some(*parent),
             _ => None,
@@ -175,11 +184,14 @@ impl Checker {
                         span: method.span,
                     });
                 }
-                ClassMember::Field { modifiers, name, ty, span, .. } => {
+                ClassMember::Field { modifiers, reassignable, name, ty, span } => {
                     let ty = self.resolve_type(ty, scope);
+                    // `extern var`: a host property preflight code can set.
+                    let kind =
+                        if *reassignable { MemberKind::Field { ty, reassignable: true } } else { MemberKind::Property(ty) };
                     members.push(MemberInfo {
                         name: name.name.clone(),
-                        kind: MemberKind::Property(ty),
+                        kind,
                         phase: modifiers.phase.unwrap_or(Phase::Preflight),
                         is_static: modifiers.is_static,
                         is_extern: modifiers.is_extern,
@@ -191,15 +203,31 @@ impl Checker {
                 }
             }
         }
+        let interfaces = class.implements.iter().filter_map(|i| self.stdlib_interface(&i.path, namespace)).collect();
         let info = &mut self.sem.classes[id.0 as usize];
+        info.interfaces = interfaces;
         info.member_index = members.iter().enumerate().map(|(i, m)| (m.name.clone(), i)).collect();
         info.members = members;
         info.constructor = constructor;
         info.parent = parent;
     }
 
+    /// An interface a stdlib class implements: its own module's
+    /// (`IFunctionHandler`) or std's (`std.IInflightHost`).
+    fn stdlib_interface(&self, path: &[Ident], namespace: &Namespace) -> Option<InterfaceId> {
+        let found = match path {
+            [name] => namespace.types.get(&name.name),
+            [module, name] if module.name == "std" => self.namespaces.get("std")?.types.get(&name.name),
+            _ => None,
+        };
+        match found {
+            Some(TypeRef::Interface(id)) => Some(*id),
+            _ => None,
+        }
+    }
+
     fn declare_stdlib_struct(&mut self, id: StructId, decl: &StructDecl, namespace: &Namespace) {
-        let scope = TypeScope { local: Some(namespace), type_params: &[] };
+        let scope = TypeScope { local: Some(namespace), type_params: &[], inflight: false };
         let mut fields = Vec::new();
         for parent in &decl.extends {
             if let Some(TypeRef::Struct(parent)) = parent.path.last().and_then(|p| namespace.types.get(&p.name)) {

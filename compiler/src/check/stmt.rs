@@ -450,6 +450,7 @@ impl Checker {
                 }
                 ty
             }
+            Some(MemberRef::Extern { target, is_property: true }) if self.is_settable_extern(&target) => ty,
             Some(MemberRef::StructField(_)) => {
                 self.report(
                     Diagnostic::error("E0232", format!("cannot assign to the field `{}` of a struct", name.name), target.span)
@@ -464,6 +465,22 @@ impl Checker {
                 Types::ERROR
             }
         }
+    }
+
+    /// Whether a host property is declared `extern var` in the stdlib
+    /// (`nodeof(x).title`).
+    fn is_settable_extern(&self, target: &super::model::ExternRef) -> bool {
+        let Some((class, member)) = target.name.split_once('.') else { return false };
+        let class = match target.module.as_str() {
+            "std" => self.builtin.get(class).copied(),
+            module => match self.namespaces.get(module).and_then(|n| n.types.get(class)) {
+                Some(super::symbols::TypeRef::Class(id)) => Some(*id),
+                _ => None,
+            },
+        };
+        class
+            .and_then(|c| self.sem.class(c).own_member(member))
+            .is_some_and(|m| matches!(m.kind, MemberKind::Field { reassignable: true, .. }))
     }
 
     fn in_constructor_of(&self, class: super::types::ClassId, phase: Phase) -> bool {

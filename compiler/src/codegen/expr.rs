@@ -68,8 +68,8 @@ impl<'a> Emitter<'_, '_, 'a> {
                 let text = match name.name.as_str() {
                     "filename" => self.b.app.file_name.clone(),
                     "dirname" => self.b.app.dir_name.clone(),
-                    "app" => self.b.app.app_name.clone(),
-                    _ => self.b.app.target.clone(),
+                    "target" => self.b.app.target.clone(),
+                    _ => return Err(internal("`@app` in inflight code", name.span)),
                 };
                 self.string_const(&text);
             }

@@ -65,7 +65,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The tree node of a resource or preflight object.
-    fn node_of(&self, value: &Value) -> Option<ResourceId> {
+    pub(super) fn node_of(&self, value: &Value) -> Option<ResourceId> {
         as_resource(value).or_else(|| self.app.object(value).and_then(|o| o.node))
     }
 

@@ -62,12 +62,9 @@ impl<'a> Evaluator<'a> {
             Some(dir) => dir.join(input.name).to_string_lossy().into_owned(),
             None => input.name.to_string(),
         };
-        let app_name =
-            std::path::Path::new(input.name).file_stem().map_or("main".to_string(), |s| s.to_string_lossy().into_owned());
         let app = App {
             file_name,
             dir_name: dir.map_or(String::new(), |d| d.to_string_lossy().into_owned()),
-            app_name,
             target: input.target.to_string(),
             ..App::default()
         };
@@ -230,6 +227,14 @@ impl<'a> Evaluator<'a> {
                 let old = env.get(*var).unwrap_or_default();
                 let new = combine(self, old, new)?;
                 env.set(*var, new);
+            }
+            ExprKind::Member { object, name, .. }
+                if matches!(self.sem.members.get(target.id), Some(crate::check::MemberRef::Extern { .. })) =>
+            {
+                // Only `extern var` node properties can be assigned (the
+                // checker said so), always with `=`.
+                let object = self.eval(object, env)?;
+                self.set_node_member(&object, &name.name, new, target.span)?;
             }
             ExprKind::Member { object, name, .. } => {
                 let object = self.eval(object, env)?;

@@ -116,7 +116,8 @@ impl<'a> Evaluator<'a> {
             ExprKind::Intrinsic(name) => match name.name.as_str() {
                 "filename" => Value::str(&self.app.file_name),
                 "dirname" => Value::str(&self.app.dir_name),
-                "app" => Value::str(&self.app.app_name),
+                // The one app: `IApp.*` members compute what they give.
+                "app" => Value::Nil,
                 _ => Value::str(&self.app.target),
             },
             ExprKind::Range { .. } | ExprKind::Error => {

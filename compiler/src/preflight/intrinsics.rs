@@ -83,6 +83,9 @@ impl<'a> Evaluator<'a> {
             return self.resource_member(resource, &target.name, args, span);
         }
         match (target.module.as_str(), target.name.as_str()) {
+            // The one app: its value is never looked at.
+            ("std", "IApp.entrypointDir") => Ok(Value::str(&self.app.dir_name)),
+            ("std", "IApp.isTestEnvironment") => Ok(Value::Bool(self.app.target == "sim")),
             // `nodeof(x)`: the node is the resource or object itself.
             ("std", "nodeof") => Ok(args.into_iter().next().unwrap_or_default()),
             ("std", "log") => {
@@ -97,11 +100,13 @@ impl<'a> Evaluator<'a> {
             },
             ("util", "env" | "tryEnv") => {
                 let name = args.first().map(Value::display).unwrap_or_default();
-                match std::env::var(&name) {
-                    Ok(value) => Ok(Value::string(value)),
-                    Err(_) if target.name == "tryEnv" => Ok(Value::Nil),
+                // `WING_TARGET` is the target, as Wing's CLI sets it.
+                let value = std::env::var(&name).ok().or_else(|| (name == "WING_TARGET").then(|| self.app.target.clone()));
+                match value {
+                    Some(value) => Ok(Value::string(value)),
+                    None if target.name == "tryEnv" => Ok(Value::Nil),
                     // A Wing error, as inflight: `try` can catch it.
-                    Err(_) => throw(format!("the environment variable `{name}` is not set"), span),
+                    None => throw(format!("the environment variable `{name}` is not set"), span),
                 }
             }
             (module, name) => {
@@ -116,12 +121,32 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// `nodeof(x).path`, `nodeof(x).id`.
+    /// `nodeof(x).path`, `.id`, the display properties and
+    /// `addDependency(…)` (accepted, changes nothing).
     fn node_member(&self, node: Option<&Value>, member: &str, span: Span) -> Eval<Value> {
-        let node = node.and_then(|v| as_resource(v).or_else(|| self.app.object(v).and_then(|o| o.node)));
-        let Some(node) = node else { return fail("E0500", "internal error: the node of a value that has none", span) };
-        let path = self.app.tree.get(node).path.as_str();
-        Ok(Value::str(if member == "path" { path } else { path.rsplit('/').next().unwrap_or(path) }))
+        let node = self.node_or_fail(node, span)?;
+        let resource = self.app.tree.get(node);
+        let path = resource.path.as_str();
+        Ok(match member {
+            "path" => Value::str(path),
+            "id" => Value::str(path.rsplit('/').next().unwrap_or(path)),
+            "addDependency" | "app" => Value::Nil,
+            display => resource.display.get(display).cloned().unwrap_or_default(),
+        })
+    }
+
+    /// `nodeof(x).title = …`: sets a display property of the node.
+    pub(super) fn set_node_member(&mut self, node: &Value, member: &str, value: Value, span: Span) -> Eval<()> {
+        let node = self.node_or_fail(Some(node), span)?;
+        self.app.tree.get_mut(node).display.insert(member.to_string(), value);
+        Ok(())
+    }
+
+    fn node_or_fail(&self, value: Option<&Value>, span: Span) -> Eval<ResourceId> {
+        match value.and_then(|v| self.node_of(v)) {
+            Some(node) => Ok(node),
+            None => fail("E0500", "internal error: the node of a value that has none", span),
+        }
     }
 
     /// A preflight member of a resource (`Queue.setConsumer`, `Api.url`).
@@ -130,6 +155,9 @@ impl<'a> Evaluator<'a> {
         let mut next = || args.next().unwrap_or_default();
         let (type_name, member) = name.split_once('.').unwrap_or(("", name));
         match (type_name, member) {
+            // Capabilities come from the code a host reaches (spec 9), so
+            // an explicit grant adds nothing.
+            (_, "onLift") => Ok(Value::Nil),
             ("Queue", "setConsumer") => {
                 let (handler, props) = (next(), next());
                 let function = self.attach(resource, "Consumer", handler, props, EdgeKind::Consumer, Vec::new(), span)?;
@@ -252,6 +280,16 @@ impl<'a> Evaluator<'a> {
     ) -> Eval<ResourceId> {
         let id = self.app.tree.next_child_id(parent, prefix);
         let function = self.add_resource(Some(parent), &id, "cloud.Function", span)?;
+        // The titles Wing's simulator gives the functions it attaches.
+        let title = match prefix {
+            "Consumer" => Some("Consumer"),
+            "OnMessage" => Some("Subscriber"),
+            "OnTick" => Some("Tick"),
+            _ => None,
+        };
+        if let Some(title) = title {
+            self.app.tree.get_mut(function).display.insert("title".to_string(), Value::str(title));
+        }
         self.set_handler(function, handler, span)?;
         let props = self.props_of(Some(props), span)?;
         check_function_props(&props, span)?;

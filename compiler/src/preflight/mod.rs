@@ -63,10 +63,10 @@ pub struct App<'a> {
     /// The environment each user class was declared in: what its methods
     /// see of the variables around it.
     pub class_envs: HashMap<ClassId, Rc<Env>>,
-    /// What `@filename`, `@dirname`, `@app` and `@target` give.
+    /// What `@filename`, `@dirname` and `@target` give (`@app` is the
+    /// app itself, whose members read these).
     pub file_name: String,
     pub dir_name: String,
-    pub app_name: String,
     pub target: String,
 }
 

@@ -22,6 +22,9 @@ pub struct Resource<'a> {
     /// The inflight closure a function-like resource runs.
     pub handler: Option<Rc<ClosureValue<'a>>>,
     pub span: Span,
+    /// What preflight code set on its node for a console (`title`,
+    /// `description`, `hidden`, `color`, `icon`).
+    pub display: BTreeMap<String, wing_std::Value>,
     node: NodeIndex,
     child_ids: HashSet<String>,
     /// Per-kind counters for generated child ids (`Consumer0`, …).
@@ -72,6 +75,7 @@ impl<'a> ResourceTree<'a> {
             props: BTreeMap::new(),
             handler: None,
             span,
+            display: default_display(type_name),
             node,
             child_ids: HashSet::new(),
             generated: BTreeMap::new(),
@@ -133,4 +137,28 @@ impl<'a> ResourceTree<'a> {
             Some((self.graph[a], self.graph[b], *kind, ops.as_slice()))
         })
     }
+}
+
+/// The `title` and `description` Wing's SDK gives a node of each
+/// resource type (none for user classes).
+fn default_display(type_name: &str) -> BTreeMap<String, wing_std::Value> {
+    let description = match type_name {
+        "cloud.Function" => "A cloud function (FaaS)",
+        "cloud.Bucket" => "A cloud object store",
+        "cloud.Queue" => "A distributed message queue",
+        "cloud.Topic" => "A pub/sub notification topic",
+        "cloud.Counter" => "A distributed atomic counter",
+        "cloud.Api" => "A REST API endpoint",
+        "cloud.Website" => "A static website",
+        "cloud.Schedule" => "A cloud schedule to trigger events at regular intervals",
+        "cloud.Secret" => "A cloud secret",
+        "cloud.Service" => "A cloud service",
+        "cloud.OnDeploy" => "Run code during the app's deployment.",
+        _ => return BTreeMap::new(),
+    };
+    let title = type_name.trim_start_matches("cloud.");
+    BTreeMap::from([
+        ("title".to_string(), wing_std::Value::str(title)),
+        ("description".to_string(), wing_std::Value::str(description)),
+    ])
 }

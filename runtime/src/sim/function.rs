@@ -24,6 +24,12 @@ pub const MAX_WAITING: usize = 1_000;
 /// The message of an invocation refused because too many are running.
 pub const TOO_MANY_REQUESTS: &str = "Too many requests, the function has reached its concurrency limit.";
 
+/// What every invocation in the simulator reads with `util.env` besides a
+/// function's own `env`: `WING_TARGET` is `sim`, as Wing's simulator sets it.
+pub fn target_env() -> BTreeMap<String, String> {
+    BTreeMap::from([("WING_TARGET".to_string(), "sim".to_string())])
+}
+
 #[derive(Debug)]
 pub struct Function {
     pub bundle: usize,
@@ -67,7 +73,8 @@ impl Drop for Waiting<'_> {
 impl Function {
     pub fn new(bundle: usize, props: &Props) -> Function {
         let memory = num_prop(props, "memory").unwrap_or(DEFAULT_MEMORY_MB);
-        let env = map_prop(props, "env").into_iter().collect();
+        let mut env = target_env();
+        env.extend(map_prop(props, "env"));
         Function {
             bundle,
             timeout: duration_prop(props, "timeout").unwrap_or(DEFAULT_TIMEOUT),

@@ -439,7 +439,7 @@ impl Simulator {
 
     /// Runs a test's bundle on this thread.
     pub fn run_test(&self, bundle: usize, path: &str, timeout: Duration) -> Result<(), Failure> {
-        Invocation::new(&self.shared, bundle, path).timeout(timeout).run(&[]).map(|_| ())
+        Invocation::new(&self.shared, bundle, path).timeout(timeout).env(Arc::new(function::target_env())).run(&[]).map(|_| ())
     }
 
     /// The URL of every Api and Website, by resource path.

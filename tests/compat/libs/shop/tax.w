@@ -1,0 +1,5 @@
+internal class Tax {
+  internal static apply(amount: num): num {
+    return amount + amount / 10;
+  }
+}
