@@ -39,24 +39,33 @@ pub fn function_zip(config: &LambdaConfig, wasm: &[u8], packing: Packing<'_>) ->
     let precompiled = packing.precompile.map(|precompile| precompile(wasm)).transpose()?;
     let mut files = vec![(CONFIG_FILE, config.as_slice(), FILE_MODE), (BUNDLE_FILE, wasm, FILE_MODE)];
     files.extend(precompiled.as_deref().map(|cwasm| (PRECOMPILED_FILE, cwasm, FILE_MODE)));
-    zip(&files)
+    zip(&files, SMALL_FILES_LEVEL)
 }
 
 /// The runtime layer's zip: the executable `bootstrap` at its root.
 pub fn runtime_zip(executable: &[u8]) -> Result<Vec<u8>, String> {
-    zip(&[(RUNTIME_EXECUTABLE, executable, EXECUTABLE_MODE)])
+    zip(&[(RUNTIME_EXECUTABLE, executable, EXECUTABLE_MODE)], EXECUTABLE_LEVEL)
 }
+
+/// Deflate levels: zlib's default for a function's small files; the
+/// fastest for the runtime, tens of megabytes packed at every compile
+/// (for a 46 MB `bootstrap`: 1.3 s and 14 MB at the default level, 0.2 s
+/// and 17 MB at this one).
+const SMALL_FILES_LEVEL: i64 = 6;
+const EXECUTABLE_LEVEL: i64 = 1;
 
 /// Unix permissions of a file in a zip, and of an executable.
 const FILE_MODE: u32 = 0o644;
 const EXECUTABLE_MODE: u32 = 0o755;
 
-/// A zip of `files` (name, bytes, Unix permissions), deflated, with the
-/// zip epoch as their time.
-fn zip(files: &[(&str, &[u8], u32)]) -> Result<Vec<u8>, String> {
+/// A zip of `files` (name, bytes, Unix permissions), deflated at `level`,
+/// with the zip epoch as their time.
+fn zip(files: &[(&str, &[u8], u32)], level: i64) -> Result<Vec<u8>, String> {
     let mut writer = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options =
-        SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).last_modified_time(DateTime::default());
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(level))
+        .last_modified_time(DateTime::default());
     for (name, bytes, mode) in files {
         writer.start_file(*name, options.unix_permissions(*mode)).map_err(|e| e.to_string())?;
         writer.write_all(bytes).map_err(|e| e.to_string())?;
