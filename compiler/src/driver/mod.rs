@@ -134,7 +134,9 @@ pub fn compile_tf_aws(input: Input<'_>, packing: tf_aws::Packing<'_>) -> Compile
     })
 }
 
-fn on_compile_thread<T: Send>(work: impl FnOnce() -> T + Send + Copy) -> T {
+/// Runs `work` on a thread with the compile stack (the formatter, which
+/// parses too, uses it).
+pub(crate) fn on_compile_thread<T: Send>(work: impl FnOnce() -> T + Send + Copy) -> T {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("wingc-compile".into())

@@ -21,8 +21,13 @@ use crate::syntax::{self, NodeIdGen};
 use hints::{BodyKind, Hints};
 
 /// The canonical layout of `text`, or why it cannot be formatted (its
-/// syntax errors: the formatter never guesses at a broken file).
+/// syntax errors: the formatter never guesses at a broken file). Runs on
+/// a thread with the compiler's stack: a long file's parse nests deep.
 pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
+    crate::driver::on_compile_thread(|| format_here(text))
+}
+
+fn format_here(text: &str) -> Result<String, Vec<Diagnostic>> {
     let mut ids = NodeIdGen::new();
     let (module, diagnostics) = syntax::parse(text, FileId(0), &mut ids);
     if diagnostics.iter().any(Diagnostic::is_error) {

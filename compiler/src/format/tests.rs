@@ -52,3 +52,17 @@ fn a_file_with_syntax_errors_is_not_formatted() {
     let errors = format("let x = ;\n").expect_err("a broken file");
     assert!(errors.iter().any(|d| d.code.starts_with("E00")), "{errors:?}");
 }
+
+/// Regression (fuzz seed 14, case 3058): thousands of comment lines before
+/// a broken interface overflowed the caller's stack while parsing.
+#[test]
+fn thousands_of_comments_before_a_syntax_error_are_reported_not_a_crash() {
+    let text = format!("{}interface ILog {{\n  write(line: str);\n", "// error: E0144\n".repeat(5_000));
+    let result = std::thread::Builder::new()
+        .stack_size(256 << 10)
+        .spawn(move || format(&text).map_err(|diagnostics| diagnostics.len()))
+        .expect("a thread")
+        .join()
+        .expect("no crash");
+    assert!(matches!(result, Err(n) if n >= 1), "{result:?}");
+}

@@ -20,27 +20,37 @@ use wingc::driver::{Compiled, Input, compile_tf_aws};
 use wingc::targets::tf_aws::Packing;
 
 const APP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/app/main.w");
+const HELLO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/hello/main.w");
 const BOOTSTRAP: &str = env!("CARGO_BIN_EXE_bootstrap");
 
 /// The app compiled for tf-aws, once: its output folder.
 fn compiled() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let text = std::fs::read_to_string(APP).expect("read the app");
-        let runtime = std::fs::read(BOOTSTRAP).expect("the bootstrap executable");
-        let precompile = |wasm: &[u8]| wing_runtime::precompile(wasm).map_err(|e| e.0);
-        let packing = Packing { precompile: Some(&precompile), runtime: Some(&runtime) };
-        let input = Input { name: "main.w", text: &text, dir: Path::new(APP).parent() };
-        let app = match compile_tf_aws(input, packing) {
-            Compiled::Ok { app, .. } => app,
-            Compiled::Failed { sources, diagnostics } => {
-                panic!("the app does not compile:\n{}", wingc::diagnostics::render(&diagnostics, &sources))
-            }
-        };
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lambda-app-{}", std::process::id()));
-        wingc::targets::tf_aws::write(&app, &dir).expect("write the target folder");
-        dir
-    })
+    DIR.get_or_init(|| compile(APP, "lambda-app"))
+}
+
+/// The hello example compiled for tf-aws, once.
+fn hello() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| compile(HELLO, "lambda-hello"))
+}
+
+/// The program `file` compiled and written to a folder named `label`.
+fn compile(file: &str, label: &str) -> PathBuf {
+    let text = std::fs::read_to_string(file).expect("read the app");
+    let runtime = std::fs::read(BOOTSTRAP).expect("the bootstrap executable");
+    let precompile = |wasm: &[u8]| wing_runtime::precompile(wasm).map_err(|e| e.0);
+    let packing = Packing { precompile: Some(&precompile), runtime: Some(&runtime) };
+    let input = Input { name: "main.w", text: &text, dir: Path::new(file).parent() };
+    let app = match compile_tf_aws(input, packing) {
+        Compiled::Ok { app, .. } => app,
+        Compiled::Failed { sources, diagnostics } => {
+            panic!("the app does not compile:\n{}", wingc::diagnostics::render(&diagnostics, &sources))
+        }
+    };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{label}-{}", std::process::id()));
+    wingc::targets::tf_aws::write(&app, &dir).expect("write the target folder");
+    dir
 }
 
 /// The runtime layer unpacked once, as Lambda unpacks a layer into `/opt`.
@@ -57,17 +67,24 @@ fn layer() -> &'static Path {
 /// The function `name` (its Terraform name) unpacked into a folder of its
 /// own for `test`, as Lambda unpacks it into `/var/task`.
 fn unpack(name: &str, test: &str) -> PathBuf {
-    let zip = std::fs::read(compiled().join(format!("assets/{name}.zip"))).expect("the function's zip");
-    let dir = compiled().join("task").join(test);
+    unpack_from(compiled(), name, test)
+}
+
+/// The function `name` of the app compiled to `app` unpacked for `test`.
+fn unpack_from(app: &Path, name: &str, test: &str) -> PathBuf {
+    let zip = std::fs::read(app.join(format!("assets/{name}.zip"))).expect("the function's zip");
+    let dir = app.join("task").join(test);
     let _ = std::fs::remove_dir_all(&dir);
     zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip").extract(&dir).expect("unpack the zip");
     dir
 }
 
-/// The environment Terraform gives the function `name`; a value Terraform
-/// fills from another resource gets a made-up one.
-fn terraform_env(name: &str) -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(compiled().join("main.tf.json")).expect("main.tf.json");
+/// The environment Terraform gives the function `name` unpacked in
+/// `task_root` (`<app>/task/<test>`); a value Terraform fills from another
+/// resource gets a made-up one.
+fn terraform_env(task_root: &Path, name: &str) -> Vec<(String, String)> {
+    let app = task_root.ancestors().nth(2).expect("an unpacked task");
+    let text = std::fs::read_to_string(app.join("main.tf.json")).expect("main.tf.json");
     let terraform: Json = serde_json::from_str(&text).expect("Terraform JSON");
     let variables = &terraform["resource"]["aws_lambda_function"][name]["environment"][0]["variables"];
     let variables = variables.as_object().unwrap_or_else(|| panic!("no environment for the function {name}"));
@@ -100,7 +117,7 @@ impl Lambda {
         let api = RuntimeApi::start();
         let process = Command::new(layer().join("bootstrap"))
             .env_clear()
-            .envs(terraform_env(name))
+            .envs(terraform_env(task_root, name))
             .env("AWS_LAMBDA_RUNTIME_API", &api.address)
             .env("LAMBDA_TASK_ROOT", task_root)
             .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
@@ -416,6 +433,24 @@ fn a_consumer_given_an_sqs_batch_puts_each_message_in_s3() {
     let listed = moto.run(s3.list_objects_v2().bucket("orders-uploads").send());
     assert_eq!(listed.contents().iter().filter_map(|o| o.key()).collect::<Vec<_>>(), ["orders/7.txt", "orders/8.txt"]);
     lambda.stop();
+}
+
+#[test]
+fn the_hello_examples_consumer_puts_its_object_in_s3() {
+    let moto = Moto::start();
+    let s3 = moto.s3();
+    moto.run(s3.create_bucket().bucket("hello-bucket").send());
+    let task = unpack_from(hello(), "Queue_Consumer0", "hello");
+    let mut env = moto.env();
+    env.push((variable(&task, "root/Default/Bucket", "name"), "hello-bucket".to_string()));
+    let mut lambda = Lambda::start_with("Queue_Consumer0", &task, &env);
+    let record = json!({ "messageId": "m1", "receiptHandle": "r", "body": "world", "attributes": {}, "messageAttributes": {},
+        "eventSource": "aws:sqs", "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:hello", "awsRegion": "us-east-1" });
+    assert_eq!(answer(lambda.invoke(&json!({ "Records": [record] }))), json!({ "batchItemFailures": [] }));
+    let object = moto.run(s3.get_object().bucket("hello-bucket").key("out/world.txt").send());
+    assert_eq!(&moto.run(object.body.collect()).into_bytes()[..], b"Hello, world!");
+    let (_, stderr) = lambda.stop();
+    assert!(stderr.contains("loaded from bundle.cwasm"), "{stderr}");
 }
 
 #[test]
