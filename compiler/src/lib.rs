@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod driver;
 pub mod format;
 pub mod preflight;
+mod stack;
 pub mod stdlib;
 pub mod syntax;
 pub mod targets;

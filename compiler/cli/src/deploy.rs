@@ -7,13 +7,12 @@
 use crate::{CompileOptions, compiled, output_dir};
 use std::path::{Path, PathBuf};
 use wingc::driver::compile_tf_aws;
-use wingc::targets::tf_aws::{self, Packing, TfAwsApp};
+use wingc::targets::tf_aws::{self, Packing, RUNTIME_EXECUTABLE, TfAwsApp};
 
 /// The variable that names the runtime's executable; without it, the
 /// runtime is `bootstrap` beside `wingc` (where `cargo build -p wingc-cli
 /// -p wing-lambda` puts both).
 const RUNTIME_VARIABLE: &str = "WINGC_LAMBDA_RUNTIME";
-const RUNTIME_EXECUTABLE: &str = "bootstrap";
 
 /// Compiles for AWS and writes the target folder; prints what went wrong
 /// and gives `None` on failure.

@@ -7,6 +7,7 @@ mod loader;
 
 use crate::check::{self, Semantics, StdlibModule, UserModule};
 use crate::diagnostics::{Diagnostic, SourceMap};
+use crate::stack::on_compile_thread;
 use crate::syntax::ast::{FileId, Span};
 use crate::syntax::index::DeclIndex;
 use crate::syntax::{self, ast::Module};
@@ -107,11 +108,6 @@ pub fn compile_sim(name: &str, text: &str) -> Compiled {
     compile(Input { name, text, dir: None })
 }
 
-/// How much stack compiling gets: preflight code may recurse (up to the
-/// evaluator's depth limit) and each level costs several interpreter
-/// frames. The memory is reserved, not used, until needed.
-const COMPILE_STACK: usize = 512 << 20;
-
 /// Compiles a program all the way to a simulator app, on a thread with a
 /// stack deep enough for the depth limits of the checker and evaluator.
 pub fn compile(input: Input<'_>) -> Compiled {
@@ -131,19 +127,6 @@ pub fn compile_tf_aws(input: Input<'_>, packing: tf_aws::Packing<'_>) -> Compile
             }
         }
         Compiled::Failed { sources, diagnostics } => Compiled::Failed { sources, diagnostics },
-    })
-}
-
-/// Runs `work` on a thread with the compile stack (the formatter, which
-/// parses too, uses it).
-pub(crate) fn on_compile_thread<T: Send>(work: impl FnOnce() -> T + Send + Copy) -> T {
-    std::thread::scope(|scope| {
-        std::thread::Builder::new()
-            .name("wingc-compile".into())
-            .stack_size(COMPILE_STACK)
-            .spawn_scoped(scope, work)
-            .map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .unwrap_or_else(|_| work())
     })
 }
 

@@ -24,7 +24,7 @@ use hints::{BodyKind, Hints};
 /// syntax errors: the formatter never guesses at a broken file). Runs on
 /// a thread with the compiler's stack: a long file's parse nests deep.
 pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
-    crate::driver::on_compile_thread(|| format_here(text))
+    crate::stack::on_compile_thread(|| format_here(text))
 }
 
 fn format_here(text: &str) -> Result<String, Vec<Diagnostic>> {

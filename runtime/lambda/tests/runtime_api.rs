@@ -3,8 +3,9 @@
 //! `wingc compile -t tf-aws` calls, with bundles precompiled and this
 //! `bootstrap` packed as `wingc` packs them), the runtime layer's zip and a
 //! function's zip are unpacked as Lambda unpacks them, and the layer's
-//! `bootstrap` runs with the environment its Terraform gives it. Each test feeds events and checks what the runtime posts; the
-//! tests of resource operations point `bootstrap` at a moto server
+//! `bootstrap` runs with the environment its Terraform gives it. Each test
+//! feeds events and checks what the runtime posts; the tests of resource
+//! operations point `bootstrap` at a moto server
 //! (`AWS_ENDPOINT_URL`) and check what the handler did in it.
 
 mod harness;

@@ -14,7 +14,7 @@ pub const RUNTIME_ZIP: &str = "assets/runtime.zip";
 
 /// The name of the runtime's executable in its layer (Lambda runs
 /// `/opt/bootstrap` for a custom runtime).
-const RUNTIME_EXECUTABLE: &str = "bootstrap";
+pub const RUNTIME_EXECUTABLE: &str = "bootstrap";
 
 /// Compiles a bundle ahead of time for the Lambda runtime's engine.
 pub type Precompile<'a> = &'a (dyn Fn(&[u8]) -> Result<Vec<u8>, String> + Sync);

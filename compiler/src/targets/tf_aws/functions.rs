@@ -59,7 +59,6 @@ pub fn deploy_all(builder: &mut Builder<'_>) {
     let functions: Vec<&Resource> = builder.input.manifest.resources.iter().filter(|r| r.bundle.is_some()).collect();
     let Some(first) = functions.first() else { return };
     let layer = runtime_layer(builder, &first.path);
-
     for resource in functions {
         if let Some(deployed) = builder.deployed.get(&resource.path).cloned() {
             deploy(builder, resource, &deployed, &layer);

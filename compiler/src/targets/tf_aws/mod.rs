@@ -24,7 +24,7 @@ mod website;
 
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::Span;
-pub use assets::{Packing, Precompile, RUNTIME_ZIP};
+pub use assets::{Packing, Precompile, RUNTIME_EXECUTABLE, RUNTIME_ZIP};
 use document::{Address, Document};
 use functions::DeployedFunction;
 use serde_json::{Value as Json, json};
