@@ -49,8 +49,9 @@ pub fn runtime_zip(executable: &[u8]) -> Result<Vec<u8>, String> {
 
 /// Deflate levels: zlib's default for a function's small files; the
 /// fastest for the runtime, tens of megabytes packed at every compile
-/// (for a 46 MB `bootstrap`: 1.3 s and 14 MB at the default level, 0.2 s
-/// and 17 MB at this one).
+/// (with a 46 MB `bootstrap`, `wingc compile -t tf-aws` of the hello
+/// example took 1.5 s for a 14 MB zip at the default level, 0.28 s for a
+/// 17 MB zip at this one).
 const SMALL_FILES_LEVEL: i64 = 6;
 const EXECUTABLE_LEVEL: i64 = 1;
 
