@@ -31,6 +31,13 @@ api.get("/loop", inflight (req) => {
   while true { n += 1; }
   return { body: "{n}" };
 }, timeout: 2s);
+api.get("/quick-until-asked", inflight (req) => {
+  let var n = 0;
+  if req.query.has("loop") {
+    while true { n += 1; }
+  }
+  return { body: "{n}" };
+}, timeout: 2s);
 api.get("/forever", inflight (req) => {
   let var n = 0;
   while true { n += 1; }
@@ -271,10 +278,33 @@ fn idle_and_slow_connections_are_closed() {
 #[test]
 fn runaway_handlers_time_out_on_time_while_others_are_served() {
     let server = Server::start("runaway");
-    let runaways: Vec<_> = (0..8)
+    survive_runaways(&server, "/loop", 8);
+}
+
+/// A handler whose runs were quick runs on a server thread itself (no
+/// hand-off): when it turns into a loop, the server still has threads.
+#[test]
+fn handlers_that_were_quick_and_turn_runaway_hold_up_no_other_request() {
+    let server = Server::start("quick-runaway");
+    for _ in 0..3 {
+        assert_eq!(get(&server.addr, "/quick-until-asked").status, Some(200));
+    }
+    // One more than run directly at once (one per core).
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    survive_runaways(&server, "/quick-until-asked?loop", cores + 1);
+}
+
+/// Sends `count` requests to a `path` that loops until its 2 s timeout;
+/// asserts that probes are answered meanwhile and each loop gets its error
+/// on time. One such test at a time: the loops of two would share the
+/// cores with each other's probes.
+fn survive_runaways(server: &Server, path: &'static str, count: usize) {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let runaways: Vec<_> = (0..count)
         .map(|_| {
             let addr = server.addr.clone();
-            std::thread::spawn(move || get(&addr, "/loop"))
+            std::thread::spawn(move || get(&addr, path))
         })
         .collect();
     std::thread::sleep(Duration::from_millis(300));
@@ -283,7 +313,7 @@ fn runaway_handlers_time_out_on_time_while_others_are_served() {
         let probe = get(&server.addr, "/hello");
         assert_eq!(probe.status, Some(200));
     }
-    assert!(probing.elapsed() < Duration::from_millis(1500), "5 probes took {:?} beside 8 loops", probing.elapsed());
+    assert!(probing.elapsed() < Duration::from_millis(1500), "5 probes took {:?} beside {count} loops", probing.elapsed());
     for runaway in runaways {
         let answer = runaway.join().expect("a runaway's client ends");
         assert_eq!(answer.status, Some(500));

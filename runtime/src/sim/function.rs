@@ -5,6 +5,7 @@
 //! an HTTP request waits its turn without holding a thread
 //! ([`Function::admit`]), up to [`MAX_WAITING`] requests.
 
+use super::http::Pace;
 use super::props::{Props, duration_prop, map_prop, num_prop};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -38,6 +39,10 @@ pub struct Function {
     pub heap_limit: usize,
     /// The environment `util.env` reads first.
     pub env: Arc<BTreeMap<String, String>>,
+    /// How quick its last run was (where the next runs: [`in_place`]).
+    ///
+    /// [`in_place`]: super::http::in_place
+    pub pace: Arc<Pace>,
     concurrency: usize,
     slots: Arc<Slots>,
 }
@@ -81,6 +86,7 @@ impl Function {
             heap_limit: (memory * 1024.0 * 1024.0) as usize,
             env: Arc::new(env),
             concurrency: num_prop(props, "concurrency").map_or(DEFAULT_CONCURRENCY, |c| c.max(1.0) as usize),
+            pace: Arc::default(),
             slots: Arc::default(),
         }
     }

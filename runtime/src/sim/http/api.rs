@@ -162,7 +162,7 @@ async fn run(sim: &Arc<Shared>, function: ResourceIndex, request: HttpRequest, v
         return HttpResponse::new(429, crate::sim::function::TOO_MANY_REQUESTS);
     };
     let sim = sim.clone();
-    in_place(move || match sim.invoke_in_slot(function, &[request_value(request, vars)], None, slot) {
+    in_place(target.pace.clone(), move || match sim.invoke_in_slot(function, &[request_value(request, vars)], None, slot) {
         Ok(response) => response_of(&response),
         Err(InvokeError::Busy) => HttpResponse::new(429, crate::sim::function::TOO_MANY_REQUESTS),
         Err(InvokeError::Failed(failure)) => {

@@ -6,8 +6,9 @@
 //! Every server is hyper (HTTP/1.1) on one process-wide tokio runtime
 //! ([`runtime`]): a connection is a task, not a thread, so slow or idle
 //! clients hold nothing others need. A handler gives a future; work that
-//! blocks runs on its connection's thread once that thread has handed
-//! its other connections on ([`in_place`], running a function) or on the
+//! blocks runs where [`in_place`] says (running a function: on the
+//! connection's own thread when the function's last run was quick, else
+//! once that thread has handed its other connections on) or on the
 //! runtime's blocking pool ([`blocking`], reading a file). The limits are API Gateway's: a request
 //! line and headers over [`MAX_HEAD`] get 431, a body over [`MAX_BODY`]
 //! gets 413 (never a truncated body), a request line or header hyper
@@ -28,9 +29,9 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
 /// The most bytes of request line and headers (API Gateway HTTP APIs: 10 KB).
@@ -94,14 +95,15 @@ pub type Reply = Pin<Box<dyn Future<Output = HttpResponse> + Send>>;
 pub type Handler = Arc<dyn Fn(HttpRequest) -> Reply + Send + Sync>;
 
 /// The runtime every server and blocking handler of the process runs on,
-/// started on first use: one worker thread per core for connections, and
-/// its blocking pool for invocations (each gets a thread of 2 MiB stack,
-/// which the engine's Wasm stack limit is sized for).
+/// started on first use: one worker thread per core for connections and
+/// quick invocations plus one that none of those may hold (see
+/// [`in_place`]), and its blocking pool for other invocations (each thread
+/// gets a 2 MiB stack, which the engine's Wasm stack limit is sized for).
 pub fn runtime() -> &'static tokio::runtime::Runtime {
     static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
     RUNTIME.get_or_init(|| {
         tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(cores())
+            .worker_threads(cores() + 1)
             .thread_name("wing-http")
             .thread_stack_size(crate::engine::INVOCATION_STACK)
             .enable_io()
@@ -119,23 +121,72 @@ pub fn blocking(work: impl FnOnce() -> HttpResponse + Send + 'static) -> Reply {
     })
 }
 
-/// Requests being answered in place (see [`in_place`]).
+/// How long a run may take and still count as quick (see [`Pace`]).
+pub const QUICK: Duration = Duration::from_millis(1);
+
+/// What the last run of a handler says of its next: whether it was
+/// [`QUICK`]. Unknown before the first run, which counts as slow.
+#[derive(Debug, Default)]
+pub struct Pace(AtomicBool);
+
+impl Pace {
+    fn is_quick(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    /// Runs `work` and remembers how long it took.
+    fn timed<T>(&self, work: impl FnOnce() -> T) -> T {
+        let began = Instant::now();
+        let result = work();
+        self.0.store(began.elapsed() <= QUICK, Ordering::Relaxed);
+        result
+    }
+}
+
+/// Requests answered directly on a worker thread (see [`in_place`]).
+static DIRECT: AtomicUsize = AtomicUsize::new(0);
+/// Requests answered on a thread that handed its connections on.
 static IN_PLACE: AtomicUsize = AtomicUsize::new(0);
 
-/// A reply computed by `work`, which may block. While few requests run,
-/// on this thread of the runtime, which first hands its other connections
-/// to another thread: the request waits for no other thread to pick it up.
-/// Beyond one per core, on the blocking pool, which keeps many running
-/// handlers from churning the runtime's threads. Nothing else waits for
-/// it either way; a 500 if it panics.
-pub async fn in_place(work: impl FnOnce() -> HttpResponse + Send + 'static) -> HttpResponse {
-    if IN_PLACE.fetch_add(1, Ordering::AcqRel) >= cores() {
-        IN_PLACE.fetch_sub(1, Ordering::AcqRel);
-        return blocking(work).await;
+/// A reply computed by `work`, which may block, of a handler whose runs
+/// `pace` records. Where it runs is a matter of thread hand-offs, which
+/// cost more than a quick handler itself:
+/// * after a quick run, and while fewer than one per core do, directly on
+///   this worker thread (no hand-off; the other connections of the thread
+///   are taken by the others, and one worker is always left free, so even
+///   a handler that turns slow holds up no request beyond its timeout);
+/// * else, while fewer than one per core do, on this thread once it has
+///   handed its other connections to another thread (one hand-off);
+/// * else on the blocking pool, which keeps many running handlers from
+///   churning the runtime's threads.
+///
+/// A 500 if it panics.
+pub async fn in_place(pace: Arc<Pace>, work: impl FnOnce() -> HttpResponse + Send + 'static) -> HttpResponse {
+    let quick = pace.is_quick();
+    let run = move || {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pace.timed(work)))
+            .unwrap_or_else(|_| HttpResponse::new(500, "the request handler failed"))
+    };
+    if quick && take_turn(&DIRECT) {
+        let response = run();
+        DIRECT.fetch_sub(1, Ordering::AcqRel);
+        return response;
     }
-    let response = tokio::task::block_in_place(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)));
-    IN_PLACE.fetch_sub(1, Ordering::AcqRel);
-    response.unwrap_or_else(|_| HttpResponse::new(500, "the request handler failed"))
+    if take_turn(&IN_PLACE) {
+        let response = tokio::task::block_in_place(run);
+        IN_PLACE.fetch_sub(1, Ordering::AcqRel);
+        return response;
+    }
+    blocking(run).await
+}
+
+/// Counts one more request in `running` if fewer than one per core are.
+fn take_turn(running: &AtomicUsize) -> bool {
+    if running.fetch_add(1, Ordering::AcqRel) < cores() {
+        return true;
+    }
+    running.fetch_sub(1, Ordering::AcqRel);
+    false
 }
 
 /// The machine's cores (asked once).
