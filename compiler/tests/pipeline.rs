@@ -23,7 +23,7 @@ fn every_bundle_is_valid_wasm() {
     for file in programs() {
         let text = std::fs::read_to_string(&file).unwrap();
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        match compile(Input { name: &name, text: &text, dir: file.parent() }) {
+        match compile(Input { name: &name, text: &text, dir: file.parent(), out_dir: None }) {
             Compiled::Ok { app, .. } => {
                 for (id, wasm) in &app.bundles {
                     if let Err(e) = wasmparser::Validator::new().validate_all(wasm) {

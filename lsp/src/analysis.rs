@@ -39,7 +39,7 @@ pub fn analyze(path: &Path, text: &str, overlay: &dyn Fn(&Path) -> Option<String
 pub fn analyze_without_occurrences(path: &Path, text: &str, overlay: &dyn Fn(&Path) -> Option<String>) -> Analysis {
     let name = path.file_name().map_or("main.w".into(), |n| n.to_string_lossy().into_owned());
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    let checked = driver::check_with(Input { name: &name, text, dir }, overlay);
+    let checked = driver::check_with(Input { name: &name, text, dir, out_dir: None }, overlay);
     let entry = checked.program().file;
     let stdlib_dir = stdlib_dir();
     let mut paths = Vec::new();

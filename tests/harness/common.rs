@@ -33,7 +33,7 @@ pub fn scratch(label: &str) -> PathBuf {
 pub fn compile_to(file: &Path, out: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(file).expect("read program");
     let name = file.file_name().expect("file name").to_string_lossy().into_owned();
-    match compile(Input { name: &name, text: &text, dir: file.parent() }) {
+    match compile(Input { name: &name, text: &text, dir: file.parent(), out_dir: None }) {
         Compiled::Ok { app, .. } => {
             sim::write(&app, out).expect("write app");
             Ok(())

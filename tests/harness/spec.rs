@@ -101,7 +101,7 @@ fn expected_codes(text: &str) -> Result<Vec<String>, String> {
 
 /// Compiles one program in `dir` (where the chapter's `file=` blocks are).
 fn compile_block(text: &str, dir: &Path) -> Compiled {
-    compile(Input { name: "main.w", text, dir: Some(dir) })
+    compile(Input { name: "main.w", text, dir: Some(dir), out_dir: None })
 }
 
 /// Checks one block; gives what is wrong with it.

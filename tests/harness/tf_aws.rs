@@ -43,7 +43,7 @@ fn programs() -> Vec<(PathBuf, PathBuf)> {
 }
 
 fn input<'t>(file: &'t Path, text: &'t str, name: &'t str) -> Input<'t> {
-    Input { name, text, dir: file.parent() }
+    Input { name, text, dir: file.parent(), out_dir: None }
 }
 
 fn tf_aws(file: &Path) -> Result<TfAwsApp, String> {

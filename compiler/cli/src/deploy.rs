@@ -4,7 +4,7 @@
 //! links (`bundle.cwasm`), and the Lambda runtime's layer
 //! (`assets/runtime.zip`) from the `bootstrap` executable it finds.
 
-use crate::{CompileOptions, compiled, output_dir};
+use crate::{CompileOptions, compiled};
 use std::path::{Path, PathBuf};
 use wingc::driver::compile_tf_aws;
 use wingc::targets::tf_aws::{self, Packing, RUNTIME_EXECUTABLE, TfAwsApp};
@@ -26,8 +26,7 @@ pub fn build_tf_aws(file: &Path, options: &CompileOptions) -> Option<PathBuf> {
     };
     let precompile = |wasm: &[u8]| wing_runtime::precompile(wasm).map_err(|e| e.0);
     let packing = Packing { precompile: Some(&precompile), runtime: runtime.as_deref() };
-    let app = compiled(file, options, |input| compile_tf_aws(input, packing))?;
-    let dir = output_dir(file, options, "tfaws");
+    let (app, dir) = compiled(file, options, "tf-aws", |input| compile_tf_aws(input, packing))?;
     match tf_aws::write(&app, &dir) {
         Ok(()) => {
             warn_without_runtime(&app);

@@ -182,8 +182,7 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 /// Compiles for the simulator and writes the output; prints diagnostics
 /// and gives `None` on failure.
 fn build(file: &Path, options: &CompileOptions) -> Option<(PathBuf, SimApp)> {
-    let app = compiled(file, options, compile)?;
-    let dir = output_dir(file, options, "wsim");
+    let (app, dir) = compiled(file, options, "sim", compile)?;
     match sim::write(&app, &dir) {
         Ok(()) => Some((dir, app)),
         Err(e) => {
@@ -193,9 +192,16 @@ fn build(file: &Path, options: &CompileOptions) -> Option<(PathBuf, SimApp)> {
     }
 }
 
-/// Reads and compiles `file` with `compile_for`; prints the diagnostics or
-/// the program's preflight logs.
-fn compiled<App>(file: &Path, options: &CompileOptions, compile_for: impl FnOnce(Input<'_>) -> Compiled<App>) -> Option<App> {
+/// Reads and compiles `file` for `target` with `compile_for`; prints the
+/// diagnostics or the program's preflight logs. Gives the app and the
+/// directory to write it to (`-o`, or `target/<stem>.<extension>` beside
+/// the program).
+fn compiled<App>(
+    file: &Path,
+    options: &CompileOptions,
+    target: &str,
+    compile_for: impl FnOnce(Input<'_>) -> Compiled<App>,
+) -> Option<(App, PathBuf)> {
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(e) => {
@@ -204,7 +210,9 @@ fn compiled<App>(file: &Path, options: &CompileOptions, compile_for: impl FnOnce
         }
     };
     let name = file.file_name().map_or("main.w".into(), |n| n.to_string_lossy().into_owned());
-    match compile_for(Input { name: &name, text: &text, dir: file.parent() }) {
+    let input = Input { name: &name, text: &text, dir: file.parent(), out_dir: options.output.as_deref() };
+    let output = input.output(target);
+    match compile_for(input) {
         Compiled::Failed { sources, diagnostics } => {
             print_diagnostics(&diagnostics, &sources, options.format);
             None
@@ -213,17 +221,9 @@ fn compiled<App>(file: &Path, options: &CompileOptions, compile_for: impl FnOnce
             for line in logs {
                 println!("{line}");
             }
-            Some(app)
+            Some((app, output))
         }
     }
-}
-
-/// `-o`, or `target/<stem>.<extension>` beside the program.
-fn output_dir(file: &Path, options: &CompileOptions, extension: &str) -> PathBuf {
-    options.output.clone().unwrap_or_else(|| {
-        let stem = file.file_stem().map_or("main".into(), |s| s.to_string_lossy().into_owned());
-        file.parent().unwrap_or(Path::new(".")).join("target").join(format!("{stem}.{extension}"))
-    })
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap, format: Format) {

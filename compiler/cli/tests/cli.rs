@@ -327,3 +327,26 @@ fn the_examples_and_valid_programs_are_formatted() {
     let output = wingc(&args);
     assert_eq!(output.status.code(), Some(0), "not formatted (run `wingc fmt` on them):\n{}{}", stdout(&output), stderr(&output));
 }
+
+/// `app.workdir` is `.wing` in the directory the app is written to, as in
+/// Wing; preflight code may leave files there.
+#[test]
+fn the_app_workdir_is_in_the_output_directory() {
+    let dir = scratch("workdir");
+    let file = write_program(
+        &dir,
+        "bring fs;\nclass Build {\n  new() {\n    let workdir = nodeof(this).app.workdir;\n    fs.mkdir(workdir);\n    fs.writeFile(fs.join(workdir, \"stamp.txt\"), \"built\");\n    log(workdir);\n  }\n}\nnew Build();\n",
+    );
+    let file = file.to_str().unwrap();
+    for (args, out) in [
+        (vec!["compile", file], dir.join("target/main.wsim")),
+        (vec!["compile", "-t", "tf-aws", file], dir.join("target/main.tfaws")),
+        (vec!["compile", file, "-o", dir.join("elsewhere").to_str().unwrap()], dir.join("elsewhere")),
+    ] {
+        let output = wingc(&args);
+        assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+        let workdir = out.join(".wing");
+        assert_eq!(stdout(&output).lines().next(), Some(workdir.to_str().unwrap()), "{args:?}");
+        assert_eq!(std::fs::read_to_string(workdir.join("stamp.txt")).ok().as_deref(), Some("built"), "{args:?}");
+    }
+}

@@ -256,6 +256,17 @@ impl Checker {
             return Resolved::Value { ty: Types::ERROR, use_kind: UseKind::Static };
         }
         if let Some(target) = namespace.functions.get(&name.name).cloned() {
+            if target.phase == Phase::Preflight && self.phase() == Phase::Inflight {
+                self.report(
+                    Diagnostic::error(
+                        "E0303",
+                        format!("cannot call the preflight function `{}.{}` in inflight code", ns_alias(expr), name.name),
+                        expr.span,
+                    )
+                    .with_label("it runs when the app is compiled")
+                    .with_help("call it preflight and use its result inflight"),
+                );
+            }
             let ty = self.sem.types.function(target.signature.clone());
             self.sem.members.insert(expr.id, MemberRef::Extern { target, is_property: false });
             return Resolved::Value { ty, use_kind: UseKind::Static };

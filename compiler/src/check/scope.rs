@@ -231,7 +231,7 @@ impl Checker {
         let candidates = self.scopes.iter().flat_map(|s| s.names.keys().map(String::as_str));
         let mut diagnostic = Diagnostic::error("E0102", format!("unknown name `{}`", ident.name), ident.span)
             .with_label("not found in this scope");
-        if ["cloud", "util", "expect", "http", "math"].contains(&ident.name.as_str()) {
+        if super::stmt::BRINGABLE.contains(&ident.name.as_str()) {
             diagnostic = diagnostic.with_help(format!("add `bring {};` at the top of the file", ident.name));
         } else if let Some(best) = closest_name(&ident.name, candidates, &self.suggestions_left) {
             diagnostic = diagnostic.with_help(format!("a name with a similar spelling exists: `{best}`"));

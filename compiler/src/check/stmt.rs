@@ -13,7 +13,7 @@ use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{AssignOp, Block, BringTarget, Expr, ExprKind, Ident, LiftQualification, Phase, Span, Stmt, StmtKind};
 
 /// Stdlib modules a user can `bring`.
-pub(super) const BRINGABLE: [&str; 6] = ["cloud", "util", "expect", "http", "math", "ex"];
+pub(super) const BRINGABLE: [&str; 7] = ["cloud", "util", "expect", "http", "math", "ex", "fs"];
 
 impl Checker {
     /// Checks a statement list: `bring`s first (the parser reports one

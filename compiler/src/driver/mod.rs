@@ -19,13 +19,28 @@ use std::path::Path;
 
 pub use loader::{LoadedFile, Overlay};
 
-/// A program to compile: its entry file and the directory its `bring`s
-/// are relative to (`None` for a text with no file behind it).
+/// A program to compile: its entry file, the directory its `bring`s
+/// are relative to (`None` for a text with no file behind it) and where
+/// the compiled app goes (`-o`; `None`: `target/<stem>.<wsim|tfaws>` in
+/// that directory), whose `.wing` is the app's `workdir`.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
     pub name: &'a str,
     pub text: &'a str,
     pub dir: Option<&'a Path>,
+    pub out_dir: Option<&'a Path>,
+}
+
+impl Input<'_> {
+    /// Where the app compiled for `target` goes (see [`Input::out_dir`]).
+    pub fn output(&self, target: &str) -> std::path::PathBuf {
+        if let Some(out_dir) = self.out_dir {
+            return out_dir.to_path_buf();
+        }
+        let stem = Path::new(self.name).file_stem().map_or("main".into(), |s| s.to_string_lossy());
+        let extension = if target == "tf-aws" { "tfaws" } else { "wsim" };
+        self.dir.unwrap_or(Path::new(".")).join("target").join(format!("{stem}.{extension}"))
+    }
 }
 
 /// The front end's result: every file, the parsed stdlib and user files
@@ -105,7 +120,7 @@ pub enum Compiled<App = SimApp> {
 /// Compiles a text with no directory (it cannot bring other files) all the
 /// way to a simulator app (not yet written to disk).
 pub fn compile_sim(name: &str, text: &str) -> Compiled {
-    compile(Input { name, text, dir: None })
+    compile(Input { name, text, dir: None, out_dir: None })
 }
 
 /// Compiles a program all the way to a simulator app, on a thread with a
@@ -140,7 +155,8 @@ fn compile_here(input: Input<'_>, target: &str) -> Compiled<(SimApp, ResourceSpa
     }
     let index = DeclIndex::new(checked.files.iter().map(|f| &f.module));
     let modules = checked.files.iter().map(|f| &f.module);
-    let program = preflight::Program { name: input.name, dir: input.dir, target };
+    let workdir = input.output(target).join(".wing");
+    let program = preflight::Program { name: input.name, dir: input.dir, target, workdir: &workdir };
     let result = preflight::evaluate(modules, &checked.semantics, &index, program).and_then(|app| {
         let logs = app.logs.clone();
         let spans = app.tree.iter().map(|(_, r)| (r.path.clone(), r.span)).collect();

@@ -66,6 +66,7 @@ impl<'a> Evaluator<'a> {
             file_name,
             dir_name: dir.map_or(String::new(), |d| d.to_string_lossy().into_owned()),
             target: input.target.to_string(),
+            workdir: input.workdir.to_string_lossy().into_owned(),
             ..App::default()
         };
         Evaluator { sem, index, app, scopes: Vec::new(), steps: 0, depth: 0 }

@@ -86,6 +86,7 @@ impl<'a> Evaluator<'a> {
             // The one app: its value is never looked at.
             ("std", "IApp.entrypointDir") => Ok(Value::str(&self.app.dir_name)),
             ("std", "IApp.isTestEnvironment") => Ok(Value::Bool(self.app.target == "sim")),
+            ("std", "IApp.workdir") => Ok(Value::str(&self.app.workdir)),
             // `nodeof(x)`: the node is the resource or object itself.
             ("std", "nodeof") => Ok(args.into_iter().next().unwrap_or_default()),
             ("std", "log") => {
@@ -110,7 +111,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
             (module, name) => {
-                let Some(operation) = wing_std::ops::lookup(module, name) else {
+                let Some(operation) = wing_std::ops::lookup_preflight(module, name) else {
                     return fail("E0900", format!("`{name}` cannot run preflight in this version of wingc yet"), span);
                 };
                 let mut all = Vec::with_capacity(args.len() + 1);

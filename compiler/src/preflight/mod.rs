@@ -68,16 +68,20 @@ pub struct App<'a> {
     pub file_name: String,
     pub dir_name: String,
     pub target: String,
+    /// `app.workdir`: the `.wing` directory of the compiled app.
+    pub workdir: String,
 }
 
 /// The program being evaluated: its entry file's name, the directory its
-/// relative paths start from, and the target it is compiled for (`sim`,
-/// `tf-aws`).
+/// relative paths start from, the target it is compiled for (`sim`,
+/// `tf-aws`) and the directory its preflight code may write to
+/// (`app.workdir`, as Wing's: `.wing` in the compiled app's directory).
 #[derive(Debug, Clone, Copy)]
 pub struct Program<'p> {
     pub name: &'p str,
     pub dir: Option<&'p std::path::Path>,
     pub target: &'p str,
+    pub workdir: &'p std::path::Path,
 }
 
 impl<'a> App<'a> {

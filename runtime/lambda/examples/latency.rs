@@ -56,7 +56,8 @@ fn unpacked_function() -> PathBuf {
     let text = std::fs::read_to_string(APP).expect("read the app");
     let precompile = |wasm: &[u8]| wing_runtime::precompile(wasm).map_err(|e| e.0);
     let packing = Packing { precompile: Some(&precompile), runtime: None };
-    let Compiled::Ok { app, .. } = compile_tf_aws(Input { name: "main.w", text: &text, dir: Path::new(APP).parent() }, packing)
+    let Compiled::Ok { app, .. } =
+        compile_tf_aws(Input { name: "main.w", text: &text, dir: Path::new(APP).parent(), out_dir: None }, packing)
     else {
         panic!("the app does not compile")
     };

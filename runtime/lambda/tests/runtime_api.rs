@@ -42,7 +42,7 @@ fn compile(file: &str, label: &str) -> PathBuf {
     let runtime = std::fs::read(BOOTSTRAP).expect("the bootstrap executable");
     let precompile = |wasm: &[u8]| wing_runtime::precompile(wasm).map_err(|e| e.0);
     let packing = Packing { precompile: Some(&precompile), runtime: Some(&runtime) };
-    let input = Input { name: "main.w", text: &text, dir: Path::new(file).parent() };
+    let input = Input { name: "main.w", text: &text, dir: Path::new(file).parent(), out_dir: None };
     let app = match compile_tf_aws(input, packing) {
         Compiled::Ok { app, .. } => app,
         Compiled::Failed { sources, diagnostics } => {

@@ -66,7 +66,7 @@ fn main() {
     println!("compile  gen-resources 50 (100 resources):        {:>9.2} ms", ms(compile));
     let terraform_dir = std::env::temp_dir().join(format!("wing-bench-{}-tfaws", std::process::id()));
     let tf_aws = median(7, || {
-        time(|| match compile_tf_aws(Input { name: "main.w", text: &resources, dir: None }, Packing::default()) {
+        time(|| match compile_tf_aws(Input { name: "main.w", text: &resources, dir: None, out_dir: None }, Packing::default()) {
             Compiled::Ok { app, .. } => wingc::targets::tf_aws::write(&app, &terraform_dir).expect("write the Terraform"),
             Compiled::Failed { .. } => panic!("gen-resources does not compile for tf-aws"),
         })

@@ -47,7 +47,7 @@ const TEST_TIMEOUT: Duration = Duration::from_secs(2);
 /// and aborts are left to happen: the parent observes them.
 pub fn judge(file: &Path, dir: Option<&Path>) -> i32 {
     let text = std::fs::read_to_string(file).unwrap_or_default();
-    let input = Input { name: "main.w", text: &text, dir };
+    let input = Input { name: "main.w", text: &text, dir, out_dir: None };
     let checked = std::thread::scope(|scope| {
         let thread = std::thread::Builder::new().stack_size(EDITOR_STACK).spawn_scoped(scope, || wingc::driver::check(input));
         match thread.expect("spawn the checker thread").join() {

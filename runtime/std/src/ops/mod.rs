@@ -10,6 +10,7 @@
 pub mod collections;
 pub mod datetime;
 pub mod expect;
+pub mod fs;
 pub mod json;
 pub mod number;
 pub mod regexp;
@@ -62,8 +63,16 @@ pub fn lookup(module: &str, name: &str) -> Option<StdFn> {
         "math" => number::math(name),
         "expect" => expect::lookup(name),
         "util" => util::lookup(name),
+        "fs" => fs::lookup(name),
         _ => None,
     }
+}
+
+/// The operation bound to `module`'s member `name` for the compiler's
+/// preflight evaluation: those of [`lookup`] and those only preflight code
+/// may run (reading and writing files).
+pub fn lookup_preflight(module: &str, name: &str) -> Option<StdFn> {
+    lookup(module, name).or_else(|| if module == "fs" { fs::lookup_files(name) } else { None })
 }
 
 /// Nil, to lend where an argument is omitted.
