@@ -27,6 +27,12 @@ fn put_through_handle(bucket: i32) -> Vec<u8> {
 /// A bundle whose handler calls the `wing:cloud` import `name` on the
 /// handle number given, with `strings` arguments that are all `"k"`.
 fn call_through_handle(name: &str, strings: usize, handle: i32) -> Vec<u8> {
+    call_import("wing:cloud", name, strings, handle)
+}
+
+/// A bundle whose handler calls the import `import_module` `name` with the
+/// number given, then `strings` arguments that are all `"k"`.
+fn call_import(import_module: &str, name: &str, strings: usize, handle: i32) -> Vec<u8> {
     let mut module = Module::new();
     let mut types = TypeSection::new();
     types.ty().function([ValType::I32, ValType::I32], [ValType::I32]); // str.const
@@ -35,7 +41,7 @@ fn call_through_handle(name: &str, strings: usize, handle: i32) -> Vec<u8> {
     module.section(&types);
     let mut imports = ImportSection::new();
     imports.import("wing:std", "str.const", EntityType::Function(0));
-    imports.import("wing:cloud", name, EntityType::Function(1));
+    imports.import(import_module, name, EntityType::Function(1));
     module.section(&imports);
     let mut functions = FunctionSection::new();
     functions.function(2);
@@ -100,6 +106,15 @@ fn run_lifting(wasm: Vec<u8>, path: &str, ops: &[&str]) -> Result<(), String> {
     match result.error {
         None => Ok(()),
         Some(error) => Err(error),
+    }
+}
+
+/// `fs` reads and writes files only preflight: no bundle can import it.
+#[test]
+fn a_bundle_cannot_reach_the_hosts_files() {
+    for name in ["readFile", "writeFile", "readdir", "remove"] {
+        let error = run(call_import("wing:fs", name, 1, 0), &[]).expect_err("file access is not linked");
+        assert!(error.contains("wing:fs") && error.contains(name), "{name}: {error}");
     }
 }
 
