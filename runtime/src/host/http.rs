@@ -1,5 +1,5 @@
-//! `wing:http`: a real HTTP client (ureq, no TLS: the simulator talks to
-//! its own servers on 127.0.0.1 and to plain-HTTP services). Takes a URL
+//! `wing:http`: a real HTTP and HTTPS client (ureq on rustls; see
+//! [`tls`] for the certificates it trusts). Takes a URL
 //! and `RequestOptions`, gives a `Response` struct (status, url, ok,
 //! headers with lowercase names, body text). A response of any status is
 //! a value; a request that gets no response (refused, timed out) raises a
@@ -9,12 +9,48 @@ use super::{alloc, raise, text};
 use crate::backend::Waiting;
 use crate::state::HostState;
 use indexmap::IndexMap;
+use std::path::Path;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 use wasmtime::{Caller, Linker};
 use wing_std::Value;
 
 type Host<'a> = Caller<'a, HostState>;
 type R<T> = wasmtime::Result<T>;
+
+/// The TLS settings of every request: servers are checked against the
+/// certificates of the PEM file `SSL_CERT_FILE` names (as OpenSSL reads
+/// it: the file replaces the default roots), else against the Mozilla
+/// roots built in, which need nothing from the machine (a Lambda
+/// function's included). Read once per process.
+fn tls() -> Result<ureq::tls::TlsConfig, String> {
+    static CONFIG: OnceLock<Result<ureq::tls::TlsConfig, String>> = OnceLock::new();
+    CONFIG
+        .get_or_init(|| {
+            let roots = match std::env::var_os("SSL_CERT_FILE") {
+                None => ureq::tls::RootCerts::WebPki,
+                Some(file) => certificates(Path::new(&file))?,
+            };
+            Ok(ureq::tls::TlsConfig::builder().root_certs(roots).build())
+        })
+        .clone()
+}
+
+/// The certificates of a PEM file.
+fn certificates(file: &Path) -> Result<ureq::tls::RootCerts, String> {
+    let unusable = |why: String| format!("SSL_CERT_FILE={}: {why}", file.display());
+    let pem = std::fs::read(file).map_err(|e| unusable(e.to_string()))?;
+    let mut certificates = Vec::new();
+    for item in ureq::tls::parse_pem(&pem) {
+        if let ureq::tls::PemItem::Certificate(certificate) = item.map_err(|e| unusable(e.to_string()))? {
+            certificates.push(certificate);
+        }
+    }
+    if certificates.is_empty() {
+        return Err(unusable("no certificate in the file".to_string()));
+    }
+    Ok(ureq::tls::RootCerts::from(certificates))
+}
 
 /// The longest a request may take unless its options say.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -110,6 +146,7 @@ impl Request {
     /// without a `location` is an ordinary response.
     fn send(mut self) -> Result<Value, String> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
+            .tls_config(tls()?)
             .http_status_as_error(false)
             .timeout_global(Some(self.timeout))
             .max_redirects(0)
