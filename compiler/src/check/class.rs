@@ -101,6 +101,7 @@ impl Checker {
                             ),
                             span,
                         )
+                        .with_label(format!("`{}` comes from `{shown}`", wanted.name))
                         .with_secondary(wanted.span, format!("required: {}", self.describe_member(&wanted)))
                         .with_help("declare a method of another name in the interface, and implement it by calling the inherited one"),
                     );
