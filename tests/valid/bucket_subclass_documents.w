@@ -48,7 +48,8 @@ test "documents round-trip through the subclass's methods" {
   docs.save("a", { title: "first", tags: ["x"] });
   expect.equal(docs.load("a")?.get("title")?.asStr(), "first");
   expect.equal(docs.load("missing"), nil);
-  expect.equal(docs.ids(), ["a", "readme"]);
+  let ids = docs.ids();
+  assert(ids.length == 2 && ids.contains("a") && ids.contains("readme"));
   expect.equal(docs.exists("docs/a.json"), true);
   expect.equal(docs.getJson("docs/readme.json").get("title").asStr(), "readme");
 }
@@ -59,6 +60,7 @@ test "a function writes through the subclass and a grandchild class reads its ow
   shelf.save("dune", { title: "Dune" });
   expect.equal(shelf.title("dune"), "Dune");
   expect.equal(shelf.title("gone"), "untitled");
-  expect.equal(shelf.list(), ["books/dune.json", "books/readme.json"]);
+  let books = shelf.list();
+  assert(books.length == 2 && books.contains("books/dune.json") && books.contains("books/readme.json"));
   expect.equal(docs.exists("books/dune.json"), false);
 }
