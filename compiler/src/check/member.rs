@@ -5,7 +5,7 @@
 
 use super::Checker;
 use super::lifting::{Path, PathUse};
-use super::model::{MemberRef, MethodReceiver, NameRef, StructOp};
+use super::model::{MemberRef, MethodReceiver, NameRef, RESOURCE_FIELD, StructOp};
 use super::scope::Binding;
 use super::symbols::{ClassKind, MemberInfo, MemberKind, TypeRef};
 use super::types::{ClassId, FunctionType, StructId, Type, TypeId, Types};
@@ -635,8 +635,12 @@ impl Checker {
     ) -> Resolved {
         let shown = self.sem.class(class).qualified.clone();
         let ty = self.use_extern_member(expr, owner, &shown, member, &HashMap::new(), name.span);
-        let use_kind =
-            if member.phase == Phase::Inflight { UseKind::Operation(member.name.clone(), Some(class)) } else { UseKind::Static };
+        let use_kind = match (&member.kind, member.phase) {
+            (_, Phase::Inflight) => UseKind::Operation(member.name.clone(), Some(class)),
+            // An attribute (an Api's `url`) needs the handle, granting nothing.
+            (MemberKind::Property(_), Phase::Independent) => UseKind::Field(RESOURCE_FIELD.to_string()),
+            _ => UseKind::Static,
+        };
         Resolved::Value { ty, use_kind }
     }
 

@@ -443,7 +443,12 @@ impl<'a> Emitter<'_, '_, 'a> {
         if let Some(receiver) = receiver {
             let from = self.expr(receiver)?;
             self.convert(from, Repr::Handle);
-            self.receiver_resource(self.sem.type_of(receiver.id));
+            // `super` is typed as the parent class; its value is `this`.
+            let receiver_ty = match self.sem.names.get(receiver.id) {
+                Some(NameRef::Var(var)) => self.sem.var(*var).ty,
+                _ => self.sem.type_of(receiver.id),
+            };
+            self.receiver_resource(receiver_ty);
         }
         self.extern_import(target, receiver.is_some(), args, call, result)
     }
