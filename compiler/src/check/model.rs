@@ -314,8 +314,8 @@ impl Semantics {
     /// Whether the member `name` a user class `id` has is inherited from
     /// the std resource it extends (a host operation on that resource).
     pub fn is_std_inherited(&self, id: ClassId, name: &str) -> bool {
-        self.find_member(id, name).is_some_and(|(owner, _)| self.class(owner).kind == ClassKind::Resource)
-            && self.class(id).kind == ClassKind::User
+        self.class(id).kind == ClassKind::User
+            && self.find_member(id, name).is_some_and(|(owner, _)| self.class(owner).kind == ClassKind::Resource)
     }
 
     /// Whether class `sub` is `sup` or inherits from it.

@@ -32,8 +32,6 @@ impl Semantics {
         self.assignable(from, to, &mut Assumed::default())
     }
 
-    /// Whether values of this type are data that converts to Json: Json
-    /// itself, primitives, collections of data and structs of data.
     /// Whether a user class `sub` would be used as the std resource class
     /// `sup` it extends (not supported yet: inflight, its object is no
     /// resource handle).
@@ -41,6 +39,8 @@ impl Semantics {
         self.class(sub).kind == ClassKind::User && self.class(sup).kind == ClassKind::Resource
     }
 
+    /// Whether values of this type are data that converts to Json: Json
+    /// itself, primitives, collections of data and structs of data.
     pub fn is_json_data(&self, ty: TypeId) -> bool {
         self.json_data(ty, &mut Assumed::default())
     }

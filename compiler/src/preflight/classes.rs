@@ -100,13 +100,21 @@ impl<'a> Evaluator<'a> {
     }
 
     /// `super(…)` (or the implicit one) reaching the std resource class a
-    /// user class extends: fills the object's resource from the arguments.
+    /// user class extends: fills the object's resource from the arguments,
+    /// keeping what inherited preflight methods called before it added
+    /// (`this.addObject(…)`).
     fn construct_std_base(&mut self, class: ClassId, this: &Value, args: Vec<Value>, span: Span) -> Eval<()> {
         let Some(resource) = self.app.object(this).and_then(|o| o.node) else {
             return fail("E0500", "internal error: a resource subclass object without a node", span);
         };
         let type_name = self.sem.class(class).qualified.clone();
-        self.construct(resource, &type_name, args, span)
+        let before = std::mem::take(&mut self.app.tree.get_mut(resource).props);
+        self.construct(resource, &type_name, args, span)?;
+        let props = &mut self.app.tree.get_mut(resource).props;
+        for (name, value) in before {
+            props.entry(name).or_insert(value);
+        }
+        Ok(())
     }
 
     /// The resource an extern member runs on: a resource, or the object of
