@@ -2,6 +2,6 @@
 // preflight class.
 bring cloud;
 
-class Text extends std.Node { }
+class Text extends std.Node {}
 
-inflight class Local extends cloud.Queue { }
+inflight class Local extends cloud.Queue {}

@@ -2,7 +2,7 @@
 // resource type itself is expected.
 bring cloud;
 
-class Store extends cloud.Bucket { }
+class Store extends cloud.Bucket {}
 
 let store = new Store();
 let bucket: cloud.Bucket = store;
