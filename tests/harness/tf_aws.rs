@@ -314,6 +314,7 @@ fn grants_follow_aliases_parameters_and_lift_blocks() {
     assert_eq!(granted(&manifest, "collection"), expect(&[("archive", &["list"]), ("uploads", &["list"])]));
     assert_eq!(granted(&manifest, "inflight-closure"), expect(&[("jobs", &["push"])]));
     assert_eq!(granted(&manifest, "chain"), expect(&[("visits", &["inc"])]));
+    assert_eq!(granted(&manifest, "subclass"), expect(&[("hits", &["inc", "peek"]), ("notes", &["putJson"])]));
 
     let text = std::fs::read_to_string(&file).expect("read grants.w");
     let Compiled::Ok { app, .. } = compile(input(&file, &text, "grants.w")) else { panic!("grants.w compiles") };

@@ -77,6 +77,26 @@ let inflightClosure = new cloud.Function(inflight () => {
   forward(jobs, "m");
 }) as "inflight-closure";
 
+// A class extending a resource: its object's resource is granted the
+// inherited methods called on it, directly or through its own methods.
+class Hits extends cloud.Counter {
+  pub inflight hit(): num {
+    return this.inc();
+  }
+}
+class Notes extends cloud.Bucket {
+  pub inflight note(key: str, text: str) {
+    this.putJson(key, { text: text });
+  }
+}
+let hits = new Hits() as "hits";
+let notes = new Notes() as "notes";
+let subclass = new cloud.Function(inflight () => {
+  hits.hit();
+  notes.note("k", "v");
+  return hits.peek();
+}) as "subclass";
+
 test "each function can do what it was granted" {
   uploads.put("a", "1");
   uploads.put("b", "2");
@@ -90,4 +110,6 @@ test "each function can do what it was granted" {
   assert(jobs.approxSize() == 1);
   chain.invoke();
   assert(visits.peek() == 1);
+  assert(subclass.invoke()?.asNum() == 1);
+  assert(notes.getJson("k").get("text").asStr() == "v");
 }

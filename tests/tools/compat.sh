@@ -38,6 +38,9 @@ if [ ! -x "$wingc" ]; then
   echo "wingc not found at $wingc (set WINGC to a built binary)" >&2
   exit 2
 fi
+# Each program runs in a directory of its own: a relative path would not
+# reach the binary from there.
+wingc="$(cd "$(dirname "$wingc")" && pwd)/$(basename "$wingc")"
 
 if [ $# -gt 0 ]; then
   programs=("$@")

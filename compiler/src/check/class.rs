@@ -23,13 +23,32 @@ impl Checker {
         let class = self.sem.class(id).clone();
         for member in &class.members {
             let Some(parent) = class.parent else { continue };
-            let Some((_, inherited)) = self.sem.find_member(parent, &member.name) else { continue };
+            let Some((owner, inherited)) = self.sem.find_member(parent, &member.name) else { continue };
             let inherited = inherited.clone();
-            self.check_override(member, &inherited);
+            if self.sem.class(owner).kind == ClassKind::Resource {
+                self.report_std_override(member, owner);
+            } else {
+                self.check_override(member, &inherited);
+            }
         }
         for interface in &class.interfaces {
             self.check_implements(id, *interface, class.span);
         }
+    }
+
+    /// E0900: a member with the name of one a std resource class gives its
+    /// subclasses (the host implements those, for the resource alone).
+    fn report_std_override(&mut self, member: &MemberInfo, owner: ClassId) {
+        let shown = self.sem.class(owner).qualified.clone();
+        self.report(
+            Diagnostic::error(
+                "E0900",
+                format!("overriding `{}` of `{shown}` is not supported by this version of wingc yet", member.name),
+                member.span,
+            )
+            .with_label(format!("`{shown}` already has a `{}`", member.name))
+            .with_help("give the member a name of its own"),
+        );
     }
 
     fn check_override(&mut self, member: &MemberInfo, inherited: &MemberInfo) {
@@ -70,8 +89,24 @@ impl Checker {
         let mut required = Vec::new();
         self.collect_interface_methods(interface, &mut required);
         for wanted in required {
-            match self.sem.find_member(id, &wanted.name).map(|(_, m)| m.clone()) {
-                Some(found) => {
+            match self.sem.find_member(id, &wanted.name).map(|(owner, m)| (owner, m.clone())) {
+                Some((owner, _)) if self.sem.class(owner).kind == ClassKind::Resource => {
+                    let (class, shown) = (self.sem.class(id).name.clone(), self.sem.class(owner).qualified.clone());
+                    self.report(
+                        Diagnostic::error(
+                            "E0900",
+                            format!(
+                                "`{class}` implementing `{}` with the method it inherits from `{shown}` is not supported by this version of wingc yet",
+                                wanted.name
+                            ),
+                            span,
+                        )
+                        .with_label(format!("`{}` comes from `{shown}`", wanted.name))
+                        .with_secondary(wanted.span, format!("required: {}", self.describe_member(&wanted)))
+                        .with_help("declare a method of another name in the interface, and implement it by calling the inherited one"),
+                    );
+                }
+                Some((_, found)) => {
                     let fits = match (&found.kind, &wanted.kind) {
                         (MemberKind::Method(mine), MemberKind::Method(theirs)) => {
                             found.phase == wanted.phase && !found.is_static && self.same_signature(mine, theirs)

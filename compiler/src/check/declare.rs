@@ -371,14 +371,7 @@ impl Checker {
                         self.sem.classes[id.0 as usize].parent = Some(parent_id);
                     }
                 }
-                Some(TypeRef::Class(_)) => self.report(
-                    Diagnostic::error(
-                        "E0900",
-                        "extending a standard library class is not supported by this version of wingc yet",
-                        parent.span,
-                    )
-                    .with_help("hold the resource in a field instead: `this.bucket = new cloud.Bucket();`"),
-                ),
+                Some(TypeRef::Class(parent_id)) => self.extend_std_class(id, parent_id, parent.span),
                 Some(_) => self.report(Diagnostic::error("E0117", "a class can only extend another class", parent.span)),
                 None => {}
             }
@@ -451,6 +444,31 @@ impl Checker {
         let info = &mut self.sem.classes[id.0 as usize];
         info.member_index = members.iter().enumerate().map(|(i, m)| (m.name.clone(), i)).collect();
         info.members = members;
+    }
+
+    /// `class C extends cloud.Counter`: a preflight class may extend a std
+    /// resource; a built-in type (`str`, `Json`, `std.Node`) is no resource.
+    fn extend_std_class(&mut self, id: ClassId, parent_id: ClassId, span: Span) {
+        let parent = self.sem.class(parent_id);
+        let shown = parent.qualified.clone();
+        if parent.kind != ClassKind::Resource {
+            self.report(
+                Diagnostic::error(
+                    "E0900",
+                    format!("extending the built-in type `{shown}` is not supported by this version of wingc yet"),
+                    span,
+                )
+                .with_label("not a resource")
+                .with_help(format!("only resources of the standard library (`cloud.Bucket`, …) can be extended; hold a `{shown}` in a field instead")),
+            );
+        } else if self.sem.class(id).phase != Phase::Preflight {
+            self.report(
+                Diagnostic::error("E0122", "a class must extend a class of the same phase", span)
+                    .with_label(format!("`{shown}` is a resource, created preflight")),
+            );
+        } else {
+            self.sem.classes[id.0 as usize].parent = Some(parent_id);
+        }
     }
 
     fn declare_constructor(&mut self, id: ClassId, method: &MethodDecl) {

@@ -113,12 +113,38 @@ impl Checker {
         None
     }
 
+    /// E0900: an object of a class extending a std resource where that
+    /// resource's type is expected (`let c: cloud.Counter = visits;`).
+    fn std_upcast(&self, found: TypeId, expected: TypeId, span: Span) -> Option<Diagnostic> {
+        let types = &self.sem.types;
+        let (Type::Class(sub), Type::Class(sup)) = (types.get(found), types.get(types.strip_optional(expected))) else {
+            return None;
+        };
+        if !self.sem.is_subclass(*sub, *sup) || !self.sem.is_std_upcast(*sub, *sup) {
+            return None;
+        }
+        let (sub, sup) = (&self.sem.class(*sub).qualified, &self.sem.class(*sup).qualified);
+        Some(
+            Diagnostic::error(
+                "E0900",
+                format!("a `{sub}` used as a `{sup}` is not supported by this version of wingc yet"),
+                span,
+            )
+            .with_label(format!("a `{sup}` is expected here"))
+            .with_help(format!("expect a `{sub}`, or call the `{sup}` methods on it where it is used")),
+        )
+    }
+
     pub(super) fn expect_assignable(&mut self, found: TypeId, expected: TypeId, span: Span) {
         self.unify(found, expected);
         if self.sem.is_assignable(found, expected) {
             return;
         }
         if let Some(diagnostic) = self.closure_class_coercion(found, expected, span) {
+            self.report(diagnostic);
+            return;
+        }
+        if let Some(diagnostic) = self.std_upcast(found, expected, span) {
             self.report(diagnostic);
             return;
         }

@@ -5,7 +5,7 @@
 
 use super::Checker;
 use super::lifting::{Path, PathUse};
-use super::model::{MemberRef, MethodReceiver, NameRef, StructOp};
+use super::model::{MemberRef, MethodReceiver, NameRef, RESOURCE_FIELD, StructOp};
 use super::scope::Binding;
 use super::symbols::{ClassKind, MemberInfo, MemberKind, TypeRef};
 use super::types::{ClassId, FunctionType, StructId, Type, TypeId, Types};
@@ -604,6 +604,9 @@ impl Checker {
                     .with_help(format!("call it on the class: `{shown}.{}(…)`", name.name)),
             );
         }
+        if self.sem.class(owner).kind == ClassKind::Resource {
+            return self.std_inherited_member(expr, class, owner, &member, name);
+        }
         self.check_visibility(owner, &member, name.span);
         match &member.kind {
             MemberKind::Field { ty, .. } => {
@@ -627,6 +630,29 @@ impl Checker {
             }
             _ => Resolved::Value { ty: Types::ERROR, use_kind: UseKind::Static },
         }
+    }
+
+    /// A member a user class inherits from the std resource it extends
+    /// (`this.inc()` in a `cloud.Counter` subclass): the host member, run on
+    /// the object's resource. `super.inc()` is the same call, as no
+    /// subclass overrides it.
+    fn std_inherited_member(
+        &mut self,
+        expr: &Expr,
+        class: ClassId,
+        owner: ClassId,
+        member: &MemberInfo,
+        name: &Ident,
+    ) -> Resolved {
+        let shown = self.sem.class(class).qualified.clone();
+        let ty = self.use_extern_member(expr, owner, &shown, member, &HashMap::new(), name.span);
+        let use_kind = match (&member.kind, member.phase) {
+            (_, Phase::Inflight) => UseKind::Operation(member.name.clone(), Some(class)),
+            // An attribute (an Api's `url`) needs the handle, granting nothing.
+            (MemberKind::Property(_), Phase::Independent) => UseKind::Field(RESOURCE_FIELD.to_string()),
+            _ => UseKind::Static,
+        };
+        Resolved::Value { ty, use_kind }
     }
 
     /// E0242: `S.fromJson` of a struct with a field Json cannot hold (a

@@ -5,10 +5,15 @@
 //! captures and lifts.
 
 use super::lifting::{Lift, Usage};
-use super::symbols::{ClassInfo, EnumInfo, InterfaceInfo, StructInfo, TypeRef};
+use super::symbols::{ClassInfo, ClassKind, EnumInfo, InterfaceInfo, StructInfo, TypeRef};
 use super::types::{ClassId, EnumId, FunctionType, InterfaceId, StructId, TypeId, Types};
 use crate::syntax::ast::{NodeId, Phase, Span};
 use std::collections::BTreeMap;
+
+/// The field of an object of a class extending a std resource that holds
+/// the resource itself: not a name a program can write, always first in
+/// the object's layout.
+pub const RESOURCE_FIELD: &str = "#resource";
 
 /// A dense map from [`NodeId`] to `T` (node ids are small and contiguous).
 #[derive(Debug, Clone)]
@@ -284,17 +289,33 @@ impl Semantics {
     }
 
     /// Every field of a user class, ancestors' first: the object layout.
-    pub fn field_layout(&self, id: ClassId) -> Vec<(String, TypeId)> {
+    /// A class extending a std resource holds that resource first, in
+    /// [`RESOURCE_FIELD`].
+    pub fn field_layout(&self, id: ClassId) -> Vec<String> {
         let mut chain: Vec<ClassId> = self.ancestry(id).collect();
         chain.reverse();
-        chain
-            .into_iter()
-            .flat_map(|c| self.class(c).members.iter())
-            .filter_map(|m| match m.kind {
-                super::symbols::MemberKind::Field { ty, .. } if !m.is_static => Some((m.name.clone(), ty)),
-                _ => None,
-            })
-            .collect()
+        let resource = self.std_base(id).map(|_| RESOURCE_FIELD.to_string());
+        let fields = chain.into_iter().flat_map(|c| self.class(c).members.iter()).filter_map(|m| match m.kind {
+            super::symbols::MemberKind::Field { .. } if !m.is_static => Some(m.name.clone()),
+            _ => None,
+        });
+        resource.into_iter().chain(fields).collect()
+    }
+
+    /// The std resource class (`cloud.Counter`) a user class extends,
+    /// directly or through its ancestors.
+    pub fn std_base(&self, id: ClassId) -> Option<ClassId> {
+        if self.class(id).kind != ClassKind::User {
+            return None;
+        }
+        self.ancestry(id).find(|c| self.class(*c).kind == ClassKind::Resource)
+    }
+
+    /// Whether the member `name` a user class `id` has is inherited from
+    /// the std resource it extends (a host operation on that resource).
+    pub fn is_std_inherited(&self, id: ClassId, name: &str) -> bool {
+        self.class(id).kind == ClassKind::User
+            && self.find_member(id, name).is_some_and(|(owner, _)| self.class(owner).kind == ClassKind::Resource)
     }
 
     /// Whether class `sub` is `sup` or inherits from it.

@@ -12,8 +12,8 @@
 //! is compared at most once and the check stays polynomial.
 
 use super::model::{MethodReceiver, Semantics};
-use super::symbols::MemberKind;
-use super::types::{FunctionType, InterfaceId, StructId, Type, TypeId, Types};
+use super::symbols::{ClassKind, MemberKind};
+use super::types::{ClassId, FunctionType, InterfaceId, StructId, Type, TypeId, Types};
 use crate::syntax::ast::Phase;
 use std::collections::HashSet;
 
@@ -30,6 +30,13 @@ impl Semantics {
     /// Whether a value of type `from` may be used where `to` is expected.
     pub fn is_assignable(&self, from: TypeId, to: TypeId) -> bool {
         self.assignable(from, to, &mut Assumed::default())
+    }
+
+    /// Whether a user class `sub` would be used as the std resource class
+    /// `sup` it extends (not supported yet: inflight, its object is no
+    /// resource handle).
+    pub fn is_std_upcast(&self, sub: ClassId, sup: ClassId) -> bool {
+        self.class(sub).kind == ClassKind::User && self.class(sup).kind == ClassKind::Resource
     }
 
     /// Whether values of this type are data that converts to Json: Json
@@ -62,7 +69,7 @@ impl Semantics {
             (Type::MutArray(f) | Type::Array(f), Type::Array(t))
             | (Type::MutMap(f) | Type::Map(f), Type::Map(t))
             | (Type::MutSet(f) | Type::Set(f), Type::Set(t)) => self.assignable(*f, *t, assumed),
-            (Type::Class(sub), Type::Class(sup)) => self.is_subclass(*sub, *sup),
+            (Type::Class(sub), Type::Class(sup)) => self.is_subclass(*sub, *sup) && !self.is_std_upcast(*sub, *sup),
             (Type::Class(class), Type::Interface(interface)) => self.implements(*class, *interface),
             (Type::Interface(sub), Type::Interface(sup)) => self.interface_extends(*sub, *sup),
             (Type::Struct(sub), Type::Struct(sup)) => self.struct_fits(*sub, *sup, assumed),

@@ -8,8 +8,8 @@ use super::Result;
 use super::function::{Emit, Emitter, Repr, internal};
 use super::module::{FunctionCode, Op};
 use crate::check::{
-    ArgSlot, CallInfo, ClassId, ClassKind, ExternRef, MemberKind, MemberRef, MethodReceiver, NameRef, StructOp, Type, TypeId,
-    Types,
+    ArgSlot, CallInfo, ClassId, ClassKind, ExternRef, MemberKind, MemberRef, MethodReceiver, NameRef, RESOURCE_FIELD, StructOp,
+    Type, TypeId, Types,
 };
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Arg, Expr, ExprKind, NodeId, Span};
@@ -60,8 +60,9 @@ impl<'a> Emitter<'_, '_, 'a> {
             (Some(MemberRef::Extern { target, is_property: false }), Some(object)) if target.has_receiver => {
                 if optional {
                     let declared = self.sem.types.strip_optional(result);
+                    let receiver_ty = self.sem.type_of(object.id);
                     return self.optional_access(object, result, |this, local| {
-                        this.extern_call_on(&target, local, args, Some(&call), declared)
+                        this.extern_call_on(&target, (local, receiver_ty), args, Some(&call), declared)
                     });
                 }
                 self.extern_call(&target, Some(object), args, Some(&call), result)
@@ -442,21 +443,42 @@ impl<'a> Emitter<'_, '_, 'a> {
         if let Some(receiver) = receiver {
             let from = self.expr(receiver)?;
             self.convert(from, Repr::Handle);
+            // `super` is typed as the parent class; its value is `this`.
+            let receiver_ty = match self.sem.names.get(receiver.id) {
+                Some(NameRef::Var(var)) => self.sem.var(*var).ty,
+                _ => self.sem.type_of(receiver.id),
+            };
+            self.receiver_resource(receiver_ty);
         }
         self.extern_import(target, receiver.is_some(), args, call, result)
     }
 
-    /// [`Self::extern_call`] with the receiver in a local.
+    /// [`Self::extern_call`] with the receiver, of type `receiver_ty`, in a
+    /// local.
     pub(super) fn extern_call_on(
         &mut self,
         target: &ExternRef,
-        receiver: u32,
+        (receiver, receiver_ty): (u32, TypeId),
         args: &'a [Arg],
         call: Option<&CallInfo>,
         result: TypeId,
     ) -> Emit<Repr> {
         self.push(I::LocalGet(receiver));
+        self.receiver_resource(receiver_ty);
         self.extern_import(target, true, args, call, result)
+    }
+
+    /// With a receiver on the stack: an object of a class extending a std
+    /// resource is replaced by the handle of its resource, which the
+    /// inherited host members run on.
+    fn receiver_resource(&mut self, receiver_ty: TypeId) {
+        let receiver_ty = self.sem.types.strip_optional(receiver_ty);
+        if let Type::Class(class) = self.sem.types.get(receiver_ty)
+            && self.sem.std_base(*class).is_some()
+        {
+            self.push(I::I32Const(self.field_index(*class, RESOURCE_FIELD) as i32));
+            self.call_std("object.get", &[ValType::I32, ValType::I32], &[ValType::I32]);
+        }
     }
 
     fn extern_import(

@@ -205,7 +205,10 @@ impl<'a> Emitter<'_, '_, 'a> {
             }
             MemberRef::Extern { target, is_property: true } if is_optional => {
                 let declared = self.sem.types.strip_optional(result);
-                self.optional_access(object, result, |this, local| this.extern_call_on(&target, local, &[], None, declared))
+                let receiver_ty = self.sem.type_of(object.id);
+                self.optional_access(object, result, |this, local| {
+                    this.extern_call_on(&target, (local, receiver_ty), &[], None, declared)
+                })
             }
             MemberRef::Extern { target, is_property: true } => {
                 let receiver = target.has_receiver.then_some(object);
@@ -264,7 +267,7 @@ impl<'a> Emitter<'_, '_, 'a> {
 
     /// A field's position in the object layout of `class`.
     pub(super) fn field_index(&self, class: crate::check::ClassId, name: &str) -> usize {
-        self.sem.field_layout(class).iter().position(|(n, _)| n == name).unwrap_or(0)
+        self.sem.field_layout(class).iter().position(|n| n == name).unwrap_or(0)
     }
 
     /// `object.field op= value` (user object fields; MutJson keys).

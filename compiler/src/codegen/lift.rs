@@ -13,7 +13,7 @@
 //! operations for their class.
 
 use super::{Bundle, FnKind, Pending, Result};
-use crate::check::{ClassId, MemberKind, Usage};
+use crate::check::{ClassId, MemberKind, RESOURCE_FIELD, Usage};
 use crate::diagnostics::Diagnostic;
 use crate::preflight::{FnBody, FunctionValue, RefKind, ResourceId, Value};
 use crate::syntax::ast::Phase;
@@ -171,7 +171,7 @@ impl Bundle<'_, '_> {
         let class = object.class;
         let needed = self.expand(class, usage);
         let mut fields = IndexMap::new();
-        for (name, _) in self.sem.field_layout(class) {
+        for name in self.sem.field_layout(class) {
             let lifted = match (needed.fields.get(&name), object.fields.get(&name)) {
                 (Some(field_usage), Some(value)) => {
                     self.lift(value, field_usage, walk).map_err(|problem| problem.under(Step::Key(name.clone())))?
@@ -194,7 +194,7 @@ impl Bundle<'_, '_> {
         let mut needed = Usage { fields: usage.fields.clone(), ..Usage::default() };
         let mut ops: Vec<String> = usage.ops.iter().cloned().collect();
         if usage.whole {
-            for (name, _) in self.sem.field_layout(class) {
+            for name in self.sem.field_layout(class) {
                 needed.fields.entry(name).or_default().whole = true;
             }
             ops.extend(self.inflight_methods(class));
@@ -202,10 +202,14 @@ impl Bundle<'_, '_> {
         let mut done = BTreeSet::new();
         let mut summaries: Vec<Usage> = self.init_summaries(class);
         while let Some(op) = ops.pop() {
-            if done.insert(op.clone())
-                && let Some(summary) = self.method_summary(class, &op)
-            {
-                summaries.push(summary);
+            if done.insert(op.clone()) {
+                // An operation of the std resource the class extends is one
+                // on the resource its object holds.
+                if self.sem.is_std_inherited(class, &op) {
+                    needed.fields.entry(RESOURCE_FIELD.to_string()).or_default().ops.insert(op);
+                } else if let Some(summary) = self.method_summary(class, &op) {
+                    summaries.push(summary);
+                }
             }
             while let Some(summary) = summaries.pop() {
                 ops.extend(summary.ops.iter().cloned());
@@ -214,7 +218,7 @@ impl Bundle<'_, '_> {
                 }
                 if summary.whole {
                     ops.extend(self.inflight_methods(class));
-                    for (name, _) in self.sem.field_layout(class) {
+                    for name in self.sem.field_layout(class) {
                         needed.fields.entry(name).or_default().whole = true;
                     }
                 }

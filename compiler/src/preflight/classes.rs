@@ -11,7 +11,7 @@ use super::env::Env;
 use super::eval::{Eval, Evaluator, fail};
 use super::tree::ResourceId;
 use super::value::{ClosureValue, FnBody, FunctionValue, Ref, RefKind, Value, as_resource, object_value, resource_value};
-use crate::check::{ClassId, ClassKind, MemberKind, MethodReceiver};
+use crate::check::{ClassId, ClassKind, MemberKind, MethodReceiver, RESOURCE_FIELD};
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Arg, Expr, Phase, Span};
 use indexmap::IndexMap;
@@ -46,12 +46,20 @@ impl<'a> Evaluator<'a> {
             }
             None => self.scopes.last().copied(),
         };
-        let resource = self.add_resource(scope, &id, &class.qualified, expr.span)?;
+        // An object of a class extending a std resource is that resource.
+        let type_name = match self.sem.std_base(class_id) {
+            Some(base) => &self.sem.class(base).qualified,
+            None => &class.qualified,
+        };
+        let resource = self.add_resource(scope, &id, type_name, expr.span)?;
         if class.kind != ClassKind::User {
             self.construct(resource, &class.qualified, args, expr.span)?;
             return Ok(resource_value(resource));
         }
         let object = self.new_object(class_id, Some(resource));
+        if self.sem.std_base(class_id).is_some() {
+            self.write_field(&object, RESOURCE_FIELD, resource_value(resource), expr.span)?;
+        }
         self.scopes.push(resource);
         let constructed = self.construct_object(class_id, &object, args, expr.span);
         self.scopes.pop();
@@ -72,6 +80,9 @@ impl<'a> Evaluator<'a> {
     /// Runs the constructor of `class` (inherited when it has none) on
     /// `this`.
     pub(super) fn construct_object(&mut self, class: ClassId, this: &Value, args: Vec<Value>, span: Span) -> Eval<()> {
+        if self.sem.class(class).kind == ClassKind::Resource {
+            return self.construct_std_base(class, this, args, span);
+        }
         let Some(constructor) = self.sem.ancestry(class).find_map(|c| self.sem.class(c).constructor.clone().map(|k| (c, k)))
         else {
             return Ok(());
@@ -86,6 +97,33 @@ impl<'a> Evaluator<'a> {
             self.construct_object(parent, this, Vec::new(), span)?;
         }
         self.run_method(owner, method.id, this.clone(), args, span).map(|_| ())
+    }
+
+    /// `super(…)` (or the implicit one) reaching the std resource class a
+    /// user class extends: fills the object's resource from the arguments,
+    /// keeping what inherited preflight methods called before it added
+    /// (`this.addObject(…)`).
+    fn construct_std_base(&mut self, class: ClassId, this: &Value, args: Vec<Value>, span: Span) -> Eval<()> {
+        let Some(resource) = self.app.object(this).and_then(|o| o.node) else {
+            return fail("E0500", "internal error: a resource subclass object without a node", span);
+        };
+        let type_name = self.sem.class(class).qualified.clone();
+        let before = std::mem::take(&mut self.app.tree.get_mut(resource).props);
+        self.construct(resource, &type_name, args, span)?;
+        let props = &mut self.app.tree.get_mut(resource).props;
+        for (name, value) in before {
+            props.entry(name).or_insert(value);
+        }
+        Ok(())
+    }
+
+    /// The resource an extern member runs on: a resource, or the object of
+    /// a class extending a std resource.
+    pub(super) fn resource_of(&self, value: &Value) -> Option<ResourceId> {
+        as_resource(value).or_else(|| {
+            let object = self.app.object(value)?;
+            self.sem.std_base(object.class).and(object.node)
+        })
     }
 
     /// Runs the method (or constructor) declared at `decl` of `class`.

@@ -78,7 +78,7 @@ impl<'a> Evaluator<'a> {
         if let Some(member) = target.name.strip_prefix("Node.") {
             return self.node_member(target.receiver.as_ref(), member, span);
         }
-        let resource = target.receiver.as_ref().and_then(as_resource);
+        let resource = target.receiver.as_ref().and_then(|receiver| self.resource_of(receiver));
         if let Some(resource) = resource {
             return self.resource_member(resource, &target.name, args, span);
         }
