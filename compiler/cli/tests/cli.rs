@@ -350,3 +350,19 @@ fn the_app_workdir_is_in_the_output_directory() {
         assert_eq!(std::fs::read_to_string(workdir.join("stamp.txt")).ok().as_deref(), Some("built"), "{args:?}");
     }
 }
+
+/// A program named by a bare file name (`wingc compile main.w` in its
+/// directory) still knows its directory.
+#[test]
+fn a_program_given_by_a_bare_file_name_knows_its_directory() {
+    let dir = scratch("bare-name");
+    write_program(
+        &dir,
+        "class Probe {\n  new() {\n    log(nodeof(this).app.entrypointDir);\n  }\n}\nnew Probe();\nlog(@dirname);\n",
+    );
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_wingc")).args(["compile", "main.w"]).current_dir(&dir).output().expect("run wingc");
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let shown = dir.to_str().unwrap();
+    assert_eq!(stdout(&output).lines().take(2).collect::<Vec<_>>(), [shown, shown]);
+}

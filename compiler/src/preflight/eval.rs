@@ -57,7 +57,11 @@ pub(super) struct Evaluator<'a> {
 
 impl<'a> Evaluator<'a> {
     pub(super) fn new(sem: &'a Semantics, index: &'a DeclIndex<'a>, input: super::Program<'_>) -> Evaluator<'a> {
-        let dir = input.dir.map(|d| std::path::absolute(d).unwrap_or_else(|_| d.to_path_buf()));
+        // A bare file name's directory is `""`: the working directory.
+        let dir = input.dir.map(|d| {
+            let d = if d.as_os_str().is_empty() { std::path::Path::new(".") } else { d };
+            std::path::absolute(d).unwrap_or_else(|_| d.to_path_buf())
+        });
         let file_name = match &dir {
             Some(dir) => dir.join(input.name).to_string_lossy().into_owned(),
             None => input.name.to_string(),
