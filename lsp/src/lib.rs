@@ -17,7 +17,7 @@
 //!
 //! # Latency
 //!
-//! Measured with `lsp/examples/latency.rs` on `gen-lines.sh 120` (4,922
+//! Measured with `lsp/examples/editor_latency.rs` on `gen-lines.sh 120` (4,922
 //! lines), release build, this 2-core machine shared with other builds
 //! (load 2–3.5; at load 7 every figure is about twice as long):
 //!

@@ -4,7 +4,7 @@
 //! from `bundle.wasm` when it is not) and warm invocation latency (an
 //! event handed out to its response posted, no AWS call).
 //!
-//! `cargo run --release -p wing-lambda --example latency`
+//! `cargo run --release -p wing-lambda --example lambda_latency`
 
 #[path = "../tests/harness/mod.rs"]
 mod harness;

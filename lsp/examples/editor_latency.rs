@@ -10,7 +10,7 @@
 //! server's message loop and checker thread (JSON-RPC over in-memory
 //! streams).
 //!
-//! Run: `cargo run --release -p wing-lsp --example latency [FILE | LINES]`
+//! Run: `cargo run --release -p wing-lsp --example editor_latency [FILE | LINES]`
 //! (LINES: this file's own generator).
 
 use serde_json::{Value, json};
