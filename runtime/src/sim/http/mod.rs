@@ -168,7 +168,10 @@ pub async fn in_place(pace: Arc<Pace>, work: impl FnOnce() -> HttpResponse + Sen
             .unwrap_or_else(|_| HttpResponse::new(500, "the request handler failed"))
     };
     if quick && take_turn(&DIRECT) {
-        Requeue::default().await;
+        // What the I/O driver woke with this task and left in the worker's
+        // LIFO slot, which no other worker may steal, runs first: it is not
+        // held up for the handler's whole run.
+        tokio::task::yield_now().await;
         let response = run();
         DIRECT.fetch_sub(1, Ordering::AcqRel);
         return response;
@@ -179,30 +182,6 @@ pub async fn in_place(pace: Arc<Pace>, work: impl FnOnce() -> HttpResponse + Sen
         return response;
     }
     blocking(run).await
-}
-
-/// Yields once by waking itself. A task tokio wakes from its own thread
-/// takes that thread's LIFO slot, and what was there, which no other thread
-/// may take, moves to the queue the others steal from: a task the I/O
-/// driver woke with this one is not held up while a handler runs directly.
-/// (`yield_now` frees the slot too, but waits for the driver: a quarter of
-/// the requests per second.)
-#[derive(Default)]
-struct Requeue {
-    yielded: bool,
-}
-
-impl Future for Requeue {
-    type Output = ();
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<()> {
-        if self.yielded {
-            return std::task::Poll::Ready(());
-        }
-        self.yielded = true;
-        cx.waker().wake_by_ref();
-        std::task::Poll::Pending
-    }
 }
 
 /// Counts one more request in `running` if fewer than one per core are.
