@@ -122,7 +122,7 @@ pub fn blocking(work: impl FnOnce() -> HttpResponse + Send + 'static) -> Reply {
 }
 
 /// How long a run may take and still count as quick (see [`Pace`]).
-pub const QUICK: Duration = Duration::from_millis(1);
+const QUICK: Duration = Duration::from_millis(1);
 
 /// What the last run of a handler says of its next: whether it was
 /// [`QUICK`]. Unknown before the first run, which counts as slow.
@@ -167,30 +167,38 @@ pub async fn in_place(pace: Arc<Pace>, work: impl FnOnce() -> HttpResponse + Sen
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pace.timed(work)))
             .unwrap_or_else(|_| HttpResponse::new(500, "the request handler failed"))
     };
-    if quick && take_turn(&DIRECT) {
+    if quick && let Some(_turn) = Turn::take(&DIRECT) {
         // What the I/O driver woke with this task and left in the worker's
         // LIFO slot, which no other worker may steal, runs first: it is not
         // held up for the handler's whole run.
         tokio::task::yield_now().await;
-        let response = run();
-        DIRECT.fetch_sub(1, Ordering::AcqRel);
-        return response;
+        return run();
     }
-    if take_turn(&IN_PLACE) {
-        let response = tokio::task::block_in_place(run);
-        IN_PLACE.fetch_sub(1, Ordering::AcqRel);
-        return response;
+    if let Some(_turn) = Turn::take(&IN_PLACE) {
+        return tokio::task::block_in_place(run);
     }
     blocking(run).await
 }
 
-/// Counts one more request in `running` if fewer than one per core are.
-fn take_turn(running: &AtomicUsize) -> bool {
-    if running.fetch_add(1, Ordering::AcqRel) < cores() {
-        return true;
+/// One request counted in a count of running ones, until dropped (also
+/// when the request is dropped while it waits to run).
+struct Turn(&'static AtomicUsize);
+
+impl Turn {
+    /// A turn in `running` if fewer than one per core are running.
+    fn take(running: &'static AtomicUsize) -> Option<Turn> {
+        if running.fetch_add(1, Ordering::AcqRel) < cores() {
+            return Some(Turn(running));
+        }
+        running.fetch_sub(1, Ordering::AcqRel);
+        None
     }
-    running.fetch_sub(1, Ordering::AcqRel);
-    false
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 /// The machine's cores (asked once).
@@ -412,6 +420,15 @@ pub use wing_abi::media::{content_type, mime_type, with_charset};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn turns_are_given_back_when_dropped_and_limited_to_one_per_core() {
+        static RUNNING: AtomicUsize = AtomicUsize::new(0);
+        let turns: Vec<Turn> = std::iter::from_fn(|| Turn::take(&RUNNING)).take(cores() + 1).collect();
+        assert_eq!((turns.len(), RUNNING.load(Ordering::Acquire)), (cores(), cores()));
+        drop(turns);
+        assert_eq!(RUNNING.load(Ordering::Acquire), 0);
+    }
 
     #[test]
     fn paths_decode() {
