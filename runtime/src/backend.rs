@@ -144,6 +144,7 @@ pub struct Waiting(Option<Arc<dyn Backend>>);
 
 impl Waiting {
     pub fn begin(backend: &Arc<dyn Backend>) -> Waiting {
+        crate::slow::turning_slow();
         Waiting(backend.clone().wait_begins().then(|| backend.clone()))
     }
 }

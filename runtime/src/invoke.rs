@@ -311,6 +311,7 @@ fn watch(store: &mut Store<HostState>, timeout: Duration) {
     store.data_mut().deadline = Some(Instant::now() + timeout);
     let ticks = (CHECK_EVERY.as_nanos() / EPOCH_TICK.as_nanos()).max(1) as u64;
     store.epoch_deadline_callback(move |context| {
+        crate::slow::turning_slow();
         let state = context.data();
         if state.backend.is_stopping() {
             return Err(crate::state::fatal(STOPPED));

@@ -27,6 +27,7 @@ mod engine;
 mod host;
 mod invoke;
 mod sim;
+mod slow;
 mod state;
 mod testing;
 

@@ -152,9 +152,11 @@ static IN_PLACE: AtomicUsize = AtomicUsize::new(0);
 /// `pace` records. Where it runs is a matter of thread hand-offs, which
 /// cost more than a quick handler itself:
 /// * after a quick run, and while fewer than one per core do, directly on
-///   this worker thread (no hand-off; the other connections of the thread
-///   are taken by the others, and one worker is always left free, so even
-///   a handler that turns slow holds up no request beyond its timeout);
+///   this worker thread (no hand-off; other workers steal what waits in
+///   this one's queue, and one worker is always left free). A run that
+///   turns slow hands this thread's other tasks on at the first sign
+///   ([`crate::slow`]): even a handler that loops holds up no other
+///   request for longer than the engine's check period;
 /// * else, while fewer than one per core do, on this thread once it has
 ///   handed its other connections to another thread (one hand-off);
 /// * else on the blocking pool, which keeps many running handlers from
@@ -168,10 +170,7 @@ pub async fn in_place(pace: Arc<Pace>, work: impl FnOnce() -> HttpResponse + Sen
             .unwrap_or_else(|_| HttpResponse::new(500, "the request handler failed"))
     };
     if quick && let Some(_turn) = Turn::take(&DIRECT) {
-        // What the I/O driver woke with this task and left in the worker's
-        // LIFO slot, which no other worker may steal, runs first: it is not
-        // held up for the handler's whole run.
-        tokio::task::yield_now().await;
+        let _hand_off = crate::slow::install(hand_off_worker);
         return run();
     }
     if let Some(_turn) = Turn::take(&IN_PLACE) {
@@ -179,6 +178,25 @@ pub async fn in_place(pace: Arc<Pace>, work: impl FnOnce() -> HttpResponse + Sen
     }
     blocking(run).await
 }
+
+/// Gives the other tasks of this worker thread, whose run turned slow, to
+/// another thread: `block_in_place` moves the task of the worker's LIFO
+/// slot (which no other worker may steal) to its queue and hands the
+/// worker to a new thread. It waits until a task spawned first has run,
+/// that is until another thread serves what waits here; should it give
+/// up first, it takes the worker back, and the others may still steal
+/// from its queue. The run already took longer than the engine's check
+/// period, so the wait costs it little.
+fn hand_off_worker() {
+    let (served, serving) = mpsc::sync_channel(1);
+    tokio::spawn(async move {
+        let _ = served.send(());
+    });
+    tokio::task::block_in_place(|| serving.recv_timeout(HAND_OFF_WAIT)).ok();
+}
+
+/// How long a thread handing its worker on waits for another to take it.
+const HAND_OFF_WAIT: Duration = Duration::from_millis(20);
 
 /// One request counted in a count of running ones, until dropped (also
 /// when the request is dropped while it waits to run).
