@@ -110,8 +110,9 @@ fn response(status: u16, head: &str, body: &str) -> String {
 
 type Request = (String, String, HashMap<String, String>, Vec<u8>);
 
-/// One request: method, path, headers (lowercase names), body.
-fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Request> {
+/// One request: method, path, headers (lowercase names), body; `None`
+/// once the connection is closed.
+pub fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Request> {
     let mut line = String::new();
     reader.read_line(&mut line).ok().filter(|n| *n > 0)?;
     let mut parts = line.split_whitespace();
