@@ -715,6 +715,27 @@ fn invoke_async_returns_once_lambda_accepted_the_event() {
 }
 
 #[test]
+fn invoke_of_a_function_lambda_does_not_know_is_a_wing_error() {
+    let service = lambda_with_double("invoke-unknown");
+    let task = unpack("relay", "invoke-unknown-relay");
+    let mut env = calling(&service);
+    env.push((variable(&task, "root/Default/double", "name"), "no-such-function".into()));
+    let mut relay = Lambda::start_with("relay", &task, &env);
+    let Posted::Error { body, .. } = relay.invoke(&json!({ "n": 1 })) else { panic!("the caller should fail") };
+    // The SDK's causes, each once, without its debug dump of the response.
+    assert_eq!(
+        body["errorMessage"],
+        "Lambda Invoke failed: service error: ResourceNotFoundException: \
+         Function not found: arn:aws:lambda:us-east-1:123456789012:function:no-such-function"
+    );
+    let unknown = |n: i64| Received { function: "no-such-function".into(), ..to_double("RequestResponse", json!({ "n": n })) };
+    assert_eq!(service.received(), [unknown(-1), unknown(1)]);
+    assert_eq!(service.served(), []);
+    relay.stop();
+    service.stop();
+}
+
+#[test]
 fn an_ungranted_invoke_is_refused_before_lambda_is_called() {
     let service = lambda_with_double("invoke-ungranted");
     let task = unpack("relay", "invoke-ungranted-relay");
