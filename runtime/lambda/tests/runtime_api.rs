@@ -750,3 +750,20 @@ fn an_ungranted_invoke_is_refused_before_lambda_is_called() {
     relay.stop();
     service.stop();
 }
+
+#[test]
+fn invoke_async_of_a_throttled_function_is_the_simulators_too_many_requests_error() {
+    let service = lambda_with_double("invoke-throttled");
+    service.throttle(&function_name("double"));
+    let mut fire = Lambda::start_with("fire", &unpack("fire", "invoke-throttled-fire"), &calling(&service));
+    let Posted::Error { body, .. } = fire.invoke(&json!({ "n": 6 })) else { panic!("the caller should fail") };
+    assert_eq!(body["errorMessage"], "Too many requests, the function has reached its concurrency limit.");
+    // The SDK tried three times (its standard retries of a throttled call).
+    assert_eq!(
+        service.received(),
+        [to_double("Event", json!({ "n": 6 })), to_double("Event", json!({ "n": 6 })), to_double("Event", json!({ "n": 6 }))]
+    );
+    assert_eq!(service.run_queued(), []);
+    fire.stop();
+    service.stop();
+}

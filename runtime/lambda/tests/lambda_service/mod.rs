@@ -7,7 +7,8 @@
 //! sends back what its runtime posted (status 200, with
 //! `X-Amz-Function-Error: Unhandled` when it posted an error); an `Event`
 //! invocation is accepted (202) and queued until the test runs the queue;
-//! an unknown function is a 404 `ResourceNotFoundException`. It records
+//! an unknown function is a 404 `ResourceNotFoundException`, a throttled
+//! one a 429 `TooManyRequestsException`. It records
 //! every request it received and everything the functions posted. A small
 //! HTTP/1.1 server on a free port, with a thread per connection;
 //! [`LambdaService::stop`] ends all its threads and gives the functions
@@ -15,7 +16,7 @@
 
 use crate::harness::{Posted, read_request};
 use serde_json::{Value as Json, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -62,6 +63,8 @@ struct Shared<F> {
     served: Mutex<Vec<Served>>,
     /// `Event` invocations accepted and not run yet: function, payload.
     queued: Mutex<Vec<(String, String)>>,
+    /// Functions at their concurrency limit.
+    throttled: Mutex<BTreeSet<String>>,
     stopping: AtomicBool,
     /// Each connection (a handle to shut it down) and its thread.
     connections: Mutex<Vec<(TcpStream, JoinHandle<()>)>>,
@@ -78,6 +81,7 @@ impl<F: Function> LambdaService<F> {
             received: Mutex::default(),
             served: Mutex::default(),
             queued: Mutex::default(),
+            throttled: Mutex::default(),
             stopping: AtomicBool::new(false),
             connections: Mutex::default(),
         });
@@ -125,6 +129,12 @@ impl<F: Function> LambdaService<F> {
         self.shared.served.lock().expect("the answers").clone()
     }
 
+    /// Throttles `function` from now on: Lambda refuses its invocations as
+    /// when it is at its concurrency limit.
+    pub fn throttle(&self, function: &str) {
+        self.shared.throttled.lock().expect("the throttled").insert(function.to_string());
+    }
+
     /// Runs the `Event` invocations accepted so far, in order; gives what
     /// the functions posted for them (Lambda drops it).
     pub fn run_queued(&self) -> Vec<Served> {
@@ -170,6 +180,7 @@ impl<F> Shared<F> {
             received: Mutex::default(),
             served: Mutex::default(),
             queued: Mutex::default(),
+            throttled: Mutex::default(),
             stopping: AtomicBool::new(true),
             connections: Mutex::default(),
         }
@@ -232,6 +243,11 @@ fn answer<F: Function>(
     if !shared.functions.lock().expect("the functions").contains_key(function) {
         let arn = format!("arn:aws:lambda:us-east-1:123456789012:function:{function}");
         return error(404, "ResourceNotFoundException", &format!("Function not found: {arn}"));
+    }
+    if shared.throttled.lock().expect("the throttled").contains(function) {
+        let body =
+            json!({ "Type": "User", "message": "Rate Exceeded.", "Reason": "ReservedFunctionConcurrentInvocationLimitExceeded" });
+        return reply(429, "x-amzn-ErrorType: TooManyRequestsException\r\nRetry-After: 1\r\n", &body.to_string());
     }
     match invocation_type.as_str() {
         "RequestResponse" => match shared.run(function, &text).posted {
