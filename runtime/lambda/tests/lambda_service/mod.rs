@@ -10,18 +10,16 @@
 //! an unknown function is a 404 `ResourceNotFoundException`, a throttled
 //! one a 429 `TooManyRequestsException`. It records
 //! every request it received and everything the functions posted. A small
-//! HTTP/1.1 server on a free port, with a thread per connection;
-//! [`LambdaService::stop`] ends all its threads and gives the functions
-//! back.
+//! HTTP/1.1 server on a free port, with a thread per connection (the
+//! harness's [`Server`]); [`LambdaService::stop`] ends all its threads and
+//! gives the functions back, dropping the service ends them too.
 
-use crate::harness::{Posted, read_request};
+use crate::harness::{Posted, Server, read_request};
 use serde_json::{Value as Json, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::net::TcpStream;
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 
 /// A deployed function: hands one event to it, gives what its runtime
 /// posted.
@@ -54,7 +52,7 @@ pub struct LambdaService<F: Function> {
     /// `http://127.0.0.1:<port>`.
     pub endpoint: String,
     shared: Arc<Shared<F>>,
-    accepting: Option<JoinHandle<()>>,
+    server: Server,
 }
 
 struct Shared<F> {
@@ -65,44 +63,24 @@ struct Shared<F> {
     queued: Mutex<Vec<(String, String)>>,
     /// Functions at their concurrency limit.
     throttled: Mutex<BTreeSet<String>>,
-    stopping: AtomicBool,
-    /// Each connection (a handle to shut it down) and its thread.
-    connections: Mutex<Vec<(TcpStream, JoinHandle<()>)>>,
 }
 
 impl<F: Function> LambdaService<F> {
     /// Serves the Invoke API of `functions` (by name) on a free port of
     /// 127.0.0.1.
     pub fn start(functions: impl IntoIterator<Item = (String, F)>) -> LambdaService<F> {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the Lambda service");
-        let endpoint = format!("http://{}", listener.local_addr().expect("its address"));
         let shared = Arc::new(Shared {
             functions: Mutex::new(functions.into_iter().collect()),
             received: Mutex::default(),
             served: Mutex::default(),
             queued: Mutex::default(),
             throttled: Mutex::default(),
-            stopping: AtomicBool::new(false),
-            connections: Mutex::default(),
         });
-        let accepting = {
+        let server = {
             let shared = shared.clone();
-            std::thread::spawn(move || {
-                for stream in listener.incoming() {
-                    if shared.stopping.load(Ordering::SeqCst) {
-                        return;
-                    }
-                    let Ok(stream) = stream else { continue };
-                    let handle = stream.try_clone().expect("clone the stream");
-                    let connection = {
-                        let shared = shared.clone();
-                        std::thread::spawn(move || serve(stream, &shared))
-                    };
-                    shared.connections.lock().expect("the connections").push((handle, connection));
-                }
-            })
+            Server::start(move |stream| serve(stream, &shared))
         };
-        LambdaService { endpoint, shared, accepting: Some(accepting) }
+        LambdaService { endpoint: format!("http://{}", server.address), shared, server }
     }
 
     /// The environment that sends a `bootstrap`'s Lambda calls here (the
@@ -145,45 +123,9 @@ impl<F: Function> LambdaService<F> {
     /// Stops the server and every connection's thread; gives the functions
     /// back (to stop them and read their logs).
     pub fn stop(mut self) -> BTreeMap<String, F> {
-        self.shutdown();
-        let shared = Arc::try_unwrap(std::mem::replace(&mut self.shared, Arc::new(Shared::empty())))
-            .unwrap_or_else(|_| panic!("a thread of the Lambda service still runs"));
+        assert!(!self.server.stop(), "a thread of the Lambda service panicked");
+        let shared = Arc::try_unwrap(self.shared).unwrap_or_else(|_| panic!("a thread of the Lambda service still runs"));
         shared.functions.into_inner().expect("no thread panicked holding the functions")
-    }
-
-    fn shutdown(&mut self) {
-        let Some(accepting) = self.accepting.take() else { return };
-        self.shared.stopping.store(true, Ordering::SeqCst);
-        // Wakes the accepting thread, which sees it is stopping.
-        let _ = TcpStream::connect(self.endpoint.trim_start_matches("http://"));
-        let accepted = accepting.join();
-        let connections = std::mem::take(&mut *self.shared.connections.lock().expect("the connections"));
-        let mut panicked = accepted.is_err();
-        for (stream, thread) in connections {
-            let _ = stream.shutdown(std::net::Shutdown::Both);
-            panicked |= thread.join().is_err();
-        }
-        assert!(!panicked || std::thread::panicking(), "a thread of the Lambda service panicked");
-    }
-}
-
-impl<F: Function> Drop for LambdaService<F> {
-    fn drop(&mut self) {
-        self.shutdown();
-    }
-}
-
-impl<F> Shared<F> {
-    fn empty() -> Shared<F> {
-        Shared {
-            functions: Mutex::default(),
-            received: Mutex::default(),
-            served: Mutex::default(),
-            queued: Mutex::default(),
-            throttled: Mutex::default(),
-            stopping: AtomicBool::new(true),
-            connections: Mutex::default(),
-        }
     }
 }
 
