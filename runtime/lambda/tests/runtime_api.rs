@@ -6,7 +6,10 @@
 //! `bootstrap` runs with the environment its Terraform gives it. Each test
 //! feeds events and checks what the runtime posts; the tests of resource
 //! operations point `bootstrap` at a moto server
-//! (`AWS_ENDPOINT_URL`) and check what the handler did in it.
+//! (`AWS_ENDPOINT_URL`) and check what the handler did in it; those of
+//! `Function.invoke` point it at a stand-in of Lambda's Invoke API
+//! (`AWS_ENDPOINT_URL_LAMBDA`) which runs the invoked function in a second
+//! `bootstrap`.
 
 mod harness;
 mod lambda_service;
@@ -670,12 +673,14 @@ fn invoke_runs_the_other_function_through_lambda_and_gives_its_json_or_its_error
     let Posted::Error { error_type, body, .. } = &served[0].posted else { panic!("double fails for -3: {served:?}") };
     assert_eq!(error_type.as_deref(), Some("WingError"));
     assert_eq!((&body["errorMessage"], &body["errorType"]), (&json!("cannot double -3"), &json!("WingError")));
+    assert_eq!(body["stackTrace"].as_array().map(Vec::len), Some(1), "{body}");
     let frame = body["stackTrace"][0].as_str().expect("a frame");
     assert!(frame.starts_with(&format!("at main.w:{throw_line}:{throw_column} (")), "{frame}");
     assert_eq!(served[1], double_served(json!({ "n": 3 }), response(json!({ "doubled": 6 }))));
 
     // -4: `double` doubles 4, then fails for -4 outside the try: the
-    // caller fails with its message, at its own call.
+    // caller fails with its message, at its own statement (the callee's
+    // frames stay in the callee's error).
     let Posted::Error { error_type, body, .. } = relay.invoke(&json!({ "n": -4 })) else { panic!("the caller should fail") };
     assert_eq!(error_type.as_deref(), Some("WingError"));
     assert_eq!((&body["errorMessage"], &body["errorType"]), (&json!("cannot double -4"), &json!("WingError")));
