@@ -6,12 +6,17 @@
 //! `bootstrap` runs with the environment its Terraform gives it. Each test
 //! feeds events and checks what the runtime posts; the tests of resource
 //! operations point `bootstrap` at a moto server
-//! (`AWS_ENDPOINT_URL`) and check what the handler did in it.
+//! (`AWS_ENDPOINT_URL`) and check what the handler did in it; those of
+//! `Function.invoke` point it at a stand-in of Lambda's Invoke API
+//! (`AWS_ENDPOINT_URL_LAMBDA`) which runs the invoked function in a second
+//! `bootstrap`.
 
 mod harness;
+mod lambda_service;
 mod moto;
 
 use harness::{Posted, RuntimeApi};
+use lambda_service::{LambdaService, Received, Served};
 use moto::Moto;
 use serde_json::{Value as Json, json};
 use std::path::{Path, PathBuf};
@@ -80,23 +85,45 @@ fn unpack_from(app: &Path, name: &str, test: &str) -> PathBuf {
     dir
 }
 
+/// The value of the Terraform variable `name_prefix` the tests deploy with.
+const NAME_PREFIX: &str = "wing-test";
+
+/// The Terraform of the app compiled to `app`.
+fn terraform(app: &Path) -> Json {
+    let text = std::fs::read_to_string(app.join("main.tf.json")).expect("main.tf.json");
+    serde_json::from_str(&text).expect("Terraform JSON")
+}
+
+/// A string of Terraform with `${var.name_prefix}` filled in; `None` when
+/// it still takes a value from another resource.
+fn resolved(value: &str) -> Option<String> {
+    let value = value.replace("${var.name_prefix}", NAME_PREFIX);
+    (!value.contains("${")).then_some(value)
+}
+
 /// The environment Terraform gives the function `name` unpacked in
 /// `task_root` (`<app>/task/<test>`); a value Terraform fills from another
 /// resource gets a made-up one.
 fn terraform_env(task_root: &Path, name: &str) -> Vec<(String, String)> {
     let app = task_root.ancestors().nth(2).expect("an unpacked task");
-    let text = std::fs::read_to_string(app.join("main.tf.json")).expect("main.tf.json");
-    let terraform: Json = serde_json::from_str(&text).expect("Terraform JSON");
+    let terraform = terraform(app);
     let variables = &terraform["resource"]["aws_lambda_function"][name]["environment"][0]["variables"];
     let variables = variables.as_object().unwrap_or_else(|| panic!("no environment for the function {name}"));
     variables
         .iter()
         .map(|(key, value)| {
             let value = value.as_str().expect("a string variable");
-            let value = if value.contains("${") { format!("made-up-{}", key.to_ascii_lowercase()) } else { value.to_string() };
-            (key.clone(), value)
+            (key.clone(), resolved(value).unwrap_or_else(|| format!("made-up-{}", key.to_ascii_lowercase())))
         })
         .collect()
+}
+
+/// The name Terraform deploys the app's function `name` (its Terraform
+/// name) under.
+fn function_name(name: &str) -> String {
+    let terraform = terraform(compiled());
+    let value = terraform["resource"]["aws_lambda_function"][name]["function_name"].as_str();
+    resolved(value.unwrap_or_else(|| panic!("no function {name} in the Terraform"))).expect("a name of the prefix alone")
 }
 
 /// A running `bootstrap` and the Runtime API it talks to; the process is
@@ -586,4 +613,162 @@ fn table_rows_are_native_dynamodb_items() {
     let born = item.item().and_then(|item| item.get("born")).and_then(|v| v.as_n().ok()).cloned();
     assert_eq!(born.as_deref(), Some("1815"));
     lambda.stop();
+}
+
+impl lambda_service::Function for Lambda {
+    fn invoke(&mut self, payload: &str) -> Posted {
+        self.api.invoke(payload)
+    }
+}
+
+/// The function `double` running behind a Lambda service stand-in, for
+/// `test`, under the name Terraform gives it.
+fn lambda_with_double(test: &str) -> LambdaService<Lambda> {
+    let double = Lambda::start("double", &unpack("double", &format!("{test}-double")));
+    LambdaService::start([(function_name("double"), double)])
+}
+
+/// The environment of a caller of the service: its Lambda calls go to the
+/// service, and every other service's to an address where nothing listens
+/// (`AWS_ENDPOINT_URL`), so a call sent there would fail.
+fn calling(service: &LambdaService<Lambda>) -> Vec<(String, String)> {
+    let nowhere = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port");
+    let mut env = service.env();
+    env.push(("AWS_ENDPOINT_URL".into(), format!("http://{nowhere}")));
+    env
+}
+
+/// A request of `invocation_type` to `double` as the caller signs it.
+fn to_double(invocation_type: &str, payload: Json) -> Received {
+    Received {
+        function: function_name("double"),
+        invocation_type: invocation_type.into(),
+        payload,
+        signed_for: Some("us-east-1/lambda".into()),
+    }
+}
+
+/// What `double` posted for `payload`.
+fn double_served(payload: Json, posted: Posted) -> Served {
+    Served { function: function_name("double"), payload, posted: without_id(posted) }
+}
+
+/// `served` without the request ids (checked by the harness).
+fn served_without_ids(served: Vec<Served>) -> Vec<Served> {
+    served.into_iter().map(|s| Served { posted: without_id(s.posted), ..s }).collect()
+}
+
+#[test]
+fn invoke_runs_the_other_function_through_lambda_and_gives_its_json_or_its_error() {
+    let service = lambda_with_double("invoke");
+    let mut relay = Lambda::start_with("relay", &unpack("relay", "invoke-relay"), &calling(&service));
+    // 3: `double` fails for -3 (caught), then doubles 3.
+    assert_eq!(answer(relay.invoke(&json!({ "n": 3 }))), json!({ "doubled": 6, "failure": "cannot double -3" }));
+    assert_eq!(
+        service.received(),
+        [to_double("RequestResponse", json!({ "n": -3 })), to_double("RequestResponse", json!({ "n": 3 }))]
+    );
+    let (throw_line, throw_column) = position("throw \"cannot double {n}\"");
+    let served = served_without_ids(service.served());
+    let Posted::Error { error_type, body, .. } = &served[0].posted else { panic!("double fails for -3: {served:?}") };
+    assert_eq!(error_type.as_deref(), Some("WingError"));
+    assert_eq!((&body["errorMessage"], &body["errorType"]), (&json!("cannot double -3"), &json!("WingError")));
+    assert_eq!(body["stackTrace"].as_array().map(Vec::len), Some(1), "{body}");
+    let frame = body["stackTrace"][0].as_str().expect("a frame");
+    assert!(frame.starts_with(&format!("at main.w:{throw_line}:{throw_column} (")), "{frame}");
+    assert_eq!(served[1], double_served(json!({ "n": 3 }), response(json!({ "doubled": 6 }))));
+
+    // -4: `double` doubles 4, then fails for -4 outside the try: the
+    // caller fails with its message, at its own statement (the callee's
+    // frames stay in the callee's error).
+    let Posted::Error { error_type, body, .. } = relay.invoke(&json!({ "n": -4 })) else { panic!("the caller should fail") };
+    assert_eq!(error_type.as_deref(), Some("WingError"));
+    assert_eq!((&body["errorMessage"], &body["errorType"]), (&json!("cannot double -4"), &json!("WingError")));
+    let (call_line, call_column) = position("let answer = double.invoke");
+    let trace: Vec<&str> = body["stackTrace"].as_array().expect("a trace").iter().filter_map(Json::as_str).collect();
+    assert_eq!(trace.len(), 1, "{trace:?}");
+    assert!(trace[0].starts_with(&format!("at main.w:{call_line}:{call_column} (")), "{trace:?}");
+    assert_eq!(
+        service.received()[2..],
+        [to_double("RequestResponse", json!({ "n": 4 })), to_double("RequestResponse", json!({ "n": -4 }))]
+    );
+    let served = served_without_ids(service.served());
+    assert_eq!(served.len(), 4, "{served:?}");
+    assert_eq!(served[2], double_served(json!({ "n": 4 }), response(json!({ "doubled": 8 }))));
+    assert!(matches!(&served[3].posted, Posted::Error { body, .. } if body["errorMessage"] == "cannot double -4"), "{served:?}");
+
+    let (relay_out, relay_err) = relay.stop();
+    assert_eq!(relay_out, "");
+    assert!(relay_err.contains("error: cannot double -4\n  at main.w:"), "{relay_err}");
+    let (double_out, _) = service.stop().into_values().next().expect("double").stop();
+    assert_eq!(double_out, "doubling 3\ndoubling 4\n");
+}
+
+#[test]
+fn invoke_async_returns_once_lambda_accepted_the_event() {
+    let service = lambda_with_double("invoke-async");
+    let mut fire = Lambda::start_with("fire", &unpack("fire", "invoke-async-fire"), &calling(&service));
+    assert_eq!(answer(fire.invoke(&json!({ "n": 5 }))), json!("queued"));
+    // Accepted, not run yet: the caller did not wait for `double`.
+    assert_eq!(service.received(), [to_double("Event", json!({ "n": 5 }))]);
+    assert_eq!(service.served(), []);
+    let ran = served_without_ids(service.run_queued());
+    assert_eq!(ran, [double_served(json!({ "n": 5 }), response(json!({ "doubled": 10 })))]);
+    fire.stop();
+    let (double_out, _) = service.stop().into_values().next().expect("double").stop();
+    assert_eq!(double_out, "doubling 5\n");
+}
+
+#[test]
+fn invoke_of_a_function_lambda_does_not_know_is_a_wing_error() {
+    let service = lambda_with_double("invoke-unknown");
+    let task = unpack("relay", "invoke-unknown-relay");
+    let mut env = calling(&service);
+    env.push((variable(&task, "root/Default/double", "name"), "no-such-function".into()));
+    let mut relay = Lambda::start_with("relay", &task, &env);
+    let Posted::Error { body, .. } = relay.invoke(&json!({ "n": 1 })) else { panic!("the caller should fail") };
+    // The SDK's causes, each once, without its debug dump of the response.
+    assert_eq!(
+        body["errorMessage"],
+        "Lambda Invoke failed: service error: ResourceNotFoundException: \
+         Function not found: arn:aws:lambda:us-east-1:123456789012:function:no-such-function"
+    );
+    let unknown = |n: i64| Received { function: "no-such-function".into(), ..to_double("RequestResponse", json!({ "n": n })) };
+    assert_eq!(service.received(), [unknown(-1), unknown(1)]);
+    assert_eq!(service.served(), []);
+    relay.stop();
+    service.stop();
+}
+
+#[test]
+fn an_ungranted_invoke_is_refused_before_lambda_is_called() {
+    let service = lambda_with_double("invoke-ungranted");
+    let task = unpack("relay", "invoke-ungranted-relay");
+    let config_file = task.join("wing.json");
+    let mut config: Json = serde_json::from_slice(&std::fs::read(&config_file).expect("wing.json")).expect("Json");
+    assert!(revoke(&mut config["bundle"]["lifts"], "root/Default/double", "invoke"), "the handle grants invoke");
+    std::fs::write(&config_file, config.to_string()).expect("write wing.json");
+    let mut relay = Lambda::start_with("relay", &task, &calling(&service));
+    let Posted::Error { body, .. } = relay.invoke(&json!({ "n": 2 })) else { panic!("the invocation should fail") };
+    assert_eq!(body["errorMessage"], "capability error: root/Default/double does not grant \"invoke\"");
+    assert_eq!(service.received(), [], "nothing reached Lambda");
+    relay.stop();
+    service.stop();
+}
+
+#[test]
+fn invoke_async_of_a_throttled_function_is_the_simulators_too_many_requests_error() {
+    let service = lambda_with_double("invoke-throttled");
+    service.throttle(&function_name("double"));
+    let mut fire = Lambda::start_with("fire", &unpack("fire", "invoke-throttled-fire"), &calling(&service));
+    let Posted::Error { body, .. } = fire.invoke(&json!({ "n": 6 })) else { panic!("the caller should fail") };
+    assert_eq!(body["errorMessage"], "Too many requests, the function has reached its concurrency limit.");
+    // The SDK tried three times (its standard retries of a throttled call).
+    assert_eq!(
+        service.received(),
+        [to_double("Event", json!({ "n": 6 })), to_double("Event", json!({ "n": 6 })), to_double("Event", json!({ "n": 6 }))]
+    );
+    assert_eq!(service.run_queued(), []);
+    fire.stop();
+    service.stop();
 }

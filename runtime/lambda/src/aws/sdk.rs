@@ -113,7 +113,22 @@ fn client<C>(cell: &OnceLock<C>, make: impl FnOnce() -> Result<C, OpError>) -> R
 }
 
 /// A failed AWS call as a Wing error a `catch` can see: the operation and
-/// everything the SDK says about why.
+/// the SDK's causes of the failure, outermost first, each said once
+/// (`Lambda Invoke failed: service error: ResourceNotFoundException:
+/// Function not found: …`). Not the SDK's `DisplayErrorContext`, which
+/// ends with a debug dump of the raw response (headers, request id).
 pub fn failed(what: &str, error: impl std::error::Error) -> OpError {
-    OpError::Wing(format!("{what} failed: {}", aws_sdk_s3::error::DisplayErrorContext(error)), Vec::new())
+    let mut message = format!("{what} failed");
+    let mut cause: Option<&dyn std::error::Error> = Some(&error);
+    while let Some(error) = cause {
+        let text = error.to_string();
+        // A cause often repeats the one it explains (the operation's error
+        // and the modeled error it wraps say the same).
+        if !text.is_empty() && !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        cause = error.source();
+    }
+    OpError::Wing(message, Vec::new())
 }

@@ -3,7 +3,10 @@
 // that refuses one message, an Api route, a topic subscriber and a
 // schedule; and functions using each resource on AWS (moto in the tests):
 // a bucket's operations, a counter, a queue and a topic, a secret, a table,
-// and a consumer that stores each message in the bucket.
+// and a consumer that stores each message in the bucket; and functions
+// invoking another through Lambda Invoke (a stand-in in the tests): one
+// waiting for its Json result (or its failure), one that only queues an
+// event.
 bring cloud;
 bring ex;
 bring util;
@@ -144,3 +147,29 @@ let orders = new cloud.Queue() as "orders";
 orders.setConsumer(inflight (message: str) => {
   uploads.put("orders/{message}.txt", "received {message}");
 });
+
+let double = new cloud.Function(inflight (event: Json?): Json? => {
+  let n = event?.tryGet("n")?.tryAsNum() ?? 0;
+  if n < 0 {
+    throw "cannot double {n}";
+  }
+  log("doubling {n}");
+  return { doubled: n * 2 };
+}) as "double";
+
+new cloud.Function(inflight (event: Json?): Json? => {
+  let n = event?.tryGet("n")?.tryAsNum() ?? 0;
+  let var failure = "none";
+  try {
+    double.invoke({ n: 0 - n });
+  } catch e {
+    failure = e;
+  }
+  let answer = double.invoke({ n: n });
+  return { doubled: answer?.get("doubled"), failure: failure };
+}) as "relay";
+
+new cloud.Function(inflight (event: Json?): Json? => {
+  double.invokeAsync({ n: event?.tryGet("n")?.tryAsNum() ?? 0 });
+  return "queued";
+}) as "fire";

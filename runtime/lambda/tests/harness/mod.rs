@@ -2,13 +2,16 @@
 //! test, hands each to the `bootstrap` process that asks for the next one,
 //! and gives back what the process posted (a response, an error, an init
 //! error). A small HTTP/1.1 server on a free port, with a thread per
-//! connection; it ends with the test process.
+//! connection ([`Server`], which the Lambda service stand-in uses too);
+//! dropping the harness ends all its threads.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime};
 
 /// What the runtime posted.
@@ -21,26 +24,22 @@ pub enum Posted {
 
 pub struct RuntimeApi {
     pub address: String,
-    events: Sender<(String, String)>,
+    /// `None` once stopping: a connection waiting for the next event sees
+    /// the channel closed and ends.
+    events: Option<Sender<(String, String)>>,
     posted: Receiver<Posted>,
     next_id: usize,
+    server: Server,
 }
 
 impl RuntimeApi {
     /// Serves the Runtime API on a free port of 127.0.0.1.
     pub fn start() -> RuntimeApi {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the Runtime API");
-        let address = listener.local_addr().expect("its address").to_string();
         let (events, pending) = channel();
         let (post, posted) = channel();
-        let pending = Arc::new(Mutex::new(pending));
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let (pending, post) = (pending.clone(), post.clone());
-                std::thread::spawn(move || serve(stream, &pending, &post));
-            }
-        });
-        RuntimeApi { address, events, posted, next_id: 0 }
+        let pending = Mutex::new(pending);
+        let server = Server::start(move |stream| serve(stream, &pending, &post));
+        RuntimeApi { address: server.address.to_string(), events: Some(events), posted, next_id: 0, server }
     }
 
     /// Hands `event` (its text as sent) to the runtime; gives what the
@@ -48,7 +47,8 @@ impl RuntimeApi {
     pub fn invoke(&mut self, event: &str) -> Posted {
         self.next_id += 1;
         let id = format!("request-{}", self.next_id);
-        self.events.send((id.clone(), event.to_string())).expect("the server runs");
+        let events = self.events.as_ref().expect("the server runs");
+        events.send((id.clone(), event.to_string())).expect("the server runs");
         let posted = self.posted();
         match &posted {
             Posted::Response { request_id, .. } | Posted::Error { request_id, .. } => assert_eq!(request_id, &id),
@@ -60,6 +60,76 @@ impl RuntimeApi {
     /// The next thing the runtime posts.
     pub fn posted(&self) -> Posted {
         self.posted.recv_timeout(Duration::from_secs(60)).expect("the runtime posts within a minute")
+    }
+}
+
+impl Drop for RuntimeApi {
+    fn drop(&mut self) {
+        self.events = None;
+        self.server.stop();
+    }
+}
+
+/// A small HTTP server's threads on a free port of 127.0.0.1: one accepts
+/// connections, one per connection runs `serve` on it. [`Server::stop`]
+/// (or dropping it) ends them all: it wakes the accepting thread and shuts
+/// every connection down, so `serve` must return once its connection is
+/// closed.
+pub struct Server {
+    pub address: SocketAddr,
+    stopping: Arc<AtomicBool>,
+    connections: Arc<Mutex<Vec<Connection>>>,
+    accepting: Option<JoinHandle<()>>,
+}
+
+/// A connection (a handle to shut it down) and its thread.
+type Connection = (TcpStream, JoinHandle<()>);
+
+impl Server {
+    pub fn start(serve: impl Fn(TcpStream) + Send + Sync + 'static) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a server");
+        let address = listener.local_addr().expect("its address");
+        let stopping = Arc::new(AtomicBool::new(false));
+        let connections: Arc<Mutex<Vec<Connection>>> = Arc::default();
+        let serve = Arc::new(serve);
+        let accepting = {
+            let (stopping, connections) = (stopping.clone(), connections.clone());
+            std::thread::spawn(move || {
+                for stream in listener.incoming() {
+                    if stopping.load(Ordering::SeqCst) {
+                        return;
+                    }
+                    let Ok(stream) = stream else { continue };
+                    let Ok(handle) = stream.try_clone() else { continue };
+                    let serve = serve.clone();
+                    let thread = std::thread::spawn(move || serve(stream));
+                    connections.lock().expect("the connections").push((handle, thread));
+                }
+            })
+        };
+        Server { address, stopping, connections, accepting: Some(accepting) }
+    }
+
+    /// Ends every thread of the server (at once if it is stopped already);
+    /// gives whether one of them panicked.
+    pub fn stop(&mut self) -> bool {
+        let Some(accepting) = self.accepting.take() else { return false };
+        self.stopping.store(true, Ordering::SeqCst);
+        // Wakes the accepting thread, which then sees it is stopping.
+        let _ = TcpStream::connect(self.address);
+        let mut panicked = accepting.join().is_err();
+        let connections = std::mem::take(&mut *self.connections.lock().expect("the connections"));
+        for (stream, thread) in connections {
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+            panicked |= thread.join().is_err();
+        }
+        panicked
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
@@ -110,8 +180,9 @@ fn response(status: u16, head: &str, body: &str) -> String {
 
 type Request = (String, String, HashMap<String, String>, Vec<u8>);
 
-/// One request: method, path, headers (lowercase names), body.
-fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Request> {
+/// One request: method, path, headers (lowercase names), body; `None`
+/// once the connection is closed.
+pub fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Request> {
     let mut line = String::new();
     reader.read_line(&mut line).ok().filter(|n| *n > 0)?;
     let mut parts = line.split_whitespace();
