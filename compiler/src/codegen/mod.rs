@@ -16,6 +16,7 @@
 //! `lift.rs`, `module.rs` (the module under construction).
 
 mod adapt;
+mod append;
 mod calls;
 mod expr;
 mod function;

@@ -9,6 +9,9 @@ use crate::state::{HostState, fatal};
 use wasmtime::{Caller, FuncType, Linker, Val, ValType};
 use wing_std::Value;
 
+/// Arguments of a call kept on the stack (more go to the heap).
+const INLINE_ARGS: usize = 6;
+
 /// Defines `module`'s `name` if the std library has it.
 pub fn define(
     linker: &mut Linker<HostState>,
@@ -18,7 +21,11 @@ pub fn define(
     info: &BundleInfo,
 ) -> wasmtime::Result<bool> {
     let Some(short) = module.strip_prefix("wing:") else { return Ok(false) };
-    let Some(operation) = wing_std::ops::lookup(short, name) else { return Ok(false) };
+    // `MutArray.at@hf>f`: the operation `MutArray.at`, its generic value
+    // crossing as a number (spec/abi.md, "Imports bound to the standard
+    // library").
+    let operation_name = name.split_once('@').map_or(name, |(base, _)| base);
+    let Some(operation) = wing_std::ops::lookup(short, operation_name) else { return Ok(false) };
     let signature = info.import(module, name).cloned().unwrap_or_else(|| guess(&ty));
     if signature.params.len() != ty.params().len() {
         return Err(fatal(format!(
@@ -28,15 +35,24 @@ pub fn define(
         )));
     }
     linker.func_new(module, name, ty, move |mut caller: Caller<'_, HostState>, params: &[Val], results: &mut [Val]| {
-        let args = params
-            .iter()
-            .zip(&signature.params)
-            .map(|(val, repr)| value_of(&caller, val, *repr))
-            .collect::<wasmtime::Result<Vec<_>>>()?;
+        // The arguments live on the stack: a call allocates nothing but
+        // what the operation makes.
+        let mut held: [Value; INLINE_ARGS] = Default::default();
+        let mut spilled = Vec::new();
+        let args: &mut [Value] = if params.len() <= INLINE_ARGS {
+            &mut held[..params.len()]
+        } else {
+            spilled.resize(params.len(), Value::Nil);
+            &mut spilled
+        };
+        for ((slot, val), repr) in args.iter_mut().zip(params).zip(&signature.params) {
+            *slot = value_of(&caller, val, *repr)?;
+        }
+        let args = &*args;
         // A method that grows its receiver in place (`push`, `set`) is
         // charged what it added.
         let before = args.first().map_or(0, crate::state::items_size);
-        let outcome = operation(&args);
+        let outcome = operation(args);
         let grown = args.first().map_or(0, crate::state::items_size).saturating_sub(before);
         if grown > 0 {
             caller.data_mut().charge(grown)?;

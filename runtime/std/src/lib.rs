@@ -17,9 +17,11 @@
 //! ```
 
 pub mod ops;
+pub mod text;
 pub mod value;
 pub mod walk;
 
 pub use ops::{StdError, StdResult};
+pub use text::Text;
 pub use value::{Ref, RefKind, Value};
 pub use walk::WalkError;
