@@ -151,7 +151,11 @@ impl<'a> Emitter<'_, '_, 'a> {
                 InterpolationPart::Expr(e) => {
                     let ty = self.sem.type_of(e.id);
                     match self.expr(e)? {
-                        Repr::F64 => self.call_std("num.str", &[ValType::F64], &[ValType::I32]),
+                        // One call, no handle for the number's text.
+                        Repr::F64 => {
+                            self.call_std("str.concat_num", &[ValType::I32, ValType::F64], &[ValType::I32]);
+                            continue;
+                        }
                         Repr::Bool => self.call_std("bool.str", &[ValType::I32], &[ValType::I32]),
                         _ if matches!(self.sem.types.get(ty), Type::Json | Type::MutJson) => {
                             self.call_std("json.str", &[ValType::I32], &[ValType::I32])

@@ -21,6 +21,10 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             let joined = wing_std::ops::string::concat(&text(&c, a)?, &text(&c, b)?);
             alloc(&mut c, Value::string(joined))
         })?,
+        "str.concat_num" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, n: f64| -> R<i32> {
+            let joined = wing_std::ops::string::concat(&text(&c, a)?, &format_num(n));
+            alloc(&mut c, Value::string(joined))
+        })?,
         "str.append" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, b: i32| -> R<i32> {
             let piece = text(&c, b)?;
             c.data_mut().append(a, &piece)

@@ -48,6 +48,7 @@ pub enum Value {
 /// recursion: a `MutJson` nested a million levels deep (a loop can build
 /// one) must not overflow the stack when it goes away.
 impl Drop for Value {
+    #[inline]
     fn drop(&mut self) {
         if !matches!(self, Value::Array(_) | Value::Set(_) | Value::Map(_)) {
             return;
