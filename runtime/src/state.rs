@@ -6,14 +6,19 @@
 //! Handle `0` is `nil`; slots `1..=n` hold the bundle's lifted values (set
 //! before the entry runs); handles are never reused within an invocation,
 //! and the whole table is dropped with the store when the invocation ends.
+//! A string constant has one handle per invocation. A *builder* slot,
+//! made by `str.append`, belongs to the one local the compiler proved
+//! holds it (spec/abi.md, "In-place string building"): it grows in place
+//! and `str.release` empties it.
 
 use crate::LoadedBundle;
 use crate::backend::{Backend, ResourceIndex};
 use crate::bundle::SourceFrame;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Instant;
-use wing_std::{Ref, RefKind, Value};
+use wing_std::{Ref, RefKind, Text, Value};
 
 /// A guest closure: its index in the bundle's function table and the
 /// handle of its environment (0 when it captures nothing).
@@ -59,6 +64,11 @@ pub struct HostState {
     pub env: Arc<BTreeMap<String, String>>,
     /// Lines logged, kept for the trace when the simulator traces.
     logs: Vec<String>,
+    /// The handle of each string constant read so far, by its place in
+    /// the bundle's memory.
+    constants: HashMap<(i32, i32), i32>,
+    /// Slots made by `str.append`, each owned by one local of the guest.
+    builders: HashSet<i32>,
 }
 
 /// Why a host operation cannot go on: the invocation fails (a trap, not a
@@ -83,6 +93,64 @@ impl HostState {
             error_trace: Vec::new(),
             env: Arc::default(),
             logs: Vec::new(),
+            constants: HashMap::new(),
+            builders: HashSet::new(),
+        }
+    }
+
+    /// The handle of the string constant at `ptr`, `len`, if read before.
+    pub fn constant(&self, ptr: i32, len: i32) -> Option<i32> {
+        self.constants.get(&(ptr, len)).copied()
+    }
+
+    pub fn remember_constant(&mut self, ptr: i32, len: i32, handle: i32) {
+        self.constants.insert((ptr, len), handle);
+    }
+
+    /// `str.append(a, piece)`: `a + piece`. When `a` is a builder slot its
+    /// text grows in place (copied first if a collection or a capture
+    /// shares it) and `a` is the result; otherwise the result is a new
+    /// builder slot with room to grow, and `a` is left as it was.
+    pub fn append(&mut self, handle: i32, piece: &Text) -> wasmtime::Result<i32> {
+        if self.builders.contains(&handle) {
+            let Some(Value::Str(text)) = self.values.get_mut(handle as usize) else {
+                return Err(fatal(format!("handle {handle} is not a string")));
+            };
+            let before = if Rc::strong_count(text) == 1 { text.capacity() } else { 0 };
+            let grown = {
+                let text = Rc::make_mut(text);
+                text.push_str(piece);
+                text.capacity()
+            };
+            self.charge(grown.saturating_sub(before))?;
+            return Ok(handle);
+        }
+        let old = match self.get(handle)? {
+            Value::Str(text) => text.clone(),
+            other => return Err(fatal(format!("expected a string handle, found {}", other.kind_name()))),
+        };
+        let mut joined = String::with_capacity((2 * (old.len() + piece.len())).max(32));
+        joined.push_str(&old);
+        joined.push_str(piece);
+        let room = joined.capacity() - joined.len();
+        self.charge(room)?;
+        let built = self.alloc(Value::string(joined))?;
+        self.builders.insert(built);
+        Ok(built)
+    }
+
+    /// Empties a builder slot whose local is about to be overwritten or
+    /// leave scope (nothing else names it); any other handle is left alone.
+    pub fn release(&mut self, handle: i32) {
+        if self.builders.remove(&handle)
+            && let Some(slot) = self.values.get_mut(handle as usize)
+        {
+            let freed = match &*slot {
+                Value::Str(text) if Rc::strong_count(text) == 1 => heap_block(16 + text.capacity()),
+                _ => 0,
+            };
+            *slot = Value::Nil;
+            self.heap_bytes = self.heap_bytes.saturating_sub(freed);
         }
     }
 
@@ -217,12 +285,13 @@ const MAP_ENTRY: usize = 64;
 /// Bytes a value adds beyond its handle (its own payload, not what it
 /// shares with other values), as the allocator gives them: a block has a
 /// header and is rounded up to 16 bytes; a string keeps its reference
-/// counts, a collection the room it has reserved.
+/// counts, a collection the room it has reserved. Told in constant time
+/// (a map's keys counted as short ones, as [`items_size`] does): a host
+/// call that hands out a big map must not walk it.
 fn shallow_size(value: &Value) -> usize {
     match value {
         Value::Str(s) => heap_block(16 + s.len()),
-        Value::Map(entries) => heap_block(64) + entries.borrow().keys().map(|k| MAP_ENTRY + heap_block(k.len())).sum::<usize>(),
-        Value::Array(_) | Value::Set(_) => heap_block(64) + items_size(value),
+        Value::Map(_) | Value::Array(_) | Value::Set(_) => heap_block(64) + items_size(value),
         _ => 0,
     }
 }

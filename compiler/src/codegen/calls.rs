@@ -120,7 +120,7 @@ impl<'a> Emitter<'_, '_, 'a> {
         self.push(I::LocalGet(closure));
         self.call_std("closure.env", &[ValType::I32], &[ValType::I32]);
         let reprs: Vec<Repr> = call.params.iter().map(|p| self.repr(*p)).collect();
-        self.args(call, args, &reprs)?;
+        self.args(call, args, &reprs, &[])?;
         self.push(I::LocalGet(closure));
         self.call_std("closure.func", &[ValType::I32], &[ValType::I32]);
         let mut params = vec![ValType::I32];
@@ -135,7 +135,7 @@ impl<'a> Emitter<'_, '_, 'a> {
     /// arguments and calls a compiled function of the bundle.
     fn call_function(&mut self, function: u32, call: &CallInfo, args: &'a [Arg], result: TypeId) -> Emit<Repr> {
         let reprs: Vec<Repr> = call.params.iter().map(|p| self.repr(*p)).collect();
-        self.args(call, args, &reprs)?;
+        self.args(call, args, &reprs, &[])?;
         self.ops.push(Op::CallFunction(function));
         Ok(self.repr(result))
     }
@@ -389,9 +389,31 @@ impl<'a> Emitter<'_, '_, 'a> {
         }
     }
 
-    fn args(&mut self, call: &CallInfo, args: &'a [Arg], reprs: &[Repr]) -> Emit {
-        for (slot, (repr, param)) in call.slots.iter().zip(reprs.iter().zip(&call.params)) {
+    /// Whether a value of `ty` is never an array at run time (so that a
+    /// host operation can tell it from a list of values).
+    fn never_an_array(&self, ty: TypeId) -> bool {
+        matches!(
+            self.sem.types.get(ty),
+            Type::Num
+                | Type::Bool
+                | Type::Str
+                | Type::Duration
+                | Type::Map(_)
+                | Type::MutMap(_)
+                | Type::Struct(_)
+                | Type::Class(_)
+        )
+    }
+
+    /// Pushes the arguments of a call by its slots; a rest parameter
+    /// marked in `single` gets its one value as is, not in an array.
+    fn args(&mut self, call: &CallInfo, args: &'a [Arg], reprs: &[Repr], single: &[bool]) -> Emit {
+        for (k, (slot, (repr, param))) in call.slots.iter().zip(reprs.iter().zip(&call.params)).enumerate() {
             match slot {
+                ArgSlot::Rest(indices) if single.get(k).copied().unwrap_or(false) && indices.len() == 1 => {
+                    let from = self.expr(&args[indices[0]].value)?;
+                    self.convert(from, *repr);
+                }
                 ArgSlot::Positional(i) => {
                     let from = self.expr(&args[*i].value)?;
                     self.convert(from, *repr);
@@ -493,21 +515,59 @@ impl<'a> Emitter<'_, '_, 'a> {
         if has_receiver {
             params.push(ValType::I32);
         }
-        let reprs: Vec<Repr> = target.declared.params.iter().map(|p| self.declared_repr(*p)).collect();
+        let declared: Vec<Repr> = target.declared.params.iter().map(|p| self.declared_repr(*p)).collect();
+        let declared_result = self.declared_repr(target.declared.result);
+        // A generic `T` that is a `num` or a `bool` here crosses as one
+        // (`MutArray<num>.at` gives an `f64`), not boxed in a handle; so
+        // does the one value of `push(...values)` that cannot be an array.
+        let specialize = target.module == "std";
+        let mut reprs = declared.clone();
+        let mut single_rest = vec![false; declared.len()];
+        let mut result_repr = declared_result;
+        if specialize {
+            for (i, repr) in reprs.iter_mut().enumerate() {
+                let (Some(&declared_ty), Some(&actual)) = (target.declared.params.get(i), target.signature.params.get(i)) else {
+                    continue;
+                };
+                if matches!(self.sem.types.get(declared_ty), Type::Param(_)) && self.repr(actual) != Repr::Handle {
+                    *repr = self.repr(actual);
+                }
+                // Only `push` takes one value as well as a list of them.
+                let rest_of_one = target.name == "MutArray.push"
+                    && matches!(call.and_then(|c| c.slots.get(i)), Some(ArgSlot::Rest(items)) if items.len() == 1);
+                if let (true, Type::Array(item) | Type::MutArray(item)) = (rest_of_one, self.sem.types.get(actual))
+                    && self.never_an_array(*item)
+                {
+                    single_rest[i] = true;
+                    *repr = self.repr(*item);
+                }
+            }
+            if matches!(self.sem.types.get(target.declared.result), Type::Param(_))
+                && matches!(self.repr(target.signature.result), Repr::F64 | Repr::Bool)
+            {
+                result_repr = self.repr(target.signature.result);
+            }
+        }
         if let Some(call) = call {
             let call = CallInfo { slots: call.slots.clone(), params: target.declared.params.clone() };
-            self.args(&call, args, &reprs)?;
+            self.args(&call, args, &reprs, &single_rest)?;
         }
         params.extend(reprs.iter().filter_map(|r| r.valtype()));
-        let declared_result = self.declared_repr(target.declared.result);
-        let results: Vec<ValType> = declared_result.valtype().into_iter().collect();
+        let results: Vec<ValType> = result_repr.valtype().into_iter().collect();
         let module = format!("wing:{}", target.module);
-        let index = self.b.builder.import(&module, &target.name, params, results);
         let mut signature: String = if has_receiver { "h".to_string() } else { String::new() };
         signature.extend(reprs.iter().map(|r| r.letter()));
         signature.push('>');
-        signature.push(declared_result.letter());
-        self.b.builder.describe_import(&module, &target.name, signature);
+        signature.push(result_repr.letter());
+        // The host finds the operation by the name before `@`.
+        let name = if reprs != declared || result_repr != declared_result {
+            format!("{}@{signature}", target.name)
+        } else {
+            target.name.clone()
+        };
+        let index = self.b.builder.import(&module, &name, params, results);
+        self.b.builder.describe_import(&module, &name, signature);
+        let declared_result = result_repr;
         self.ops.push(Op::CallImport(index));
         let repr = self.repr(result);
         self.convert(declared_result, repr);

@@ -133,14 +133,29 @@ impl<'a> Emitter<'_, '_, 'a> {
     }
 
     fn interpolation(&mut self, parts: &'a [InterpolationPart]) -> Emit {
-        self.string_const("");
-        for part in parts {
+        // Text first: start from it. An expression first is concatenated
+        // to "" so that the result is always a new string.
+        let rest = match parts.split_first() {
+            Some((InterpolationPart::Text(text), rest)) => {
+                self.string_const(text);
+                rest
+            }
+            _ => {
+                self.string_const("");
+                parts
+            }
+        };
+        for part in rest {
             match part {
                 InterpolationPart::Text(text) => self.string_const(text),
                 InterpolationPart::Expr(e) => {
                     let ty = self.sem.type_of(e.id);
                     match self.expr(e)? {
-                        Repr::F64 => self.call_std("num.str", &[ValType::F64], &[ValType::I32]),
+                        // One call, no handle for the number's text.
+                        Repr::F64 => {
+                            self.call_std("str.concat_num", &[ValType::I32, ValType::F64], &[ValType::I32]);
+                            continue;
+                        }
                         Repr::Bool => self.call_std("bool.str", &[ValType::I32], &[ValType::I32]),
                         _ if matches!(self.sem.types.get(ty), Type::Json | Type::MutJson) => {
                             self.call_std("json.str", &[ValType::I32], &[ValType::I32])
@@ -463,10 +478,54 @@ impl<'a> Emitter<'_, '_, 'a> {
                 self.push(I::F64Div);
                 self.push(I::F64Trunc);
             }
-            BinaryOp::Mod => self.call_std("num.rem", &[ValType::F64, ValType::F64], &[ValType::F64]),
+            BinaryOp::Mod => self.remainder(),
             _ => self.call_std("num.pow", &[ValType::F64, ValType::F64], &[ValType::F64]),
         }
         Ok(())
+    }
+
+    /// `a % b` with `a` and `b` on the stack. For whole numbers below
+    /// 2^53 (the usual `i % n`) in Wasm: the quotient `a / b` is then
+    /// never rounded across a whole number, so `a - b * trunc(a / b)` is
+    /// exact; its sign is the dividend's (`-4 % 2` is `-0`). Anything else
+    /// asks the host (`num.rem`, `fmod`).
+    fn remainder(&mut self) {
+        const EXACT: f64 = 9007199254740992.0;
+        let (a, b) = (self.new_local(ValType::F64), self.new_local(ValType::F64));
+        self.push(I::LocalSet(b));
+        self.push(I::LocalSet(a));
+        for local in [a, b] {
+            self.push(I::LocalGet(local));
+            self.push(I::LocalGet(local));
+            self.push(I::F64Trunc);
+            self.push(I::F64Eq);
+            self.push(I::LocalGet(local));
+            self.push(I::F64Abs);
+            self.push(I::F64Const(EXACT.into()));
+            self.push(I::F64Lt);
+            self.push(I::I32And);
+        }
+        self.push(I::I32And);
+        self.push(I::LocalGet(b));
+        self.push(I::F64Const(0.0.into()));
+        self.push(I::F64Ne);
+        self.push(I::I32And);
+        self.open(I::If(BlockType::Result(ValType::F64)));
+        self.push(I::LocalGet(a));
+        self.push(I::LocalGet(b));
+        self.push(I::LocalGet(a));
+        self.push(I::LocalGet(b));
+        self.push(I::F64Div);
+        self.push(I::F64Trunc);
+        self.push(I::F64Mul);
+        self.push(I::F64Sub);
+        self.push(I::LocalGet(a));
+        self.push(I::F64Copysign);
+        self.push(I::Else);
+        self.push(I::LocalGet(a));
+        self.push(I::LocalGet(b));
+        self.call_std("num.rem", &[ValType::F64, ValType::F64], &[ValType::F64]);
+        self.close();
     }
 
     fn closure(&mut self, expr: &'a Expr, closure: &'a crate::syntax::ast::Closure) -> Emit {

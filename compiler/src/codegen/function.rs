@@ -14,7 +14,7 @@ use crate::check::{Semantics, Type, TypeId, Types, VarId};
 use crate::diagnostics::Diagnostic;
 use crate::preflight::env::Env;
 use crate::syntax::ast::{AssignOp, Block, CatchClause, Expr, ExprKind, NodeId, Span, Stmt, StmtKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_encoder::{BlockType, Catch, Ieee64, Instruction as I, ValType};
 
@@ -105,6 +105,8 @@ pub(super) struct Emitter<'b, 's, 'a> {
     /// Enclosing `finally` blocks, innermost last: run before leaving them.
     finallies: Vec<&'a Block>,
     result: TypeId,
+    /// `str` variables `s = s + x` grows in place (see `append.rs`).
+    appendable: HashSet<VarId>,
 }
 
 impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
@@ -125,6 +127,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             loops: Vec::new(),
             finallies: Vec::new(),
             result: Types::VOID,
+            appendable: HashSet::new(),
         })
     }
 
@@ -136,6 +139,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             .cloned()
             .ok_or_else(|| internal("a function was not checked", pending.body.span))?;
         self.result = if info.result == Types::ERROR { Types::VOID } else { info.result };
+        self.appendable = super::append::appendable(self.sem, pending.body);
         let mut params = vec![ValType::I32];
         if pending.kind == FnKind::Method {
             if let Some(this) = info.this_var {
@@ -389,7 +393,13 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         match &stmt.kind {
             StmtKind::Let { value, .. } => {
                 let (var, ty) = self.declare_local(stmt)?;
-                self.store_var(var, stmt.span, |this| this.expr_as(value, ty))?;
+                self.store_var(var, stmt.span, |this| {
+                    this.expr_as(value, ty)?;
+                    // Run again (in a loop), the declaration drops what
+                    // the last run built.
+                    this.release_builder(var);
+                    Ok(())
+                })?;
             }
             StmtKind::Assign { target, op, value } => self.assign(target, *op, value, stmt.span)?,
             StmtKind::Expr(expr) => {
@@ -580,12 +590,83 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                     return Err(internal("an assignment to an unresolved name", target.span));
                 };
                 let var = *var;
-                self.store_var(var, span, |this| this.combined(op, ty, value, |this| this.load_var(var, span).map(|_| ())))
+                if let Some(local) = self.builder_local(var) {
+                    let pieces = match (op, super::append::append_chain(self.sem, value)) {
+                        (AssignOp::Add, _) => Some(vec![value]),
+                        // `s = s + a + s`: the second append would read
+                        // the first one's result as `s`.
+                        (AssignOp::Set, Some((base, pieces)))
+                            if base == var && (pieces.len() == 1 || !pieces.iter().any(|p| self.reads_var(p, var))) =>
+                        {
+                            Some(pieces)
+                        }
+                        _ => None,
+                    };
+                    if let Some(pieces) = pieces {
+                        return self.append(local, &pieces);
+                    }
+                }
+                self.store_var(var, span, |this| {
+                    this.combined(op, ty, value, |this| this.load_var(var, span).map(|_| ()))?;
+                    this.release_builder(var);
+                    Ok(())
+                })
             }
             ExprKind::Member { object, .. } => self.assign_member(target, object, op, value, ty),
             ExprKind::Index { object, index } => self.assign_index(object, index, op, value, ty),
             _ => Err(self.unsupported("this assignment", target.span)),
         }
+    }
+
+    /// Whether `expr` is a read of `var` itself (its very handle).
+    fn reads_var(&self, expr: &Expr, var: VarId) -> bool {
+        matches!(self.sem.names.get(expr.id), Some(crate::check::NameRef::Var(v)) if *v == var)
+            && matches!(expr.kind, ExprKind::Ident(_))
+    }
+
+    /// The local of a variable `s = s + x` grows in place.
+    fn builder_local(&self, var: VarId) -> Option<u32> {
+        if !self.appendable.contains(&var) || self.sem.var(var).boxed {
+            return None;
+        }
+        self.var_locals.get(&var).copied()
+    }
+
+    /// With the new value of `var` on the stack, about to be stored: gives
+    /// back the builder slot the old value may be (`str.release`).
+    fn release_builder(&mut self, var: VarId) {
+        if let Some(local) = self.builder_local(var) {
+            self.push(I::LocalGet(local));
+            self.call_std("str.release", &[ValType::I32], &[]);
+        }
+    }
+
+    /// `s = s + a + b`: the pieces are computed first, in order (so they
+    /// read the old `s`, and one that throws leaves `s` as it was), then
+    /// appended in place with `str.append`.
+    fn append(&mut self, local: u32, pieces: &[&'a Expr]) -> Emit {
+        let mut held = Vec::new();
+        if let [piece] = pieces {
+            self.push(I::LocalGet(local));
+            self.expr_as(piece, Types::STR)?;
+        } else {
+            for piece in pieces {
+                self.expr_as(piece, Types::STR)?;
+                let temp = self.new_local(ValType::I32);
+                self.push(I::LocalSet(temp));
+                held.push(temp);
+            }
+            self.push(I::LocalGet(local));
+        }
+        for (i, temp) in held.iter().enumerate() {
+            if i > 0 {
+                self.call_std("str.append", &[ValType::I32, ValType::I32], &[ValType::I32]);
+            }
+            self.push(I::LocalGet(*temp));
+        }
+        self.call_std("str.append", &[ValType::I32, ValType::I32], &[ValType::I32]);
+        self.push(I::LocalSet(local));
+        Ok(())
     }
 
     /// The value of `target op= value`: `value` for `=`, else the old value
@@ -626,8 +707,14 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             this.store_var(var, stmt.span, |this| {
                 this.push(I::LocalGet(array));
                 this.push(I::LocalGet(index));
-                this.call_std("Array.at", &[ValType::I32, ValType::F64], &[ValType::I32]);
-                this.convert(Repr::Handle, item_repr);
+                if item_repr == Repr::F64 {
+                    // Numbers cross unboxed (see `extern_import`).
+                    this.b.builder.describe_import("wing:std", "Array.at@hf>f", "hf>f".to_string());
+                    this.call_std("Array.at@hf>f", &[ValType::I32, ValType::F64], &[ValType::F64]);
+                } else {
+                    this.call_std("Array.at", &[ValType::I32, ValType::F64], &[ValType::I32]);
+                    this.convert(Repr::Handle, item_repr);
+                }
                 Ok(())
             })?;
             this.block_stmts(body)
@@ -707,11 +794,20 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         Ok(())
     }
 
+    /// A string constant: `str.const` the first time, then the handle it
+    /// gave, kept in a global (one host call per constant and instance).
     pub(super) fn string_const(&mut self, text: &str) {
         let (ptr, len) = self.b.builder.string(text);
+        let global = self.b.builder.string_global((ptr, len));
+        self.push(I::GlobalGet(global));
+        self.push(I::I32Eqz);
+        self.open(I::If(BlockType::Empty));
         self.push(I::I32Const(ptr as i32));
         self.push(I::I32Const(len as i32));
         self.call_std("str.const", &[ValType::I32, ValType::I32], &[ValType::I32]);
+        self.push(I::GlobalSet(global));
+        self.close();
+        self.push(I::GlobalGet(global));
     }
 }
 

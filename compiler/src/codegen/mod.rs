@@ -13,9 +13,11 @@
 //!
 //! Files: `function.rs` (a function's locals and statements), `expr.rs`
 //! (expressions), `calls.rs` (calls, methods, dispatch, `new`),
-//! `lift.rs`, `module.rs` (the module under construction).
+//! `lift.rs`, `module.rs` (the module under construction), `append.rs`
+//! (which `str` variables `s = s + x` may grow in place).
 
 mod adapt;
+mod append;
 mod calls;
 mod expr;
 mod function;

@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, HashMap};
 use wasm_encoder::{
     CodeSection, ConstExpr, CustomSection, DataSection, ElementSection, Elements, EntityType, ExportKind, ExportSection,
-    Function, FunctionSection, ImportSection, Instruction, MemorySection, MemoryType, Module, RefType, TableSection, TableType,
-    TagKind, TagSection, TagType, TypeSection, ValType,
+    Function, FunctionSection, GlobalSection, GlobalType, ImportSection, Instruction, MemorySection, MemoryType, Module, RefType,
+    TableSection, TableType, TagKind, TagSection, TagType, TypeSection, ValType,
 };
 
 /// One buffered instruction.
@@ -44,6 +44,8 @@ pub struct ModuleBuilder {
     import_reprs: BTreeMap<String, String>,
     data: Vec<u8>,
     strings: HashMap<String, (u32, u32)>,
+    /// The global caching the handle of each string constant, by place.
+    string_globals: HashMap<(u32, u32), u32>,
     /// Defined functions by index (0 is the handler); `None` while reserved.
     functions: Vec<Option<FunctionCode>>,
     /// The function exported as `wing_init`, if any.
@@ -89,6 +91,14 @@ impl ModuleBuilder {
         self.data.extend_from_slice(text.as_bytes());
         self.strings.insert(text.to_string(), place);
         place
+    }
+
+    /// The mutable `i32` global that keeps the handle of the string
+    /// constant at `place` once read (0 until then). An instance lives
+    /// with its store, so the handle stays valid for the instance's life.
+    pub fn string_global(&mut self, place: (u32, u32)) -> u32 {
+        let next = self.string_globals.len() as u32;
+        *self.string_globals.entry(place).or_insert(next)
     }
 
     /// Reserves the next function (and table) index.
@@ -177,6 +187,12 @@ impl ModuleBuilder {
         let mut tags = TagSection::new();
         tags.tag(TagType { kind: TagKind::Exception, func_type_idx: error_type });
         module.section(&tags);
+
+        let mut globals = GlobalSection::new();
+        for _ in 0..self.string_globals.len() {
+            globals.global(GlobalType { val_type: ValType::I32, mutable: true, shared: false }, &ConstExpr::i32_const(0));
+        }
+        module.section(&globals);
 
         let mut exports = ExportSection::new();
         exports.export("handler", ExportKind::Func, import_count);

@@ -138,8 +138,13 @@ pub enum Tok<'a> {
 /// the wrapper scans by hand.
 #[derive(Logos, Debug, Clone, Copy, PartialEq, Eq)]
 #[logos(skip r"[ \t\r\n\f\u{FEFF}\u{A0}\u{2028}\u{2029}]+")]
-#[logos(skip(r"//[^\n]*", allow_greedy = true))]
 pub(super) enum Raw {
+    /// `// …` to the end of the line. A token the wrapper drops, not a
+    /// logos `skip`: logos follows one skip with the next by a call, so
+    /// thousands of comment lines in a row overflowed the stack of a
+    /// debug build.
+    #[regex(r"//[^\n]*", allow_greedy = true)]
+    LineComment,
     #[token("/*")]
     CommentStart,
     #[token("\"")]
@@ -893,6 +898,7 @@ impl<'a> Lexer<'a> {
             };
             let simple = |t: Tok<'a>| Some((start, t, end));
             return match raw {
+                Raw::LineComment => continue,
                 Raw::CommentStart => {
                     self.block_comment(start);
                     continue;
@@ -1045,7 +1051,8 @@ fn simple_tok<'a>(raw: Raw) -> Tok<'a> {
         Raw::Comma => Tok::Comma,
         Raw::At => Tok::At,
         // Handled by the caller.
-        Raw::CommentStart
+        Raw::LineComment
+        | Raw::CommentStart
         | Raw::Quote
         | Raw::HashString
         | Raw::Backtick

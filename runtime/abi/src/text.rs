@@ -16,6 +16,10 @@ pub fn format_num(n: f64) -> String {
     if n == 0.0 {
         return "0".to_string();
     }
+    // A whole number below 2^53 prints as its digits (the common case).
+    if n.fract() == 0.0 && n.abs() < 9007199254740992.0 {
+        return (n as i64).to_string();
+    }
     let scientific = format!("{:e}", n.abs());
     let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();

@@ -18,8 +18,20 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
     match name {
         "str.const" => linker.func_wrap(M, name, string_constant)?,
         "str.concat" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, b: i32| -> R<i32> {
-            let joined = format!("{}{}", text(&c, a)?, text(&c, b)?);
+            let joined = wing_std::ops::string::concat(&text(&c, a)?, &text(&c, b)?);
             alloc(&mut c, Value::string(joined))
+        })?,
+        "str.concat_num" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, n: f64| -> R<i32> {
+            let joined = wing_std::ops::string::concat(&text(&c, a)?, &format_num(n));
+            alloc(&mut c, Value::string(joined))
+        })?,
+        "str.append" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, b: i32| -> R<i32> {
+            let piece = text(&c, b)?;
+            c.data_mut().append(a, &piece)
+        })?,
+        "str.release" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<()> {
+            c.data_mut().release(h);
+            Ok(())
         })?,
         "str.cmp" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, b: i32| -> R<f64> {
             Ok(match text(&c, a)?.cmp(&text(&c, b)?) {
@@ -190,8 +202,13 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
     Ok(true)
 }
 
-/// `str.const(ptr, len)`: a string constant from the bundle's memory.
+/// `str.const(ptr, len)`: a string constant from the bundle's memory,
+/// read once: every later use of the constant gets the same handle (a
+/// `str` is immutable, and only a slot made by `str.append` changes).
 fn string_constant(mut caller: Host<'_>, ptr: i32, len: i32) -> R<i32> {
+    if let Some(handle) = caller.data().constant(ptr, len) {
+        return Ok(handle);
+    }
     let Some(Extern::Memory(memory)) = caller.get_export("memory") else {
         return Err(fatal("the bundle has no memory for its string constants"));
     };
@@ -200,7 +217,9 @@ fn string_constant(mut caller: Host<'_>, ptr: i32, len: i32) -> R<i32> {
     let end = start.checked_add(usize::try_from(len).map_err(|_| fatal("negative string length"))?);
     let bytes = end.and_then(|end| data.get(start..end)).ok_or_else(|| fatal("string constant out of bounds"))?;
     let text = std::str::from_utf8(bytes).map_err(|_| fatal("string constant is not UTF-8"))?.to_string();
-    alloc(&mut caller, Value::string(text))
+    let handle = alloc(&mut caller, Value::string(text))?;
+    caller.data_mut().remember_constant(ptr, len, handle);
+    Ok(handle)
 }
 
 fn field(caller: &mut Host<'_>, object: i32, index: i32) -> R<Value> {
@@ -224,7 +243,7 @@ fn element(collection: &Value, key: &Value) -> Result<Value, String> {
             index_in(from_end(*i, items.len()), items.len()).map(|i| items[i].clone()).map_err(|e| e.0)
         }
         (Value::Map(entries), Value::Str(k)) => {
-            entries.borrow().get(&**k).cloned().ok_or_else(|| format!("key \"{k}\" does not exist"))
+            entries.borrow().get(k.as_str()).cloned().ok_or_else(|| format!("key \"{k}\" does not exist"))
         }
         _ => Err(format!("cannot index {} with {}", collection.kind_name(), key.kind_name())),
     }

@@ -71,7 +71,7 @@ pub fn raise_from<T>(caller: &mut Caller<'_, HostState>, message: String, mut tr
 }
 
 /// The text of a `str` handle.
-pub fn text(caller: &Caller<'_, HostState>, handle: i32) -> wasmtime::Result<std::rc::Rc<str>> {
+pub fn text(caller: &Caller<'_, HostState>, handle: i32) -> wasmtime::Result<std::rc::Rc<wing_std::Text>> {
     match caller.data().get(handle)? {
         Value::Str(s) => Ok(s.clone()),
         other => Err(fatal(format!("expected a string handle, found {}", other.kind_name()))),

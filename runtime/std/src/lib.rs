@@ -3,6 +3,8 @@
 //! simulator's host. Takes values and stdlib member names, gives results.
 //!
 //! * [`value`]: the [`Value`] representation, equality, printing, Json.
+//! * [`text`]: [`Text`], what a `str` holds: its text, whether it is
+//!   ASCII (character positions in O(1)) and room to grow in place.
 //! * [`walk`]: what keeps walks over nested values finite: cycles and
 //!   depth end in a [`WalkError`], equality is iterative.
 //! * [`ops`]: every `extern` member of `stdlib/*.w` that is pure data
@@ -17,9 +19,11 @@
 //! ```
 
 pub mod ops;
+pub mod text;
 pub mod value;
 pub mod walk;
 
 pub use ops::{StdError, StdResult};
+pub use text::Text;
 pub use value::{Ref, RefKind, Value};
 pub use walk::WalkError;

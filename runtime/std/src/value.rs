@@ -9,6 +9,7 @@
 //! What only one phase has (closures, resources, class instances) is a
 //! [`Ref`] into that phase's own tables.
 
+pub use crate::text::Text;
 use crate::walk::{Step, Walk, WalkError};
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -24,7 +25,7 @@ pub enum Value {
     Nil,
     Num(f64),
     Bool(bool),
-    Str(Rc<str>),
+    Str(Rc<Text>),
     /// Seconds.
     Duration(f64),
     /// A point in time: milliseconds since the Unix epoch and the offset
@@ -47,7 +48,11 @@ pub enum Value {
 /// recursion: a `MutJson` nested a million levels deep (a loop can build
 /// one) must not overflow the stack when it goes away.
 impl Drop for Value {
+    #[inline]
     fn drop(&mut self) {
+        if !matches!(self, Value::Array(_) | Value::Set(_) | Value::Map(_)) {
+            return;
+        }
         let mut pending = Vec::new();
         take_last_children(self, &mut pending);
         while let Some(mut value) = pending.pop() {
@@ -94,11 +99,11 @@ pub enum RefKind {
 
 impl Value {
     pub fn str(text: &str) -> Value {
-        Value::Str(Rc::from(text))
+        Value::Str(Rc::new(Text::from(text)))
     }
 
     pub fn string(text: String) -> Value {
-        Value::Str(Rc::from(text))
+        Value::Str(Rc::new(Text::new(text)))
     }
 
     pub fn array(items: Vec<Value>) -> Value {

@@ -174,3 +174,20 @@ fn unclosed_delimiters_are_closed_at_eof() {
     assert_eq!(t, vec![LBrace, LParen, RBrace]);
     assert!(d.is_empty());
 }
+
+/// Fuzz finding (seed 14, case 3160): a program followed by thousands of
+/// `// error: …` lines overflowed the stack of a debug build, because the
+/// line comments were a logos `skip` and logos chains skips by calls.
+#[test]
+fn thousands_of_comment_lines_in_a_row_lex_on_a_small_stack() {
+    let src = format!("let x = 1;\n{}let y = 2;\n", "// error: E0126\n\n".repeat(20_000));
+    let handle =
+        std::thread::Builder::new().stack_size(256 << 10).spawn(move || toks(&src).len()).expect("spawn the lexing thread");
+    assert_eq!(handle.join().expect("lexing overflowed the stack"), 10);
+}
+
+#[test]
+fn a_line_comment_ends_at_the_line_and_may_end_the_file() {
+    use Tok::*;
+    assert_eq!(toks("a // b c\nd // e"), vec![Ident("a"), Ident("d")]);
+}

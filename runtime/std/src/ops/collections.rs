@@ -122,10 +122,20 @@ fn last_index_of(args: &[Value]) -> StdResult {
 }
 
 fn join(args: &[Value]) -> StdResult {
-    let separator = opt_str_arg(args, 1)?.unwrap_or_else(|| Rc::from(","));
+    let separator = opt_str_arg(args, 1)?.unwrap_or_else(|| Rc::new(crate::text::Text::from(",")));
     let list = items(arg(args, 0))?.borrow();
-    let parts: Vec<String> = list.iter().map(Value::display).collect();
-    Ok(Value::string(parts.join(&separator)))
+    // Written into one string: no string per element for `str` items.
+    let mut joined = String::new();
+    for (i, item) in list.iter().enumerate() {
+        if i > 0 {
+            joined.push_str(&separator);
+        }
+        match item {
+            Value::Str(text) => joined.push_str(text),
+            other => joined.push_str(&other.display()),
+        }
+    }
+    Ok(Value::string(joined))
 }
 
 fn concat(args: &[Value]) -> StdResult {
@@ -164,17 +174,17 @@ fn map(member: &str) -> Option<StdFn> {
             let key = str_arg(a, 1)?;
             entries(arg(a, 0))?
                 .borrow()
-                .get(&*key)
+                .get(key.as_str())
                 .cloned()
                 .ok_or_else(|| StdError(format!("Map does not contain key: \"{key}\"")))
         },
         "tryGet" => |a| {
             let key = str_arg(a, 1)?;
-            Ok(entries(arg(a, 0))?.borrow().get(&*key).cloned().unwrap_or(Value::Nil))
+            Ok(entries(arg(a, 0))?.borrow().get(key.as_str()).cloned().unwrap_or(Value::Nil))
         },
         "has" => |a| {
             let key = str_arg(a, 1)?;
-            Ok(Value::Bool(entries(arg(a, 0))?.borrow().contains_key(&*key)))
+            Ok(Value::Bool(entries(arg(a, 0))?.borrow().contains_key(key.as_str())))
         },
         "keys" => |a| Ok(Value::array(entries(arg(a, 0))?.borrow().keys().map(|k| Value::str(k)).collect())),
         "values" => |a| Ok(Value::array(entries(arg(a, 0))?.borrow().values().cloned().collect())),
@@ -202,7 +212,7 @@ fn mut_map(member: &str) -> Option<StdFn> {
         // when it never was).
         "delete" => |a| {
             let key = str_arg(a, 1)?;
-            entries(arg(a, 0))?.borrow_mut().shift_remove(&*key);
+            entries(arg(a, 0))?.borrow_mut().shift_remove(key.as_str());
             Ok(Value::Bool(true))
         },
         "clear" => |a| {

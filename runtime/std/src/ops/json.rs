@@ -42,11 +42,78 @@ pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
     })
 }
 
-/// The Json text parsed into a value.
+/// The Json text parsed into a value, read straight into [`Value`]s (no
+/// `serde_json::Value` tree in between).
 pub fn parse(text: &str) -> StdResult {
-    serde_json::from_str::<serde_json::Value>(text)
-        .map(|json| Value::from_json(&json))
-        .map_err(|e| StdError(format!("invalid Json: {e}")))
+    serde_json::from_str::<Parsed>(text).map(|parsed| parsed.0).map_err(|e| StdError(format!("invalid Json: {e}")))
+}
+
+/// A value read from Json text.
+struct Parsed(Value);
+
+impl<'de> serde::Deserialize<'de> for Parsed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Parsed, D::Error> {
+        deserializer.deserialize_any(ParsedVisitor).map(Parsed)
+    }
+}
+
+/// Builds the value as [`Value::from_json`] would from the same text.
+struct ParsedVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ParsedVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a Json value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Num(n as f64))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Num(n as f64))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(Value::Num(n))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::str(s))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::string(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Nil)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Nil)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(Parsed(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = IndexMap::new();
+        while let Some((key, Parsed(item))) = map.next_entry::<String, Parsed>()? {
+            entries.insert(key, item);
+        }
+        Ok(Value::map(entries))
+    }
 }
 
 fn object(value: &Value) -> Result<std::cell::Ref<'_, IndexMap<String, Value>>, StdError> {
@@ -78,7 +145,7 @@ fn values(args: &[Value]) -> StdResult {
 fn get(args: &[Value]) -> Result<Option<Value>, StdError> {
     let key = str_arg(args, 1)?;
     Ok(match arg(args, 0) {
-        Value::Map(map) => map.borrow().get(&*key).cloned(),
+        Value::Map(map) => map.borrow().get(key.as_str()).cloned(),
         Value::Array(items) => crate::value::array_index(&key).and_then(|i| items.borrow().get(i as usize).cloned()),
         _ => None,
     })
@@ -159,7 +226,7 @@ fn delete(args: &[Value]) -> StdResult {
     let key = str_arg(args, 1)?;
     match arg(args, 0) {
         Value::Map(map) => {
-            map.borrow_mut().shift_remove(&*key);
+            map.borrow_mut().shift_remove(key.as_str());
             Ok(Value::Bool(true))
         }
         other => Err(StdError(format!("cannot delete a property of {}", other.kind_name()))),
@@ -196,6 +263,23 @@ mod tests {
 
     fn call(class: &str, member: &str, args: &[Value]) -> StdResult {
         lookup(class, member).expect("member exists")(args)
+    }
+
+    #[test]
+    fn parsing_reads_what_serde_json_reads() {
+        let texts = [
+            r#"{"b": 1, "a": [true, null, -2.5e3, 18446744073709551615, "é\n"], "2": {}, "1": [], "b": 3}"#,
+            "[]",
+            "\"text\"",
+            "-0",
+        ];
+        for text in texts {
+            let direct = parse(text).unwrap();
+            let through = Value::from_json(&serde_json::from_str(text).unwrap());
+            assert!(direct.equals(&through), "{text}");
+            assert_eq!(direct.to_json_text().unwrap(), through.to_json_text().unwrap(), "{text}");
+        }
+        assert!(parse("{").unwrap_err().0.starts_with("invalid Json: "));
     }
 
     #[test]

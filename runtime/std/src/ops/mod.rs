@@ -18,6 +18,7 @@ pub mod schema;
 pub mod string;
 pub mod util;
 
+use crate::text::Text;
 use crate::value::Value;
 use std::fmt;
 use std::rc::Rc;
@@ -97,14 +98,14 @@ pub fn opt_num_arg(args: &[Value], index: usize) -> Result<Option<f64>, StdError
     }
 }
 
-pub fn str_arg(args: &[Value], index: usize) -> Result<Rc<str>, StdError> {
+pub fn str_arg(args: &[Value], index: usize) -> Result<Rc<Text>, StdError> {
     match arg(args, index) {
         Value::Str(s) => Ok(s.clone()),
         other => Err(mismatch("a string", other)),
     }
 }
 
-pub fn opt_str_arg(args: &[Value], index: usize) -> Result<Option<Rc<str>>, StdError> {
+pub fn opt_str_arg(args: &[Value], index: usize) -> Result<Option<Rc<Text>>, StdError> {
     match arg(args, index) {
         Value::Nil => Ok(None),
         _ => str_arg(args, index).map(Some),

@@ -130,7 +130,7 @@ fn js_number(text: &str) -> Option<f64> {
 }
 
 fn bool_from_str(args: &[Value]) -> StdResult {
-    match &*str_arg(args, 0)? {
+    match str_arg(args, 0)?.as_str() {
         "true" => Ok(Value::Bool(true)),
         "false" => Ok(Value::Bool(false)),
         other => Err(StdError(format!("unable to parse \"{other}\" as a boolean"))),

@@ -74,7 +74,7 @@ fn convert(value: &Value, schema: &Schema, structs: &[Schema], at: &str, walk: &
             if let Some(values) = shape.get("values").and_then(Schema::as_array) {
                 let allowed = values.iter().filter_map(Schema::as_str).collect::<Vec<_>>();
                 return match value {
-                    Value::Str(s) if allowed.contains(&&**s) => Ok(value.clone()),
+                    Value::Str(s) if allowed.contains(&s.as_str()) => Ok(value.clone()),
                     _ => Err(format!("{} must be one of {}", place(at), allowed.join(", "))),
                 };
             }

@@ -2,16 +2,47 @@
 //! bytes, so `"héllo".at(1) == "é"`.
 
 use super::{StdError, StdFn, StdResult, index_in, num_arg, opt_num_arg, str_arg};
+use crate::text::Text;
 use crate::value::Value;
+
+/// The text of a `str` argument, borrowed (no reference count touched).
+fn text_arg(args: &[Value], index: usize) -> Result<&Text, StdError> {
+    match super::arg(args, index) {
+        Value::Str(s) => Ok(s),
+        other => Err(super::mismatch("a string", other)),
+    }
+}
+
+/// `a + b` in one allocation of the exact size.
+pub fn concat(a: &str, b: &str) -> String {
+    let mut joined = String::with_capacity(a.len() + b.len());
+    joined.push_str(a);
+    joined.push_str(b);
+    joined
+}
+
+/// The byte offset of character `i` of `text` (its length when `i` is
+/// past the end): `i` itself when the text is ASCII.
+fn char_offset(text: &Text, i: usize) -> usize {
+    if text.is_ascii() {
+        return i.min(text.len());
+    }
+    str_offset(text, i)
+}
+
+/// The byte offset of character `i` of `text`, counting.
+fn str_offset(text: &str, i: usize) -> usize {
+    text.char_indices().nth(i).map_or(text.len(), |(at, _)| at)
+}
 
 pub(super) fn lookup(member: &str) -> Option<StdFn> {
     Some(match member {
-        "length" => |a| Ok(Value::Num(str_arg(a, 0)?.chars().count() as f64)),
+        "length" => |a| Ok(Value::Num(text_arg(a, 0)?.char_count() as f64)),
         "at" => at,
-        "concat" => |a| Ok(Value::string(format!("{}{}", str_arg(a, 0)?, str_arg(a, 1)?))),
-        "contains" => |a| Ok(Value::Bool(str_arg(a, 0)?.contains(&*str_arg(a, 1)?))),
-        "startsWith" => |a| Ok(Value::Bool(str_arg(a, 0)?.starts_with(&*str_arg(a, 1)?))),
-        "endsWith" => |a| Ok(Value::Bool(str_arg(a, 0)?.ends_with(&*str_arg(a, 1)?))),
+        "concat" => |a| Ok(Value::string(concat(text_arg(a, 0)?, text_arg(a, 1)?))),
+        "contains" => |a| Ok(Value::Bool(text_arg(a, 0)?.contains(text_arg(a, 1)?.as_str()))),
+        "startsWith" => |a| Ok(Value::Bool(text_arg(a, 0)?.starts_with(text_arg(a, 1)?.as_str()))),
+        "endsWith" => |a| Ok(Value::Bool(text_arg(a, 0)?.ends_with(text_arg(a, 1)?.as_str()))),
         "indexOf" => index_of,
         "lowercase" => |a| Ok(Value::string(str_arg(a, 0)?.to_lowercase())),
         "uppercase" => |a| Ok(Value::string(str_arg(a, 0)?.to_uppercase())),
@@ -34,18 +65,21 @@ pub(crate) fn is_js_space(c: char) -> bool {
 }
 
 fn at(args: &[Value]) -> StdResult {
-    let text = str_arg(args, 0)?;
+    let text = text_arg(args, 0)?;
     // As `String.prototype.at`: a fraction is cut off.
     let index = num_arg(args, 1)?.trunc();
-    let count = text.chars().count();
+    let count = text.char_count();
     let i = index_in(super::from_end(index, count), count).map_err(|_| StdError::new("index out of bounds"))?;
-    Ok(Value::string(text.chars().nth(i).map(String::from).unwrap_or_default()))
+    let start = char_offset(text, i);
+    let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+    Ok(Value::str(&text[start..end]))
 }
 
 fn index_of(args: &[Value]) -> StdResult {
-    let text = str_arg(args, 0)?;
-    let needle = str_arg(args, 1)?;
-    Ok(Value::Num(text.find(&*needle).map_or(-1.0, |byte| text[..byte].chars().count() as f64)))
+    let text = text_arg(args, 0)?;
+    let needle = text_arg(args, 1)?;
+    let position = text.find(needle.as_str()).map(|byte| if text.is_ascii() { byte } else { text[..byte].chars().count() });
+    Ok(Value::Num(position.map_or(-1.0, |i| i as f64)))
 }
 
 fn split(args: &[Value]) -> StdResult {
@@ -54,7 +88,7 @@ fn split(args: &[Value]) -> StdResult {
     let parts: Vec<Value> = if separator.is_empty() {
         text.chars().map(|c| Value::string(c.to_string())).collect()
     } else {
-        text.split(&*separator).map(Value::str).collect()
+        text.split(separator.as_str()).map(Value::str).collect()
     };
     Ok(Value::array(parts))
 }
@@ -62,13 +96,15 @@ fn split(args: &[Value]) -> StdResult {
 /// JavaScript's `substring`: bounds are clamped to the string and swapped
 /// when the start is after the end.
 fn substring(args: &[Value]) -> StdResult {
-    let text = str_arg(args, 0)?;
-    let chars: Vec<char> = text.chars().collect();
-    let clamp = |n: f64| if n.is_nan() { 0 } else { n.clamp(0.0, chars.len() as f64) as usize };
+    let text = text_arg(args, 0)?;
+    let count = text.char_count();
+    let clamp = |n: f64| if n.is_nan() { 0 } else { n.clamp(0.0, count as f64) as usize };
     let start = clamp(num_arg(args, 1)?);
-    let end = opt_num_arg(args, 2)?.map_or(chars.len(), clamp);
+    let end = opt_num_arg(args, 2)?.map_or(count, clamp);
     let (from, to) = (start.min(end), start.max(end));
-    Ok(Value::string(chars[from..to].iter().collect()))
+    let begin = char_offset(text, from);
+    let finish = if text.is_ascii() { to } else { begin + str_offset(&text[begin..], to - from) };
+    Ok(Value::str(&text[begin..finish]))
 }
 
 /// Replaces the first (or every) occurrence of `from` in `text`, as
