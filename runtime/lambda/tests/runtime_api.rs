@@ -29,6 +29,16 @@ const APP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/app/main.w");
 const HELLO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/hello/main.w");
 const BOOTSTRAP: &str = env!("CARGO_BIN_EXE_bootstrap");
 
+/// The environment that sends a `bootstrap`'s AWS calls to `endpoint`
+/// (`variable`: the SDK's endpoint variable, for all services or for
+/// one), with dummy credentials.
+fn aws_env(variable: &str, endpoint: &str) -> Vec<(String, String)> {
+    [(variable, endpoint), ("AWS_ACCESS_KEY_ID", "test"), ("AWS_SECRET_ACCESS_KEY", "test"), ("AWS_REGION", "us-east-1")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 /// The app compiled for tf-aws, once: its output folder.
 fn compiled() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();

@@ -86,15 +86,7 @@ impl<F: Function> LambdaService<F> {
     /// The environment that sends a `bootstrap`'s Lambda calls here (the
     /// SDK's variable for Lambda alone), with dummy credentials.
     pub fn env(&self) -> Vec<(String, String)> {
-        [
-            ("AWS_ENDPOINT_URL_LAMBDA", self.endpoint.as_str()),
-            ("AWS_ACCESS_KEY_ID", "test"),
-            ("AWS_SECRET_ACCESS_KEY", "test"),
-            ("AWS_REGION", "us-east-1"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+        crate::aws_env("AWS_ENDPOINT_URL_LAMBDA", &self.endpoint)
     }
 
     /// The requests received so far, in order.

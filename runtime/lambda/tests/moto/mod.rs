@@ -75,15 +75,7 @@ impl Moto {
 
     /// The environment that sends `bootstrap`'s AWS calls here.
     pub fn env(&self) -> Vec<(String, String)> {
-        [
-            ("AWS_ENDPOINT_URL", self.endpoint.as_str()),
-            ("AWS_ACCESS_KEY_ID", "test"),
-            ("AWS_SECRET_ACCESS_KEY", "test"),
-            ("AWS_REGION", "us-east-1"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+        crate::aws_env("AWS_ENDPOINT_URL", &self.endpoint)
     }
 
     /// Runs an SDK call against the server.
