@@ -431,3 +431,57 @@ api.get("/call", inflight (req) => {{
     assert!(took < Duration::from_secs(1), "Ctrl-C took {took:?} with a looping stop handler and a call that never returns");
     assert!(caller.join().expect("the client ends").took < PATIENCE);
 }
+
+const CONSUMER_APP: &str = r#"bring cloud;
+let inbox = new cloud.Queue() as "inbox";
+let handled = new cloud.Counter() as "handled";
+inbox.setConsumer(inflight (message) => {
+  let fields = MutMap<str>{};
+  let var line = "";
+  for part in message.split(",") {
+    fields.set("field {part}", part);
+    line = line + part;
+  }
+  if fields.get("field paid") != "paid" || !line.startsWith("order") {
+    throw "a message lost its fields: {message}";
+  }
+  handled.inc();
+}, batchSize: 10);
+let api = new cloud.Api() as "api";
+api.get("/feed", inflight (req) => {
+  let count = num.fromStr(req.query.get("count"));
+  for i in 0..count {
+    inbox.push("order,{i},paid,{i * 3}");
+  }
+  return { body: "{count}" };
+});
+api.get("/handled", inflight (req) => {
+  return { body: "{handled.peek()}" };
+});
+"#;
+
+/// Pushes `count` messages through the Api and waits until the consumer
+/// has handled `total` in all.
+fn feed(server: &Server, count: usize, total: usize) {
+    assert_eq!(get(&server.addr, &format!("/feed?count={count}")).body, count.to_string());
+    let patience = Instant::now() + Duration::from_secs(120);
+    while get(&server.addr, "/handled").body != total.to_string() {
+        assert!(Instant::now() < patience, "the consumer handled {} of {total}", get(&server.addr, "/handled").body);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_consumer_fed_100_000_messages_keeps_a_flat_memory() {
+    let server = Server::start_app("consumer", CONSUMER_APP);
+    const ROUND: usize = 10_000;
+    feed(&server, ROUND, ROUND);
+    let before = server.memory_kb("VmRSS:");
+    for round in 2..=11 {
+        feed(&server, ROUND, round * ROUND);
+    }
+    // The allocator gives freed memory back a second after, as it works.
+    std::thread::sleep(Duration::from_millis(1500));
+    let after = server.memory_kb("VmRSS:");
+    assert!(after < before + 16 * 1024, "100,000 more messages took the RSS from {before} kB to {after} kB");
+}
