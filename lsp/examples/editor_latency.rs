@@ -269,63 +269,66 @@ async fn through_the_server(text: &str, probe: &Probe, line: usize) {
     }
     report("server: hover", summary(hovers));
 
+    let line_of = |character: usize| json!({ "line": at["line"], "character": character });
+    let next_line = json!({ "line": at["line"].as_u64().unwrap_or(0) + 1, "character": 0 });
+    let undo = (&at, &next_line);
+
     // Type `receiver` on a line of its own, let it be checked, then type
     // `.` and ask for completion at once (an editor's trigger character).
     let typed = format!("  {}\n", probe.receiver);
-    let dot = json!({ "line": at["line"], "character": typed.len() - 1 });
-    let after_dot = json!({ "line": at["line"], "character": typed.len() });
-    let next_line = json!({ "line": at["line"].as_u64().unwrap_or(0) + 1, "character": 0 });
-    let mut completions = Vec::new();
-    for _ in 0..15 {
-        let v = session.edit(uri, &at, &at, &typed).await;
-        session.diagnostics(v).await;
-        let started = Instant::now();
-        let v = session.edit(uri, &dot, &dot, ".").await;
-        let items =
-            session.request("textDocument/completion", json!({ "textDocument": { "uri": uri }, "position": after_dot })).await;
-        completions.push(started.elapsed());
-        assert!(items.as_array().is_some_and(|i| i.iter().any(|i| i["label"] == probe.member)), "{items}");
-        session.diagnostics(v).await;
-        let v = session.edit(uri, &at, &next_line, "").await;
-        session.diagnostics(v).await;
-    }
-    report("server: didChange `.` + completion", summary(completions));
+    let (dot, after_dot) = (line_of(typed.len() - 1), line_of(typed.len()));
+    let dot_typed = Typing { checked: Some(&typed), typed: (&dot, "."), completion_at: &after_dot, offers: probe.member };
+    report("server: didChange `.` + completion", summary(dot_typed.timed(&mut session, uri, &at, undo).await));
 
     // `receiver.` in one change (a paste, or typed faster than a check):
     // completion waits for the check of that text.
-    let mut completions = Vec::new();
-    for _ in 0..15 {
-        let started = Instant::now();
-        let v = session.edit(uri, &at, &at, &format!("  {}.\n", probe.receiver)).await;
-        let items =
-            session.request("textDocument/completion", json!({ "textDocument": { "uri": uri }, "position": after_dot })).await;
-        completions.push(started.elapsed());
-        assert!(items.as_array().is_some_and(|i| i.iter().any(|i| i["label"] == probe.member)), "{items}");
-        session.diagnostics(v).await;
-        let v = session.edit(uri, &at, &next_line, "").await;
-        session.diagnostics(v).await;
-    }
-    report("server: didChange `receiver.` + completion", summary(completions));
+    let pasted = format!("  {}.\n", probe.receiver);
+    let pasted = Typing { checked: None, typed: (&at, &pasted), completion_at: &after_dot, offers: probe.member };
+    report("server: didChange `receiver.` + completion", summary(pasted.timed(&mut session, uri, &at, undo).await));
 
     // Typing a name: its first letters checked, then one more letter and
     // a completion request at once.
     let (written, more) = probe.receiver.split_at(2);
     let typed = format!("  {written}\n");
-    let end_of_word = json!({ "line": at["line"], "character": typed.len() - 1 });
-    let after_letter = json!({ "line": at["line"], "character": typed.len() });
-    let mut completions = Vec::new();
-    for _ in 0..15 {
-        let v = session.edit(uri, &at, &at, &typed).await;
-        session.diagnostics(v).await;
-        let started = Instant::now();
-        let v = session.edit(uri, &end_of_word, &end_of_word, &more[..1]).await;
-        let items =
-            session.request("textDocument/completion", json!({ "textDocument": { "uri": uri }, "position": after_letter })).await;
-        completions.push(started.elapsed());
-        assert!(items.as_array().is_some_and(|i| i.iter().any(|i| i["label"] == probe.receiver)), "{items}");
-        session.diagnostics(v).await;
-        let v = session.edit(uri, &at, &next_line, "").await;
-        session.diagnostics(v).await;
+    let (end_of_word, after_letter) = (line_of(typed.len() - 1), line_of(typed.len()));
+    let letter =
+        Typing { checked: Some(&typed), typed: (&end_of_word, &more[..1]), completion_at: &after_letter, offers: probe.receiver };
+    report("server: didChange (a letter) + completion of names", summary(letter.timed(&mut session, uri, &at, undo).await));
+}
+
+/// One way of typing before a completion request.
+struct Typing<'a> {
+    /// Inserted and checked first, untimed.
+    checked: Option<&'a str>,
+    /// Inserted at a position, then completion asked for at once: timed.
+    typed: (&'a Value, &'a str),
+    completion_at: &'a Value,
+    /// A label the completion must offer.
+    offers: &'a str,
+}
+
+impl Typing<'_> {
+    /// 15 rounds of typing at `at` and asking for completion, each undone
+    /// (`undo`: the range removed) and checked afterwards; the times from
+    /// the timed change to the completion's answer.
+    async fn timed(&self, session: &mut Session, uri: &str, at: &Value, undo: (&Value, &Value)) -> Vec<Duration> {
+        let mut completions = Vec::new();
+        for _ in 0..15 {
+            if let Some(checked) = self.checked {
+                let v = session.edit(uri, at, at, checked).await;
+                session.diagnostics(v).await;
+            }
+            let started = Instant::now();
+            let (position, text) = self.typed;
+            let v = session.edit(uri, position, position, text).await;
+            let completion = json!({ "textDocument": { "uri": uri }, "position": self.completion_at });
+            let items = session.request("textDocument/completion", completion).await;
+            completions.push(started.elapsed());
+            assert!(items.as_array().is_some_and(|i| i.iter().any(|i| i["label"] == self.offers)), "{items}");
+            session.diagnostics(v).await;
+            let v = session.edit(uri, undo.0, undo.1, "").await;
+            session.diagnostics(v).await;
+        }
+        completions
     }
-    report("server: didChange (a letter) + completion of names", summary(completions));
 }
