@@ -4,12 +4,13 @@
 //! budget, its deadline, its environment and (when traced) its log lines.
 //!
 //! Handle `0` is `nil`; slots `1..=n` hold the bundle's lifted values (set
-//! before the entry runs); handles are never reused within an invocation,
-//! and the whole table is dropped with the store when the invocation ends.
-//! A string constant has one handle per invocation. A *builder* slot,
-//! made by `str.append`, belongs to the one local the compiler proved
-//! holds it (spec/abi.md, "In-place string building"): it grows in place
-//! and `str.release` empties it.
+//! before the entry runs). A slot the compiled code says it is done with
+//! (`value.drop`, spec/abi.md "Reclaiming values") goes on a free list and
+//! is handed out again; the rest of the table is dropped with the store
+//! when the invocation ends. A string constant has one handle per
+//! invocation. A *builder* slot, made by `str.append`, belongs to the one
+//! local the compiler proved holds it (spec/abi.md, "In-place string
+//! building"): it grows in place and `str.release` frees it.
 
 use crate::LoadedBundle;
 use crate::backend::{Backend, ResourceIndex};
@@ -69,6 +70,11 @@ pub struct HostState {
     constants: HashMap<(i32, i32), i32>,
     /// Slots made by `str.append`, each owned by one local of the guest.
     builders: HashSet<i32>,
+    /// Slots given back by `value.drop`, handed out again before the table
+    /// grows.
+    free: Vec<i32>,
+    /// Slots `1..=lifted` hold the lifted values: never freed.
+    lifted: usize,
 }
 
 /// Why a host operation cannot go on: the invocation fails (a trap, not a
@@ -95,6 +101,8 @@ impl HostState {
             logs: Vec::new(),
             constants: HashMap::new(),
             builders: HashSet::new(),
+            free: Vec::new(),
+            lifted: 0,
         }
     }
 
@@ -139,19 +147,37 @@ impl HostState {
         Ok(built)
     }
 
-    /// Empties a builder slot whose local is about to be overwritten or
+    /// Frees a builder slot whose local is about to be overwritten or
     /// leave scope (nothing else names it); any other handle is left alone.
     pub fn release(&mut self, handle: i32) {
-        if self.builders.remove(&handle)
-            && let Some(slot) = self.values.get_mut(handle as usize)
-        {
-            let freed = match &*slot {
-                Value::Str(text) if Rc::strong_count(text) == 1 => heap_block(16 + text.capacity()),
-                _ => 0,
-            };
-            *slot = Value::Nil;
-            self.heap_bytes = self.heap_bytes.saturating_sub(freed);
+        if self.builders.contains(&handle) {
+            self.free(handle);
         }
+    }
+
+    /// `value.drop(handle)`: the compiled code holds `handle` nowhere any
+    /// more (spec/abi.md, "Reclaiming values"), so its slot is emptied,
+    /// what only it kept alive is given back to the budget, and the slot
+    /// is handed out again. `nil`, a lifted value and an empty slot are
+    /// left alone (the compiler never gives them, but a hand-made bundle
+    /// could: the table stays consistent).
+    pub fn free(&mut self, handle: i32) {
+        let Ok(index) = usize::try_from(handle) else { return };
+        if index <= self.lifted {
+            return;
+        }
+        let Some(slot) = self.values.get_mut(index) else { return };
+        if slot.is_nil() {
+            return;
+        }
+        let value = std::mem::replace(slot, Value::Nil);
+        let payload = match &value {
+            // A builder was charged the room it keeps to grow.
+            Value::Str(text) if self.builders.remove(&handle) && Rc::strong_count(text) == 1 => heap_block(16 + text.capacity()),
+            _ => unshared_size(&value),
+        };
+        self.heap_bytes = self.heap_bytes.saturating_sub(SLOT + payload);
+        self.free.push(handle);
     }
 
     /// Logs a line of the running code.
@@ -178,6 +204,10 @@ impl HostState {
         if self.heap_bytes > self.heap_limit {
             return Err(fatal(format!("out of memory: the invocation used more than {} MB", self.heap_limit / (1 << 20))));
         }
+        if let Some(handle) = self.free.pop() {
+            self.values[handle as usize] = value;
+            return Ok(handle);
+        }
         self.values.push(value);
         Ok(self.values.len() as i32 - 1)
     }
@@ -187,6 +217,7 @@ impl HostState {
     pub fn place(&mut self, value: Value) -> wasmtime::Result<i32> {
         self.charge(SLOT + shallow_size(&value))?;
         self.values.push(value);
+        self.lifted = self.values.len() - 1;
         Ok(self.values.len() as i32 - 1)
     }
 
@@ -294,6 +325,18 @@ fn shallow_size(value: &Value) -> usize {
         Value::Map(_) | Value::Array(_) | Value::Set(_) => heap_block(64) + items_size(value),
         _ => 0,
     }
+}
+
+/// What dropping one holder of `value` gives back: its payload when no
+/// other value shares it (a string pushed into an array since stays).
+fn unshared_size(value: &Value) -> usize {
+    let unique = match value {
+        Value::Str(text) => Rc::strong_count(text) == 1,
+        Value::Map(entries) => Rc::strong_count(entries) == 1,
+        Value::Array(items) | Value::Set(items) => Rc::strong_count(items) == 1,
+        _ => false,
+    };
+    if unique { shallow_size(value) } else { 0 }
 }
 
 /// The bytes behind a collection's items, told in constant time (a map's

@@ -33,15 +33,22 @@ fn call_through_handle(name: &str, strings: usize, handle: i32) -> Vec<u8> {
 /// A bundle whose handler calls the import `import_module` `name` with the
 /// number given, then `strings` arguments that are all `"k"`.
 fn call_import(import_module: &str, name: &str, strings: usize, handle: i32) -> Vec<u8> {
+    drop_then_call(&[], (import_module, name), strings, handle)
+}
+
+/// [`call_import`] after the handler gave back the handles `dropped`
+/// (`value.drop`), once it has made the `"k"` string.
+fn drop_then_call(dropped: &[i32], (import_module, name): (&str, &str), strings: usize, handle: i32) -> Vec<u8> {
     let mut module = Module::new();
     let mut types = TypeSection::new();
     types.ty().function([ValType::I32, ValType::I32], [ValType::I32]); // str.const
     types.ty().function(vec![ValType::I32; strings + 1], []); // the operation
-    types.ty().function([ValType::I32], []); // handler(env)
+    types.ty().function([ValType::I32], []); // handler(env), value.drop
     module.section(&types);
     let mut imports = ImportSection::new();
     imports.import("wing:std", "str.const", EntityType::Function(0));
     imports.import(import_module, name, EntityType::Function(1));
+    imports.import("wing:std", "value.drop", EntityType::Function(2));
     module.section(&imports);
     let mut functions = FunctionSection::new();
     functions.function(2);
@@ -50,7 +57,7 @@ fn call_import(import_module: &str, name: &str, strings: usize, handle: i32) -> 
     memories.memory(MemoryType { minimum: 1, maximum: Some(1), memory64: false, shared: false, page_size_log2: None });
     module.section(&memories);
     let mut exports = ExportSection::new();
-    exports.export("handler", ExportKind::Func, 2);
+    exports.export("handler", ExportKind::Func, 3);
     exports.export("memory", ExportKind::Memory, 0);
     module.section(&exports);
     let mut code = CodeSection::new();
@@ -59,6 +66,10 @@ fn call_import(import_module: &str, name: &str, strings: usize, handle: i32) -> 
     handler.instruction(&Instruction::I32Const(1));
     handler.instruction(&Instruction::Call(0));
     handler.instruction(&Instruction::LocalSet(1));
+    for dropped in dropped {
+        handler.instruction(&Instruction::I32Const(*dropped));
+        handler.instruction(&Instruction::Call(2));
+    }
     handler.instruction(&Instruction::I32Const(handle));
     for _ in 0..strings {
         handler.instruction(&Instruction::LocalGet(1));
@@ -140,6 +151,24 @@ fn a_value_that_is_not_a_resource_cannot_be_used_as_one() {
     // Handle 2 is the key string the handler just made.
     let error = run(put_through_handle(2), &["put"]).unwrap_err();
     assert_eq!(error, "capability error: handle 2 is not a cloud.Bucket");
+}
+
+/// `value.drop` gives back slots the compiled code made; a lifted value's
+/// slot, or nil, is never freed, so the grant stays where it was.
+#[test]
+fn dropping_a_lifted_handle_keeps_the_capability() {
+    let put_after_drops = drop_then_call(&[1, 1, 0], ("wing:cloud", "Bucket.put"), 2, 1);
+    assert_eq!(run(put_after_drops, &["put"]), Ok(()));
+}
+
+/// A dropped slot holds nothing until the host hands it out again for a
+/// value of this bundle: dropping a string does not make its handle a
+/// resource.
+#[test]
+fn a_dropped_handle_names_nothing() {
+    // Handle 2 is the key string the handler made, then dropped.
+    let put_on_dropped = drop_then_call(&[2], ("wing:cloud", "Bucket.put"), 2, 2);
+    assert_eq!(run(put_on_dropped, &["put"]).unwrap_err(), "capability error: handle 2 is not a cloud.Bucket");
 }
 
 #[test]

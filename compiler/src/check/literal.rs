@@ -50,6 +50,7 @@ impl Checker {
         let mut item_ty = item_hint;
         for item in items {
             let ty = self.check_expr_expecting(item, item_ty);
+            let ty = self.stored_item(ty, item.span);
             item_ty.get_or_insert(ty);
         }
         let item = item_ty.unwrap_or_else(|| {
@@ -63,6 +64,18 @@ impl Checker {
             Sequence::Set => Type::Set(item),
             Sequence::MutSet => Type::MutSet(item),
         })
+    }
+
+    /// The type of an element or value of a literal: a `void` one is an
+    /// error (E0203), like a variable that would hold no value.
+    fn stored_item(&mut self, ty: TypeId, span: Span) -> TypeId {
+        if ty != Types::VOID {
+            return ty;
+        }
+        self.report(
+            Diagnostic::error("E0203", "an element would hold no value", span).with_label("this expression has type `void`"),
+        );
+        Types::ERROR
     }
 
     pub(super) fn check_map_literal(
@@ -86,6 +99,7 @@ impl Checker {
         for (key, value) in entries {
             self.check_expr_expecting(key, Some(Types::STR));
             let ty = self.check_expr_expecting(value, value_ty);
+            let ty = self.stored_item(ty, value.span);
             value_ty.get_or_insert(ty);
         }
         let value = value_ty.unwrap_or_else(|| {

@@ -22,8 +22,9 @@ use crate::syntax::ast::{BinaryOp, Block, Expr, ExprKind, InterpolationPart, Nod
 use crate::syntax::visit::{self, Visitor};
 use std::collections::HashSet;
 
-/// The `str` variables of `body` that `s = s + x` may grow in place.
-pub(super) fn appendable(sem: &Semantics, body: &Block) -> HashSet<VarId> {
+/// The variables of `body` whose every read hands the handle to the host
+/// (none is boxed for a closure).
+pub(super) fn handed_only(sem: &Semantics, body: &Block) -> HashSet<VarId> {
     let mut walk = Reads { sem, handed: HashSet::new(), reads: Vec::new() };
     walk.block(body);
     let mut candidates: HashSet<VarId> = walk.reads.iter().map(|(var, _)| *var).collect();
@@ -32,8 +33,14 @@ pub(super) fn appendable(sem: &Semantics, body: &Block) -> HashSet<VarId> {
             candidates.remove(var);
         }
     }
-    candidates.retain(|var| sem.var(*var).ty == Types::STR && !sem.var(*var).boxed);
+    candidates.retain(|var| !sem.var(*var).boxed);
     candidates
+}
+
+/// The `str` variables of `body` that `s = s + x` may grow in place, of
+/// those whose every read hands the handle to the host.
+pub(super) fn appendable(sem: &Semantics, handed_only: &HashSet<VarId>) -> HashSet<VarId> {
+    handed_only.iter().copied().filter(|var| sem.var(*var).ty == Types::STR).collect()
 }
 
 /// The variable `s` when `expr` is `s + …` (left-leaning: `s + a + b`)
@@ -71,19 +78,6 @@ impl Reads<'_> {
     fn hand(&mut self, expr: &Expr) {
         if matches!(expr.kind, ExprKind::Ident(_)) {
             self.handed.insert(expr.id);
-        }
-    }
-
-    /// Whether calling `callee` (of the call `call`) runs a stdlib member
-    /// on the host.
-    fn host_call(&self, call: NodeId, callee: &Expr) -> bool {
-        if self.sem.handle_calls.get(call).is_some() {
-            return false;
-        }
-        match self.sem.names.get(callee.id) {
-            // `unsafeCast` gives back its argument's handle.
-            Some(NameRef::Extern(target)) => target.name != "unsafeCast",
-            _ => matches!(self.sem.members.get(callee.id), Some(MemberRef::Extern { is_property: false, .. })),
         }
     }
 }
@@ -130,10 +124,15 @@ impl<'a> Visitor<'a> for Reads<'_> {
                     }
                 }
             }
+            // `a[i]` is read by the host (`a[i] = v` too).
+            ExprKind::Index { object, index } => {
+                self.hand(object);
+                self.hand(index);
+            }
             ExprKind::Member { object, .. } if matches!(self.sem.members.get(expr.id), Some(MemberRef::Extern { .. })) => {
                 self.hand(object);
             }
-            ExprKind::Call { callee, args } if self.host_call(expr.id, callee) => {
+            ExprKind::Call { callee, args } if super::owned::runs_on_host(self.sem, expr.id, callee) => {
                 for arg in args {
                     self.hand(&arg.value);
                 }

@@ -120,7 +120,7 @@ impl<'a> Emitter<'_, '_, 'a> {
         self.push(I::LocalGet(closure));
         self.call_std("closure.env", &[ValType::I32], &[ValType::I32]);
         let reprs: Vec<Repr> = call.params.iter().map(|p| self.repr(*p)).collect();
-        self.args(call, args, &reprs, &[])?;
+        self.args(call, args, &reprs, (&[], ArgsTo::Guest))?;
         self.push(I::LocalGet(closure));
         self.call_std("closure.func", &[ValType::I32], &[ValType::I32]);
         let mut params = vec![ValType::I32];
@@ -135,7 +135,7 @@ impl<'a> Emitter<'_, '_, 'a> {
     /// arguments and calls a compiled function of the bundle.
     fn call_function(&mut self, function: u32, call: &CallInfo, args: &'a [Arg], result: TypeId) -> Emit<Repr> {
         let reprs: Vec<Repr> = call.params.iter().map(|p| self.repr(*p)).collect();
-        self.args(call, args, &reprs, &[])?;
+        self.args(call, args, &reprs, (&[], ArgsTo::Guest))?;
         self.ops.push(Op::CallFunction(function));
         Ok(self.repr(result))
     }
@@ -407,17 +407,13 @@ impl<'a> Emitter<'_, '_, 'a> {
 
     /// Pushes the arguments of a call by its slots; a rest parameter
     /// marked in `single` gets its one value as is, not in an array.
-    fn args(&mut self, call: &CallInfo, args: &'a [Arg], reprs: &[Repr], single: &[bool]) -> Emit {
+    fn args(&mut self, call: &CallInfo, args: &'a [Arg], reprs: &[Repr], (single, to): (&[bool], ArgsTo)) -> Emit {
         for (k, (slot, (repr, param))) in call.slots.iter().zip(reprs.iter().zip(&call.params)).enumerate() {
             match slot {
                 ArgSlot::Rest(indices) if single.get(k).copied().unwrap_or(false) && indices.len() == 1 => {
-                    let from = self.expr(&args[indices[0]].value)?;
-                    self.convert(from, *repr);
+                    self.argument(&args[indices[0]].value, *repr, to)?;
                 }
-                ArgSlot::Positional(i) => {
-                    let from = self.expr(&args[*i].value)?;
-                    self.convert(from, *repr);
-                }
+                ArgSlot::Positional(i) => self.argument(&args[*i].value, *repr, to)?,
                 ArgSlot::Missing => match repr {
                     Repr::F64 => self.push(I::F64Const(0.0.into())),
                     _ => self.push(I::I32Const(0)),
@@ -439,6 +435,9 @@ impl<'a> Emitter<'_, '_, 'a> {
                         self.call_std(init, &[ValType::I32, ValType::I32, valtype], &[]);
                     }
                     self.push(I::LocalGet(map));
+                    if matches!(to, ArgsTo::Host) {
+                        self.hold_temp();
+                    }
                 }
                 ArgSlot::Rest(indices) => {
                     let item = match self.sem.types.get(*param) {
@@ -446,10 +445,26 @@ impl<'a> Emitter<'_, '_, 'a> {
                         _ => Types::ERROR,
                     };
                     self.array_of(indices.iter().map(|i| (&args[*i].value, item)).collect())?;
+                    if matches!(to, ArgsTo::Host) {
+                        self.hold_temp();
+                    }
                 }
             }
         }
         Ok(())
+    }
+
+    /// One argument: the host copies what it keeps, so a fresh one is
+    /// dropped after the call; a guest function may keep the very handle.
+    fn argument(&mut self, value: &'a Expr, repr: Repr, to: ArgsTo) -> Emit {
+        match to {
+            ArgsTo::Host => self.operand(value, repr),
+            ArgsTo::Guest => {
+                let from = self.expr(value)?;
+                self.convert(from, repr);
+                Ok(())
+            }
+        }
     }
 
     /// A stdlib member: pushes the receiver (if any) and arguments, calls
@@ -462,9 +477,9 @@ impl<'a> Emitter<'_, '_, 'a> {
         call: Option<&CallInfo>,
         result: TypeId,
     ) -> Emit<Repr> {
+        let mark = self.temps_mark();
         if let Some(receiver) = receiver {
-            let from = self.expr(receiver)?;
-            self.convert(from, Repr::Handle);
+            self.operand(receiver, Repr::Handle)?;
             // `super` is typed as the parent class; its value is `this`.
             let receiver_ty = match self.sem.names.get(receiver.id) {
                 Some(NameRef::Var(var)) => self.sem.var(*var).ty,
@@ -472,7 +487,7 @@ impl<'a> Emitter<'_, '_, 'a> {
             };
             self.receiver_resource(receiver_ty);
         }
-        self.extern_import(target, receiver.is_some(), args, call, result)
+        self.extern_import(target, receiver.is_some(), args, (call, mark), result)
     }
 
     /// [`Self::extern_call`] with the receiver, of type `receiver_ty`, in a
@@ -485,9 +500,10 @@ impl<'a> Emitter<'_, '_, 'a> {
         call: Option<&CallInfo>,
         result: TypeId,
     ) -> Emit<Repr> {
+        let mark = self.temps_mark();
         self.push(I::LocalGet(receiver));
         self.receiver_resource(receiver_ty);
-        self.extern_import(target, true, args, call, result)
+        self.extern_import(target, true, args, (call, mark), result)
     }
 
     /// With a receiver on the stack: an object of a class extending a std
@@ -500,15 +516,19 @@ impl<'a> Emitter<'_, '_, 'a> {
         {
             self.push(I::I32Const(self.field_index(*class, RESOURCE_FIELD) as i32));
             self.call_std("object.get", &[ValType::I32, ValType::I32], &[ValType::I32]);
+            self.hold_temp();
         }
     }
 
+    /// The import of a stdlib member, with the receiver (if any) pushed
+    /// and the fresh operands kept since `mark`: pushes the arguments,
+    /// calls it, drops those operands.
     fn extern_import(
         &mut self,
         target: &ExternRef,
         has_receiver: bool,
         args: &'a [Arg],
-        call: Option<&CallInfo>,
+        (call, mark): (Option<&CallInfo>, usize),
         result: TypeId,
     ) -> Emit<Repr> {
         let mut params = Vec::new();
@@ -550,7 +570,7 @@ impl<'a> Emitter<'_, '_, 'a> {
         }
         if let Some(call) = call {
             let call = CallInfo { slots: call.slots.clone(), params: target.declared.params.clone() };
-            self.args(&call, args, &reprs, &single_rest)?;
+            self.args(&call, args, &reprs, (&single_rest, ArgsTo::Host))?;
         }
         params.extend(reprs.iter().filter_map(|r| r.valtype()));
         let results: Vec<ValType> = result_repr.valtype().into_iter().collect();
@@ -569,8 +589,16 @@ impl<'a> Emitter<'_, '_, 'a> {
         self.b.builder.describe_import(&module, &name, signature);
         let declared_result = result_repr;
         self.ops.push(Op::CallImport(index));
+        self.drop_temps(mark);
         let repr = self.repr(result);
-        self.convert(declared_result, repr);
+        self.convert_fresh(declared_result, repr);
         Ok(repr)
     }
+}
+
+/// Who receives a call's arguments (see [`Emitter::argument`]).
+#[derive(Debug, Clone, Copy)]
+enum ArgsTo {
+    Host,
+    Guest,
 }

@@ -87,9 +87,11 @@ impl<'a> Emitter<'_, '_, 'a> {
 
     /// With map and key on the stack: emits the value and `map.init*`.
     fn map_init(&mut self, value: &'a Expr, value_ty: TypeId) -> Emit {
-        self.expr_as(value, value_ty)?;
+        let mark = self.temps_mark();
+        self.operand(value, self.repr(value_ty))?;
         let (name, valtype) = self.init_variant("map.init", value_ty);
         self.call_std(&name, &[ValType::I32, ValType::I32, valtype], &[]);
+        self.drop_temps(mark);
         Ok(())
     }
 
@@ -124,14 +126,18 @@ impl<'a> Emitter<'_, '_, 'a> {
         for (i, (item, item_ty)) in items.into_iter().enumerate() {
             self.push(I::LocalGet(array));
             self.push(I::I32Const(i as i32));
-            self.expr_as(item, item_ty)?;
+            let mark = self.temps_mark();
+            self.operand(item, self.repr(item_ty))?;
             let (name, valtype) = self.init_variant("array.init", item_ty);
             self.call_std(&name, &[ValType::I32, ValType::I32, valtype], &[]);
+            self.drop_temps(mark);
         }
         self.push(I::LocalGet(array));
         Ok(())
     }
 
+    /// Every step concatenates one part to the text so far; the text
+    /// of the step before, and each part made for it, is dropped.
     fn interpolation(&mut self, parts: &'a [InterpolationPart]) -> Emit {
         // Text first: start from it. An expression first is concatenated
         // to "" so that the result is always a new string.
@@ -145,27 +151,39 @@ impl<'a> Emitter<'_, '_, 'a> {
                 parts
             }
         };
-        for part in rest {
+        for (step, part) in rest.iter().enumerate() {
+            let mark = self.temps_mark();
+            if step > 0 {
+                self.hold_temp();
+            }
             match part {
                 InterpolationPart::Text(text) => self.string_const(text),
                 InterpolationPart::Expr(e) => {
                     let ty = self.sem.type_of(e.id);
-                    match self.expr(e)? {
+                    let from = self.expr(e)?;
+                    if from == Repr::Handle && super::owned::fresh(self.sem, e) {
+                        self.hold_temp();
+                    }
+                    let shown = match from {
                         // One call, no handle for the number's text.
                         Repr::F64 => {
                             self.call_std("str.concat_num", &[ValType::I32, ValType::F64], &[ValType::I32]);
+                            self.drop_temps(mark);
                             continue;
                         }
-                        Repr::Bool => self.call_std("bool.str", &[ValType::I32], &[ValType::I32]),
-                        _ if matches!(self.sem.types.get(ty), Type::Json | Type::MutJson) => {
-                            self.call_std("json.str", &[ValType::I32], &[ValType::I32])
-                        }
-                        _ if matches!(self.sem.types.get(ty), Type::Str | Type::Enum(_)) => {}
-                        _ => self.call_std("value.str", &[ValType::I32], &[ValType::I32]),
+                        Repr::Bool => Some("bool.str"),
+                        _ if matches!(self.sem.types.get(ty), Type::Json | Type::MutJson) => Some("json.str"),
+                        _ if matches!(self.sem.types.get(ty), Type::Str | Type::Enum(_)) => None,
+                        _ => Some("value.str"),
+                    };
+                    if let Some(shown) = shown {
+                        self.call_std(shown, &[ValType::I32], &[ValType::I32]);
+                        self.hold_temp();
                     }
                 }
             }
             self.call_std("str.concat", &[ValType::I32, ValType::I32], &[ValType::I32]);
+            self.drop_temps(mark);
         }
         Ok(())
     }
@@ -236,13 +254,16 @@ impl<'a> Emitter<'_, '_, 'a> {
                     this.read_member(&member_of(&name, expr, this), &name, result)
                 })
             }
-            MemberRef::StructField(name) => {
-                self.expr(object)?;
-                self.read_member(&MemberRef::StructField(name.clone()), &name, result)
-            }
-            MemberRef::Field { class, name } => {
-                self.expr(object)?;
-                self.read_member(&MemberRef::Field { class, name: name.clone() }, &name, result)
+            MemberRef::StructField(_) | MemberRef::Field { .. } => {
+                let mark = self.temps_mark();
+                self.operand(object, Repr::Handle)?;
+                let name = match &member {
+                    MemberRef::StructField(name) | MemberRef::Field { name, .. } => name.clone(),
+                    _ => return Err(internal("a field read of something else", expr.span)),
+                };
+                let repr = self.read_member(&member, &name, result)?;
+                self.drop_temps(mark);
+                Ok(repr)
             }
             MemberRef::StaticMethod { class, name } => {
                 let (owner, decl) =
@@ -274,7 +295,7 @@ impl<'a> Emitter<'_, '_, 'a> {
             _ => {
                 self.string_const(name);
                 self.call_std("Json.tryGet", &[ValType::I32, ValType::I32], &[ValType::I32]);
-                self.convert(Repr::Handle, repr);
+                self.convert_fresh(Repr::Handle, repr);
             }
         }
         Ok(repr)
@@ -348,12 +369,14 @@ impl<'a> Emitter<'_, '_, 'a> {
             _ if self.sem.type_of(index.id) == Types::NUM => ("Json.index", Types::NUM),
             _ => ("Json.get", Types::STR),
         };
-        self.expr(object)?;
-        self.expr_as(index, index_ty)?;
+        let mark = self.temps_mark();
+        self.operand(object, Repr::Handle)?;
+        self.operand(index, self.repr(index_ty))?;
         let index_valtype = self.repr(index_ty).valtype().unwrap_or(ValType::I32);
         self.call_std(name, &[ValType::I32, index_valtype], &[ValType::I32]);
+        self.drop_temps(mark);
         let repr = self.repr(result);
-        self.convert(Repr::Handle, repr);
+        self.convert_fresh(Repr::Handle, repr);
         Ok(repr)
     }
 
@@ -415,7 +438,12 @@ impl<'a> Emitter<'_, '_, 'a> {
                 let result_valtype = self.repr(ty).valtype().unwrap_or(ValType::I32);
                 self.open(I::If(BlockType::Result(result_valtype)));
                 self.push(I::LocalGet(temp));
-                self.convert(Repr::Handle, self.repr(ty));
+                if super::owned::fresh(self.sem, left) {
+                    // `m.tryGet(k) ?? 0`: the boxed number is read and dropped.
+                    self.convert_fresh(Repr::Handle, self.repr(ty));
+                } else {
+                    self.convert(Repr::Handle, self.repr(ty));
+                }
                 self.push(I::Else);
                 self.expr_as(right, ty)?;
                 self.close();
@@ -433,12 +461,12 @@ impl<'a> Emitter<'_, '_, 'a> {
                         self.expr(right)?;
                         self.push(I::I32Eq);
                     }
-                    (l, r) => {
-                        self.expr(left)?;
-                        self.convert(l, Repr::Handle);
-                        self.expr(right)?;
-                        self.convert(r, Repr::Handle);
+                    _ => {
+                        let mark = self.temps_mark();
+                        self.operand(left, Repr::Handle)?;
+                        self.operand(right, Repr::Handle)?;
                         self.call_std("value.eq", &[ValType::I32, ValType::I32], &[ValType::I32]);
+                        self.drop_temps(mark);
                     }
                 }
                 if op == BinaryOp::NotEq {
@@ -446,9 +474,11 @@ impl<'a> Emitter<'_, '_, 'a> {
                 }
             }
             BinaryOp::Add if left_ty == Types::STR => {
-                self.expr(left)?;
-                self.expr(right)?;
+                let mark = self.temps_mark();
+                self.operand(left, Repr::Handle)?;
+                self.operand(right, Repr::Handle)?;
                 self.call_std("str.concat", &[ValType::I32, ValType::I32], &[ValType::I32]);
+                self.drop_temps(mark);
             }
             BinaryOp::Less | BinaryOp::LessEq | BinaryOp::Greater | BinaryOp::GreaterEq => {
                 self.expr_as(left, Types::NUM)?;

@@ -107,6 +107,15 @@ pub(super) struct Emitter<'b, 's, 'a> {
     result: TypeId,
     /// `str` variables `s = s + x` grows in place (see `append.rs`).
     appendable: HashSet<VarId>,
+    /// Variables that own their value (see `owned.rs`).
+    owners: HashSet<VarId>,
+    /// The locals of those variables, dropped when the function returns.
+    owned_locals: Vec<u32>,
+    /// Locals holding fresh operands of the host call being emitted,
+    /// dropped after it (see [`Self::operand`]).
+    temps: Vec<u32>,
+    /// Locals of dropped operands, free to hold the next ones.
+    spare_temps: Vec<u32>,
 }
 
 impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
@@ -128,6 +137,10 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             finallies: Vec::new(),
             result: Types::VOID,
             appendable: HashSet::new(),
+            owners: HashSet::new(),
+            owned_locals: Vec::new(),
+            temps: Vec::new(),
+            spare_temps: Vec::new(),
         })
     }
 
@@ -139,7 +152,9 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             .cloned()
             .ok_or_else(|| internal("a function was not checked", pending.body.span))?;
         self.result = if info.result == Types::ERROR { Types::VOID } else { info.result };
-        self.appendable = super::append::appendable(self.sem, pending.body);
+        let handed_only = super::append::handed_only(self.sem, pending.body);
+        self.appendable = super::append::appendable(self.sem, &handed_only);
+        self.owners = super::owned::owners(self.sem, pending.body, &handed_only);
         let mut params = vec![ValType::I32];
         if pending.kind == FnKind::Method {
             if let Some(this) = info.this_var {
@@ -170,6 +185,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         let results: Vec<ValType> = self.repr(self.result).valtype().into_iter().collect();
         let type_index = self.b.builder.type_index(params, results);
         self.block_stmts(pending.body)?;
+        self.drop_owned_locals();
         if let Some(valtype) = self.repr(self.result).valtype() {
             self.push(zero(valtype));
         }
@@ -281,6 +297,9 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         let valtype = if self.sem.var(var).boxed { ValType::I32 } else { self.repr(ty).valtype().unwrap_or(ValType::I32) };
         let local = self.new_local(valtype);
         self.var_locals.insert(var, local);
+        if self.owners.contains(&var) {
+            self.owned_locals.push(local);
+        }
         if self.sem.var(var).boxed {
             self.push(I::I32Const(1));
             self.call_std("env.new", &[ValType::I32], &[ValType::I32]);
@@ -396,15 +415,19 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                 self.store_var(var, stmt.span, |this| {
                     this.expr_as(value, ty)?;
                     // Run again (in a loop), the declaration drops what
-                    // the last run built.
-                    this.release_builder(var);
+                    // the last run made.
+                    this.release_old(var);
                     Ok(())
                 })?;
             }
             StmtKind::Assign { target, op, value } => self.assign(target, *op, value, stmt.span)?,
             StmtKind::Expr(expr) => {
                 let repr = self.expr(expr)?;
-                self.convert(repr, Repr::Void);
+                if repr == Repr::Handle && super::owned::fresh(self.sem, expr) {
+                    self.call_std("value.drop", &[ValType::I32], &[]);
+                } else {
+                    self.convert(repr, Repr::Void);
+                }
             }
             StmtKind::If { cond, then, otherwise } => {
                 self.expr_as(cond, Types::BOOL)?;
@@ -427,6 +450,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                 self.store_var(var, stmt.span, |this| {
                     this.push(I::LocalGet(temp));
                     this.convert(Repr::Handle, repr);
+                    this.release_old(var);
                     Ok(())
                 })?;
                 self.block_stmts(then)?;
@@ -477,6 +501,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                         self.push(I::LocalGet(saved));
                     }
                 }
+                self.drop_owned_locals();
                 self.push(I::Return);
             }
             StmtKind::Throw(value) => {
@@ -608,7 +633,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                 }
                 self.store_var(var, span, |this| {
                     this.combined(op, ty, value, |this| this.load_var(var, span).map(|_| ()))?;
-                    this.release_builder(var);
+                    this.release_old(var);
                     Ok(())
                 })
             }
@@ -632,13 +657,77 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         self.var_locals.get(&var).copied()
     }
 
-    /// With the new value of `var` on the stack, about to be stored: gives
-    /// back the builder slot the old value may be (`str.release`).
-    fn release_builder(&mut self, var: VarId) {
-        if let Some(local) = self.builder_local(var) {
+    /// With the new value of `var` on the stack, about to be stored: drops
+    /// the old value if `var` owns it (`value.drop`), or gives back the
+    /// builder slot it may be (`str.release`).
+    fn release_old(&mut self, var: VarId) {
+        let Some(local) = self.var_locals.get(&var).copied().filter(|_| !self.sem.var(var).boxed) else { return };
+        if self.owners.contains(&var) {
+            self.push(I::LocalGet(local));
+            self.call_std("value.drop", &[ValType::I32], &[]);
+        } else if self.builder_local(var).is_some() {
             self.push(I::LocalGet(local));
             self.call_std("str.release", &[ValType::I32], &[]);
         }
+    }
+
+    /// Before the function returns: drops the values its owning variables
+    /// hold (a local never stored into holds `nil`).
+    fn drop_owned_locals(&mut self) {
+        for local in self.owned_locals.clone() {
+            self.push(I::LocalGet(local));
+            self.call_std("value.drop", &[ValType::I32], &[]);
+        }
+    }
+
+    /// Pushes `expr` converted to `repr` as an operand of a host call, which
+    /// copies what it keeps: a fresh handle is also kept in a local, to be
+    /// dropped by [`Self::drop_temps`] once the call is made.
+    pub(super) fn operand(&mut self, expr: &'a Expr, repr: Repr) -> Emit {
+        let from = self.expr(expr)?;
+        self.convert(from, repr);
+        if from == Repr::Handle && repr == Repr::Handle && super::owned::fresh(self.sem, expr) {
+            self.hold_temp();
+        }
+        Ok(())
+    }
+
+    /// Where the operands of the host call about to be emitted start (for
+    /// [`Self::drop_temps`]).
+    pub(super) fn temps_mark(&self) -> usize {
+        self.temps.len()
+    }
+
+    /// Keeps the fresh handle on the stack in a local, for
+    /// [`Self::drop_temps`].
+    pub(super) fn hold_temp(&mut self) {
+        let temp = self.spare_temps.pop().unwrap_or_else(|| self.new_local(ValType::I32));
+        self.push(I::LocalTee(temp));
+        self.temps.push(temp);
+    }
+
+    /// After a host call: drops the fresh operands kept since `mark` (the
+    /// length of `temps` before its operands were pushed).
+    pub(super) fn drop_temps(&mut self, mark: usize) {
+        for temp in self.temps.split_off(mark) {
+            self.push(I::LocalGet(temp));
+            self.call_std("value.drop", &[ValType::I32], &[]);
+            self.spare_temps.push(temp);
+        }
+    }
+
+    /// Converts a fresh handle on the stack (a host call's result) to a
+    /// number or bool and drops it; any other conversion as [`Self::convert`].
+    pub(super) fn convert_fresh(&mut self, from: Repr, to: Repr) {
+        if from != Repr::Handle || !matches!(to, Repr::F64 | Repr::Bool) {
+            return self.convert(from, to);
+        }
+        let temp = self.spare_temps.pop().unwrap_or_else(|| self.new_local(ValType::I32));
+        self.push(I::LocalTee(temp));
+        self.convert(from, to);
+        self.push(I::LocalGet(temp));
+        self.call_std("value.drop", &[ValType::I32], &[]);
+        self.spare_temps.push(temp);
     }
 
     /// `s = s + a + b`: the pieces are computed first, in order (so they
@@ -665,6 +754,18 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             self.push(I::LocalGet(*temp));
         }
         self.call_std("str.append", &[ValType::I32, ValType::I32], &[ValType::I32]);
+        if self.owned_locals.contains(&local) {
+            // A first append makes a new builder: the old string is dropped.
+            let appended = self.new_local(ValType::I32);
+            self.push(I::LocalTee(appended));
+            self.push(I::LocalGet(local));
+            self.push(I::I32Ne);
+            self.open(I::If(BlockType::Empty));
+            self.push(I::LocalGet(local));
+            self.call_std("value.drop", &[ValType::I32], &[]);
+            self.close();
+            self.push(I::LocalGet(appended));
+        }
         self.push(I::LocalSet(local));
         Ok(())
     }
@@ -713,8 +814,9 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                     this.call_std("Array.at@hf>f", &[ValType::I32, ValType::F64], &[ValType::F64]);
                 } else {
                     this.call_std("Array.at", &[ValType::I32, ValType::F64], &[ValType::I32]);
-                    this.convert(Repr::Handle, item_repr);
+                    this.convert_fresh(Repr::Handle, item_repr);
                 }
+                this.release_old(var);
                 Ok(())
             })?;
             this.block_stmts(body)

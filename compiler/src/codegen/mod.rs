@@ -23,6 +23,7 @@ mod expr;
 mod function;
 mod lift;
 mod module;
+mod owned;
 
 use crate::check::{ClassId, Lift, MethodReceiver, Semantics, Types, Usage, VarId};
 use crate::diagnostics::{Diagnostic, SourceMap};

@@ -33,6 +33,10 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             c.data_mut().release(h);
             Ok(())
         })?,
+        "value.drop" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<()> {
+            c.data_mut().free(h);
+            Ok(())
+        })?,
         "str.cmp" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, b: i32| -> R<f64> {
             Ok(match text(&c, a)?.cmp(&text(&c, b)?) {
                 std::cmp::Ordering::Less => -1.0,

@@ -1,0 +1,127 @@
+//! Which handles compiled code may give back before the invocation ends:
+//! takes a function body with the checker's tables, gives the variables
+//! that own their value, and tells which expressions make a fresh handle
+//! (spec/abi.md, "Reclaiming values").
+//!
+//! A handle is *fresh* when the host made it for this one expression and
+//! nothing else of the guest holds it: the result of a host call (a stdlib
+//! member, a resource operation, `str.concat`, a collection literal, an
+//! element or field read). Whoever consumes a fresh handle and keeps no
+//! copy of the number may drop it (`value.drop`): a host call, which
+//! copies what it keeps, or a statement that discards it.
+//!
+//! A variable *owns* its value when every value ever stored in it is fresh
+//! and every read of it hands the handle to the host (the same reads as
+//! `append.rs` asks of a string built in place): no other local, field,
+//! capture or result holds the same number. Its old value is then dropped
+//! when it is overwritten (`x = …`, or its declaration running again in a
+//! loop) and its last one when the function returns.
+
+use super::function::Repr;
+use crate::check::{MemberRef, NameRef, Semantics, Types, VarId};
+use crate::syntax::ast::{AssignOp, BinaryOp, Block, Expr, ExprKind, InterpolationPart, NodeId, Stmt, StmtKind};
+use crate::syntax::visit::{self, Visitor};
+use std::collections::{HashMap, HashSet};
+
+/// Whether `expr` gives a handle the host made for it alone.
+pub(super) fn fresh(sem: &Semantics, expr: &Expr) -> bool {
+    let ty = sem.type_of(expr.id);
+    // `maybe?.run()` of a method that returns nothing gives no value.
+    let gives_nothing = sem.types.strip_optional(ty) == Types::VOID;
+    if Repr::of(sem, ty) != Repr::Handle || gives_nothing || sem.coercions.get(expr.id).is_some() {
+        return false;
+    }
+    match &expr.kind {
+        // Text alone is a constant, shared by every use.
+        ExprKind::Interpolated(parts) => parts.iter().any(|part| matches!(part, InterpolationPart::Expr(_))),
+        ExprKind::Binary { op: BinaryOp::Add, left, .. } => sem.type_of(left.id) == Types::STR,
+        ExprKind::ArrayLiteral { .. }
+        | ExprKind::MapLiteral { .. }
+        | ExprKind::JsonLiteral { .. }
+        | ExprKind::StructLiteral { .. }
+        | ExprKind::Index { .. } => true,
+        ExprKind::Member { .. } => matches!(
+            sem.members.get(expr.id),
+            Some(MemberRef::Extern { is_property: true, .. } | MemberRef::StructField(_) | MemberRef::Field { .. })
+        ),
+        ExprKind::Call { callee, .. } => runs_on_host(sem, expr.id, callee),
+        _ => false,
+    }
+}
+
+/// Whether the call `call` of `callee` runs a stdlib member or resource
+/// operation on the host (which copies every value it keeps).
+pub(super) fn runs_on_host(sem: &Semantics, call: NodeId, callee: &Expr) -> bool {
+    if sem.handle_calls.get(call).is_some() {
+        return false;
+    }
+    match sem.names.get(callee.id) {
+        // `unsafeCast` gives back its argument's handle.
+        Some(NameRef::Extern(target)) => target.name != "unsafeCast",
+        _ => matches!(sem.members.get(callee.id), Some(MemberRef::Extern { is_property: false, .. })),
+    }
+}
+
+/// The variables of `body` that own their value, given those whose every
+/// read hands the handle to the host (`handed_only`).
+pub(super) fn owners(sem: &Semantics, body: &Block, handed_only: &HashSet<VarId>) -> HashSet<VarId> {
+    let mut writes = Writes { sem, all_fresh: HashMap::new() };
+    writes.block(body);
+    writes
+        .all_fresh
+        .into_iter()
+        .filter(|(var, all_fresh)| *all_fresh && handed_only.contains(var) && Repr::of(sem, sem.var(*var).ty) == Repr::Handle)
+        .map(|(var, _)| var)
+        .collect()
+}
+
+/// Every store into a variable: whether all of them were fresh handles.
+struct Writes<'s> {
+    sem: &'s Semantics,
+    all_fresh: HashMap<VarId, bool>,
+}
+
+impl Writes<'_> {
+    fn store(&mut self, var: VarId, fresh: bool) {
+        *self.all_fresh.entry(var).or_insert(true) &= fresh;
+    }
+
+    fn declared(&self, stmt: &Stmt) -> Option<VarId> {
+        self.sem.declared.get(stmt.id).copied()
+    }
+}
+
+impl<'a> Visitor<'a> for Writes<'_> {
+    fn stmt(&mut self, stmt: &'a Stmt) {
+        match &stmt.kind {
+            StmtKind::Let { value, .. } | StmtKind::IfLet { value, .. } => {
+                if let Some(var) = self.declared(stmt) {
+                    self.store(var, fresh(self.sem, value));
+                }
+            }
+            // Each element is read out by a host call; a range gives
+            // numbers.
+            StmtKind::For { iterable, .. } => {
+                if let Some(var) = self.declared(stmt) {
+                    self.store(var, !matches!(iterable.kind, ExprKind::Range { .. }));
+                }
+            }
+            StmtKind::Assign { target, op, value } => {
+                if let (ExprKind::Ident(_), Some(NameRef::Var(var))) = (&target.kind, self.sem.names.get(target.id)) {
+                    // `s += x` makes a new string, or grows the builder
+                    // only `s` holds.
+                    let grows = *op == AssignOp::Add && self.sem.type_of(target.id) == Types::STR;
+                    self.store(*var, grows || fresh(self.sem, value));
+                }
+            }
+            // A caught error's message is not known to be fresh.
+            StmtKind::Try { .. } => {
+                if let Some(var) = self.declared(stmt) {
+                    self.store(var, false);
+                }
+            }
+            _ => {}
+        }
+        visit::walk_stmt(self, stmt);
+    }
+}
