@@ -157,8 +157,8 @@ impl HostState {
 
     /// `value.drop(handle)`: the compiled code holds `handle` nowhere any
     /// more (spec/abi.md, "Reclaiming values"), so its slot is emptied,
-    /// what only it kept alive is given back to the budget, and the slot
-    /// is handed out again. `nil`, a lifted value and an empty slot are
+    /// what only it kept alive is given back to the budget, and the
+    /// slot is handed out again. `nil`, a lifted value and an empty slot are
     /// left alone (the compiler never gives them, but a hand-made bundle
     /// could: the table stays consistent).
     pub fn free(&mut self, handle: i32) {
@@ -170,11 +170,12 @@ impl HostState {
         if slot.is_nil() {
             return;
         }
-        let value = std::mem::replace(slot, Value::Nil);
+        let mut value = std::mem::replace(slot, Value::Nil);
         let payload = match &value {
             // A builder was charged the room it keeps to grow.
             Value::Str(text) if self.builders.remove(&handle) && Rc::strong_count(text) == 1 => heap_block(16 + text.capacity()),
-            _ => unshared_size(&value),
+            // What only this slot kept alive, as `alloc` counts it.
+            _ => owned_size(&mut value),
         };
         self.heap_bytes = self.heap_bytes.saturating_sub(SLOT + payload);
         self.free.push(handle);
@@ -196,11 +197,11 @@ impl HostState {
     /// A new handle for `value` (`nil` is always handle 0, which is how
     /// compiled code tests for it). Fails the invocation when its values
     /// outgrow the memory budget.
-    pub fn alloc(&mut self, value: Value) -> wasmtime::Result<i32> {
+    pub fn alloc(&mut self, mut value: Value) -> wasmtime::Result<i32> {
         if value.is_nil() {
             return Ok(0);
         }
-        self.heap_bytes += SLOT + shallow_size(&value);
+        self.heap_bytes += SLOT + owned_size(&mut value);
         if self.heap_bytes > self.heap_limit {
             return Err(fatal(format!("out of memory: the invocation used more than {} MB", self.heap_limit / (1 << 20))));
         }
@@ -313,30 +314,52 @@ const SLOT: usize = 2 * std::mem::size_of::<Value>();
 /// value, hash) and its index.
 const MAP_ENTRY: usize = 64;
 
-/// Bytes a value adds beyond its handle (its own payload, not what it
-/// shares with other values), as the allocator gives them: a block has a
-/// header and is rounded up to 16 bytes; a string keeps its reference
-/// counts, a collection the room it has reserved. Told in constant time
-/// (a map's keys counted as short ones, as [`items_size`] does): a host
-/// call that hands out a big map must not walk it.
+/// Bytes a value keeps alive that nothing else holds: its own payload
+/// when no other value or slot shares it, and so on into the items of a
+/// collection it alone holds. `alloc` charges this and `free` gives it
+/// back, so a value is counted once whoever drops it last: a string
+/// pushed into an array stays charged to the array after its slot goes,
+/// a captured value read into a slot costs that slot nothing, and an
+/// array dropped with its strings gives them all back. Only what the slot
+/// alone holds is walked: a collection a host call has just made (in as
+/// many steps) or one being freed (as many as the allocator takes).
+/// A work list, not recursion: Json may nest deeper than the stack.
+fn owned_size(value: &mut Value) -> usize {
+    let mut total = 0;
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        let size = shallow_size(value);
+        match value {
+            Value::Str(text) if Rc::strong_count(text) == 1 => total += size,
+            Value::Array(items) | Value::Set(items) => {
+                if let Some(items) = Rc::get_mut(items) {
+                    total += size;
+                    pending.extend(items.get_mut().iter_mut());
+                }
+            }
+            Value::Map(entries) => {
+                if let Some(entries) = Rc::get_mut(entries) {
+                    total += size;
+                    pending.extend(entries.get_mut().values_mut());
+                }
+            }
+            _ => {}
+        }
+    }
+    total
+}
+
+/// Bytes a value adds beyond its handle, not counting its items' own
+/// payloads, as the allocator gives them: a block has a header and is
+/// rounded up to 16 bytes; a string keeps its reference counts, a
+/// collection the room it has reserved (a map's keys counted as short
+/// ones, as [`items_size`] does).
 fn shallow_size(value: &Value) -> usize {
     match value {
         Value::Str(s) => heap_block(16 + s.len()),
         Value::Map(_) | Value::Array(_) | Value::Set(_) => heap_block(64) + items_size(value),
         _ => 0,
     }
-}
-
-/// What dropping one holder of `value` gives back: its payload when no
-/// other value shares it (a string pushed into an array since stays).
-fn unshared_size(value: &Value) -> usize {
-    let unique = match value {
-        Value::Str(text) => Rc::strong_count(text) == 1,
-        Value::Map(entries) => Rc::strong_count(entries) == 1,
-        Value::Array(items) | Value::Set(items) => Rc::strong_count(items) == 1,
-        _ => false,
-    };
-    if unique { shallow_size(value) } else { 0 }
 }
 
 /// The bytes behind a collection's items, told in constant time (a map's

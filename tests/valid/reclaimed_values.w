@@ -136,3 +136,27 @@ test "fields, structs, Json and literals read in a loop" {
   expect.equal(names, "ORDER-3 ao3 47 ORDER-7 ao7 47 ");
   expect.equal(orders.at(99).id, "o99");
 }
+
+test "captured variables read and written from closures and methods" {
+  let prefix = "p";
+  let var counter = "";
+  let bump = (): str => {
+    counter = "{counter}{prefix}";
+    return counter;
+  };
+  inflight class Tagger {
+    pub inflight tag(n: num): str {
+      return "{prefix}{n}";
+    }
+  }
+  let tagger = new Tagger();
+  let tags = MutArray<str>[];
+  for i in 0..300 {
+    bump();
+    tags.push(tagger.tag(i));
+  }
+  expect.equal(counter.length, 300);
+  expect.equal(bump().length, 301);
+  expect.equal(tags.at(299), "p299");
+  expect.equal(tags.length, 300);
+}

@@ -161,7 +161,7 @@ impl<'a> Emitter<'_, '_, 'a> {
                 InterpolationPart::Expr(e) => {
                     let ty = self.sem.type_of(e.id);
                     let from = self.expr(e)?;
-                    if from == Repr::Handle && super::owned::fresh(self.sem, e) {
+                    if from == Repr::Handle && self.is_fresh(e) {
                         self.hold_temp();
                     }
                     let shown = match from {
@@ -438,7 +438,7 @@ impl<'a> Emitter<'_, '_, 'a> {
                 let result_valtype = self.repr(ty).valtype().unwrap_or(ValType::I32);
                 self.open(I::If(BlockType::Result(result_valtype)));
                 self.push(I::LocalGet(temp));
-                if super::owned::fresh(self.sem, left) {
+                if self.is_fresh(left) {
                     // `m.tryGet(k) ?? 0`: the boxed number is read and dropped.
                     self.convert_fresh(Repr::Handle, self.repr(ty));
                 } else {

@@ -111,6 +111,9 @@ pub(super) struct Emitter<'b, 's, 'a> {
     owners: HashSet<VarId>,
     /// The locals of those variables, dropped when the function returns.
     owned_locals: Vec<u32>,
+    /// The locals of the other appendable variables, whose builder slot
+    /// is released when the function returns.
+    builder_locals: Vec<u32>,
     /// Locals holding fresh operands of the host call being emitted,
     /// dropped after it (see [`Self::operand`]).
     temps: Vec<u32>,
@@ -139,6 +142,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             appendable: HashSet::new(),
             owners: HashSet::new(),
             owned_locals: Vec::new(),
+            builder_locals: Vec::new(),
             temps: Vec::new(),
             spare_temps: Vec::new(),
         })
@@ -299,6 +303,8 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         self.var_locals.insert(var, local);
         if self.owners.contains(&var) {
             self.owned_locals.push(local);
+        } else if self.appendable.contains(&var) {
+            self.builder_locals.push(local);
         }
         if self.sem.var(var).boxed {
             self.push(I::I32Const(1));
@@ -348,12 +354,16 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             self.push(I::LocalGet(*local));
         } else if let Some(k) = self.captures.get(&var).copied() {
             self.push(I::LocalGet(0));
+            let mark = self.temps_mark();
             if let Some(field) = self.env_field {
+                // The environment is read out of the object: a fresh handle.
                 self.push(I::I32Const(field as i32));
                 self.call_std("object.get", &[ValType::I32, ValType::I32], &[ValType::I32]);
+                self.hold_temp();
             }
             self.push(I::I32Const(k as i32));
             self.call_env_get(repr);
+            self.drop_temps(mark);
         } else if info.phase != crate::syntax::ast::Phase::Inflight {
             let env = self.lift_env.clone();
             let slot = self.b.slot(self.lift_root, &env, var);
@@ -384,19 +394,45 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             return Ok(storage);
         }
         let repr = self.repr(info.ty);
+        let mark = self.temps_mark();
+        self.hold_captured_box(var);
         self.push(I::I32Const(0));
         self.call_env_get(repr);
+        self.drop_temps(mark);
         Ok(repr)
+    }
+
+    /// With the box of `var` on the stack: a box read out of a closure's
+    /// environment is a fresh handle, kept to be dropped once used.
+    fn hold_captured_box(&mut self, var: VarId) {
+        if self.captures.contains_key(&var) {
+            self.hold_temp();
+        }
+    }
+
+    /// Whether `expr` gives a handle made for it alone (see `owned.rs`):
+    /// also a variable of the code around a closure, read out of its
+    /// environment.
+    pub(super) fn is_fresh(&self, expr: &Expr) -> bool {
+        let captured = match self.sem.names.get(expr.id) {
+            Some(crate::check::NameRef::Var(var)) => self.captures.contains_key(var),
+            _ => false,
+        };
+        (captured && matches!(expr.kind, ExprKind::Ident(_)) && self.repr(self.sem.type_of(expr.id)) == Repr::Handle)
+            || super::owned::fresh(self.sem, expr)
     }
 
     /// Stores into a variable the value `value` pushes.
     fn store_var(&mut self, var: VarId, span: Span, value: impl FnOnce(&mut Self) -> Emit) -> Emit {
         if self.sem.var(var).boxed {
             self.load_storage(var, span)?;
+            let mark = self.temps_mark();
+            self.hold_captured_box(var);
             self.push(I::I32Const(0));
             value(self)?;
             let repr = self.repr(self.sem.var(var).ty);
             self.call_env_set(repr);
+            self.drop_temps(mark);
             return Ok(());
         }
         let Some(local) = self.var_locals.get(&var).copied() else {
@@ -423,7 +459,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             StmtKind::Assign { target, op, value } => self.assign(target, *op, value, stmt.span)?,
             StmtKind::Expr(expr) => {
                 let repr = self.expr(expr)?;
-                if repr == Repr::Handle && super::owned::fresh(self.sem, expr) {
+                if repr == Repr::Handle && self.is_fresh(expr) {
                     self.call_std("value.drop", &[ValType::I32], &[]);
                 } else {
                     self.convert(repr, Repr::Void);
@@ -672,11 +708,16 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
     }
 
     /// Before the function returns: drops the values its owning variables
-    /// hold (a local never stored into holds `nil`).
+    /// hold (a local never stored into holds `nil`) and frees the builders
+    /// of its other appendable ones.
     fn drop_owned_locals(&mut self) {
         for local in self.owned_locals.clone() {
             self.push(I::LocalGet(local));
             self.call_std("value.drop", &[ValType::I32], &[]);
+        }
+        for local in self.builder_locals.clone() {
+            self.push(I::LocalGet(local));
+            self.call_std("str.release", &[ValType::I32], &[]);
         }
     }
 
@@ -686,7 +727,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
     pub(super) fn operand(&mut self, expr: &'a Expr, repr: Repr) -> Emit {
         let from = self.expr(expr)?;
         self.convert(from, repr);
-        if from == Repr::Handle && repr == Repr::Handle && super::owned::fresh(self.sem, expr) {
+        if from == Repr::Handle && repr == Repr::Handle && self.is_fresh(expr) {
             self.hold_temp();
         }
         Ok(())
@@ -735,12 +776,13 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
     /// appended in place with `str.append`.
     fn append(&mut self, local: u32, pieces: &[&'a Expr]) -> Emit {
         let mut held = Vec::new();
+        let mark = self.temps_mark();
         if let [piece] = pieces {
             self.push(I::LocalGet(local));
-            self.expr_as(piece, Types::STR)?;
+            self.operand(piece, Repr::Handle)?;
         } else {
             for piece in pieces {
-                self.expr_as(piece, Types::STR)?;
+                self.operand(piece, Repr::Handle)?;
                 let temp = self.new_local(ValType::I32);
                 self.push(I::LocalSet(temp));
                 held.push(temp);
@@ -754,6 +796,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             self.push(I::LocalGet(*temp));
         }
         self.call_std("str.append", &[ValType::I32, ValType::I32], &[ValType::I32]);
+        self.drop_temps(mark);
         if self.owned_locals.contains(&local) {
             // A first append makes a new builder: the old string is dropped.
             let appended = self.new_local(ValType::I32);
