@@ -181,6 +181,12 @@ impl HostState {
         self.free.push(handle);
     }
 
+    /// Gives back what `value` alone kept alive: a host operation dropped
+    /// it (`MutMap.set` replaced it).
+    pub fn discard(&mut self, mut value: Value) {
+        self.heap_bytes = self.heap_bytes.saturating_sub(owned_size(&mut value));
+    }
+
     /// Logs a line of the running code.
     pub fn log(&mut self, line: String) {
         if self.backend.tracing() {
@@ -325,6 +331,15 @@ const MAP_ENTRY: usize = 64;
 /// many steps) or one being freed (as many as the allocator takes).
 /// A work list, not recursion: Json may nest deeper than the stack.
 fn owned_size(value: &mut Value) -> usize {
+    match value {
+        Value::Str(text) if Rc::strong_count(text) == 1 => shallow_size(value),
+        Value::Array(_) | Value::Set(_) | Value::Map(_) => owned_collection_size(value),
+        _ => 0,
+    }
+}
+
+/// [`owned_size`] of a collection: the walk.
+fn owned_collection_size(value: &mut Value) -> usize {
     let mut total = 0;
     let mut pending = vec![value];
     while let Some(value) = pending.pop() {

@@ -7,7 +7,6 @@ use super::eval::{Eval, Evaluator, fail, throw};
 use super::value::{ClosureValue, ExternValue, FnBody, FunctionValue, Value};
 use crate::check::{ArgSlot, CallInfo, MemberRef, NameRef, StructOp};
 use crate::syntax::ast::{Arg, BinaryOp, Expr, ExprKind, InterpolationPart, Phase, Span, UnaryOp};
-use indexmap::IndexMap;
 use std::rc::Rc;
 
 impl<'a> Evaluator<'a> {
@@ -95,7 +94,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
             ExprKind::MapLiteral { entries, .. } => {
-                let mut map = IndexMap::new();
+                let mut map = wing_std::Entries::default();
                 for (k, v) in entries {
                     let key = self.eval(k, env)?.display();
                     map.insert(key, self.eval(v, env)?);
@@ -103,7 +102,7 @@ impl<'a> Evaluator<'a> {
                 Value::map(map)
             }
             ExprKind::JsonLiteral { fields, .. } | ExprKind::StructLiteral { fields, .. } => {
-                let mut map = IndexMap::new();
+                let mut map = wing_std::Entries::default();
                 for (name, v) in fields {
                     let value = self.eval(v, env)?;
                     if !value.is_nil() {
@@ -191,7 +190,7 @@ impl<'a> Evaluator<'a> {
                 ArgSlot::Positional(i) => self.eval(&args[*i].value, env),
                 ArgSlot::Missing => Ok(Value::Nil),
                 ArgSlot::Expanded { fields } => {
-                    let mut map = IndexMap::new();
+                    let mut map = wing_std::Entries::default();
                     for (name, i) in fields {
                         let value = self.eval(&args[*i].value, env)?;
                         if !value.is_nil() {

@@ -9,7 +9,6 @@
 
 use crate::runtime_api::ErrorReport;
 use base64::Engine as _;
-use indexmap::IndexMap;
 use serde_json::{Value as Json, json};
 use wing_abi::lambda::Trigger;
 use wing_runtime::Failure;
@@ -129,7 +128,7 @@ fn api_request(event: &Json, call: &mut Call<'_>) -> Result<Json, ErrorReport> {
         }
         (Some(body), _) => body.to_string(),
     };
-    let mut fields = IndexMap::new();
+    let mut fields = wing_std::Entries::default();
     fields.insert("method".to_string(), Value::str(method));
     fields.insert("path".to_string(), Value::str(path));
     fields.insert("query".to_string(), strings(event.get("queryStringParameters"), |name| name.to_string()));

@@ -8,7 +8,6 @@
 use super::{alloc, raise, text};
 use crate::backend::Waiting;
 use crate::state::HostState;
-use indexmap::IndexMap;
 use std::path::Path;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -183,7 +182,7 @@ impl Request {
     /// request ended up.
     fn result(self, mut response: ureq::http::Response<ureq::Body>) -> Result<Value, String> {
         let status = response.status().as_u16();
-        let mut headers = IndexMap::new();
+        let mut headers = wing_std::Entries::default();
         for (name, value) in response.headers() {
             headers.insert(name.as_str().to_string(), Value::string(String::from_utf8_lossy(value.as_bytes()).into_owned()));
         }
@@ -193,7 +192,7 @@ impl Request {
             .limit(64 << 20)
             .read_to_string()
             .map_err(|e| format!("cannot read the response from {}: {e}", self.url))?;
-        let mut fields = IndexMap::new();
+        let mut fields = wing_std::Entries::default();
         fields.insert("status".to_string(), Value::Num(f64::from(status)));
         fields.insert("url".to_string(), Value::string(self.url));
         fields.insert("ok".to_string(), Value::Bool((200..300).contains(&status)));

@@ -14,6 +14,7 @@
 //! the invocation outright.
 
 mod core;
+mod fast_paths;
 mod http;
 mod resources;
 mod std_bridge;

@@ -31,6 +31,9 @@ pub fn define(
             ty.params().len()
         )));
     }
+    if super::fast_paths::define(linker, module, name, operation_name, &signature)? {
+        return Ok(true);
+    }
     // Only a member of a mutable collection grows its receiver.
     let may_grow = operation_name.starts_with("Mut");
     let call = Call { operation, signature, may_grow };

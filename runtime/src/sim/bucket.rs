@@ -143,7 +143,7 @@ pub fn op(method: &str) -> Option<Op> {
         },
         "metadata" => |ctx, args| {
             let object = existing(ctx, &text(args, 0)?)?;
-            let mut fields = indexmap::IndexMap::new();
+            let mut fields = wing_std::Entries::default();
             fields.insert("size".to_string(), Value::Num(object.body.len() as f64));
             fields.insert("lastModified".to_string(), Value::Datetime { ms: object.last_modified, offset_minutes: 0 });
             fields.insert("contentType".to_string(), object.content_type.map_or(Value::Nil, Value::string));

@@ -25,5 +25,5 @@ pub mod walk;
 
 pub use ops::{StdError, StdResult};
 pub use text::Text;
-pub use value::{Ref, RefKind, Value};
+pub use value::{Entries, Ref, RefKind, Value};
 pub use walk::WalkError;

@@ -37,12 +37,18 @@ pub enum Value {
     /// `Array`, `MutArray` and Json arrays.
     Array(Rc<RefCell<Vec<Value>>>),
     /// `Map`, `MutMap`, Json objects and struct values.
-    Map(Rc<RefCell<IndexMap<String, Value>>>),
+    Map(Rc<RefCell<Entries>>),
     /// `Set` and `MutSet`: distinct items in insertion order.
     Set(Rc<RefCell<Vec<Value>>>),
     /// Something only the running phase knows about.
     Ref(Ref),
 }
+
+/// The entries of a map, Json object or struct value, in insertion order.
+/// Hashed with foldhash: a fraction of SipHash's cost on the short keys
+/// inflight code uses, and seeded per process, so keys chosen by a client
+/// still cannot be made to collide.
+pub type Entries = IndexMap<String, Value, foldhash::fast::RandomState>;
 
 /// Dropping a value frees nested collections with a work list, not by
 /// recursion: a `MutJson` nested a million levels deep (a loop can build
@@ -112,7 +118,7 @@ impl Value {
 
     /// A map or Json object, its keys in JavaScript's property order (see
     /// [`insert_property`]).
-    pub fn map(mut entries: IndexMap<String, Value>) -> Value {
+    pub fn map(mut entries: Entries) -> Value {
         // Already in order (the usual case: no index keys) costs one pass.
         let indices = entries.keys().map(|k| array_index(k));
         let ordered = indices.map(|i| i.map_or(u64::MAX, u64::from)).is_sorted();
@@ -341,7 +347,7 @@ impl Value {
                 let entries = entries.borrow();
                 let each =
                     entries.iter().map(|(k, v)| Ok((k.clone(), v.copy_within(walk).map_err(|e| e.under(Step::Key(k.clone())))?)));
-                each.collect::<Result<IndexMap<_, _>, _>>().map(Value::map)
+                each.collect::<Result<Entries, _>>().map(Value::map)
             })?,
             other => other.clone(),
         })
@@ -448,7 +454,7 @@ fn write_json_string(text: &str, out: &mut String) {
 /// which Wing's maps and Json objects have: keys that are array indices
 /// (`"0"`, `"7"`, `"2024"`) come first, ascending; the other keys follow in
 /// the order they were first set.
-pub fn insert_property(entries: &mut IndexMap<String, Value>, key: String, value: Value) {
+pub fn insert_property(entries: &mut Entries, key: String, value: Value) {
     if let Some(slot) = entries.get_mut(&key) {
         *slot = value;
         return;
@@ -478,7 +484,7 @@ mod tests {
 
     #[test]
     fn json_text_matches_javascript() {
-        let v = Value::map(IndexMap::from([
+        let v = Value::map(Entries::from_iter([
             ("a".to_string(), Value::Num(1.0)),
             ("b".to_string(), Value::array(vec![Value::Bool(true), Value::str("x\"y"), Value::Nil])),
             ("c".to_string(), Value::Num(2.5)),

@@ -196,10 +196,10 @@ pub fn equals(a: &Value, b: &Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use indexmap::IndexMap;
+    use crate::value::Entries;
 
     fn object() -> Value {
-        Value::map(IndexMap::from([("a".to_string(), Value::Num(1.0))]))
+        Value::map(Entries::from_iter([("a".to_string(), Value::Num(1.0))]))
     }
 
     fn set(map: &Value, key: &str, value: Value) {

@@ -132,7 +132,7 @@ fn head(target: &Target<'_>, key: &str) -> Result<Option<Value>, OpError> {
     })?;
     Ok(head.map(|head| {
         let last_modified = head.last_modified().and_then(|t| t.to_millis().ok()).unwrap_or(0);
-        let mut fields = indexmap::IndexMap::new();
+        let mut fields = wing_std::Entries::default();
         fields.insert("size".to_string(), Value::Num(head.content_length().unwrap_or(0) as f64));
         fields.insert("lastModified".to_string(), Value::Datetime { ms: last_modified as f64, offset_minutes: 0 });
         fields.insert("contentType".to_string(), head.content_type().map_or(Value::Nil, Value::str));

@@ -183,7 +183,7 @@ fn request_value(request: HttpRequest, vars: IndexMap<String, String>) -> Value 
         }
         Value::map(map.into_iter().map(|(k, v)| (k, Value::string(v))).collect())
     };
-    let mut fields = IndexMap::new();
+    let mut fields = wing_std::Entries::default();
     fields.insert("method".to_string(), Value::string(request.method));
     fields.insert("path".to_string(), Value::string(request.raw_path));
     fields.insert("query".to_string(), strings(request.query));

@@ -3,7 +3,7 @@
 
 use super::{StdError, StdFn, StdResult, arg, from_end, index_in, num_arg, opt_num_arg, opt_str_arg, str_arg};
 use crate::value::Value;
-use indexmap::IndexMap;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -20,7 +20,7 @@ pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
 }
 
 type Items = Rc<RefCell<Vec<Value>>>;
-type Entries = Rc<RefCell<IndexMap<String, Value>>>;
+type Entries = Rc<RefCell<crate::value::Entries>>;
 
 fn items(value: &Value) -> Result<&Items, StdError> {
     match value {
@@ -172,11 +172,7 @@ fn map(member: &str) -> Option<StdFn> {
         "size" => |a| Ok(Value::Num(entries(arg(a, 0))?.borrow().len() as f64)),
         "get" => |a| {
             let key = str_arg(a, 1)?;
-            entries(arg(a, 0))?
-                .borrow()
-                .get(key.as_str())
-                .cloned()
-                .ok_or_else(|| StdError(format!("Map does not contain key: \"{key}\"")))
+            entries(arg(a, 0))?.borrow().get(key.as_str()).cloned().ok_or_else(|| missing_key(&key))
         },
         "tryGet" => |a| {
             let key = str_arg(a, 1)?;
@@ -192,7 +188,12 @@ fn map(member: &str) -> Option<StdFn> {
             let pairs = entries(arg(a, 0))?
                 .borrow()
                 .iter()
-                .map(|(k, v)| Value::map(IndexMap::from([("key".to_string(), Value::str(k)), ("value".to_string(), v.clone())])))
+                .map(|(k, v)| {
+                    Value::map(crate::value::Entries::from_iter([
+                        ("key".to_string(), Value::str(k)),
+                        ("value".to_string(), v.clone()),
+                    ]))
+                })
                 .collect();
             Ok(Value::array(pairs))
         },
@@ -221,6 +222,12 @@ fn mut_map(member: &str) -> Option<StdFn> {
         },
         _ => return None,
     })
+}
+
+/// The error `get` raises for a missing key (Wing names `MutMap` on a
+/// `MutMap`; the compiler binds both to `Map.get`).
+pub fn missing_key(key: &str) -> StdError {
+    StdError(format!("Map does not contain key: \"{key}\""))
 }
 
 fn set(member: &str) -> Option<StdFn> {
@@ -277,7 +284,7 @@ mod tests {
 
     #[test]
     fn maps_and_sets() {
-        let m = Value::map(IndexMap::from([("a".to_string(), Value::Num(1.0))]));
+        let m = Value::map(crate::value::Entries::from_iter([("a".to_string(), Value::Num(1.0))]));
         call("MutMap", "set", &[m.clone(), Value::str("b"), Value::Num(2.0)]).unwrap();
         assert!(call("Map", "size", std::slice::from_ref(&m)).unwrap().equals(&Value::Num(2.0)));
         assert_eq!(call("Map", "get", &[m.clone(), Value::str("z")]).unwrap_err().0, "Map does not contain key: \"z\"");

@@ -2,8 +2,8 @@
 //! array a [`Value::Array`], `null` is [`Value::Nil`].
 
 use super::{StdError, StdFn, StdResult, arg, index_in, num_arg, str_arg};
+use crate::value::Entries;
 use crate::value::Value;
-use indexmap::IndexMap;
 
 pub(super) fn lookup(class: &str, member: &str) -> Option<StdFn> {
     Some(match (class, member) {
@@ -108,7 +108,7 @@ impl<'de> serde::de::Visitor<'de> for ParsedVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = IndexMap::new();
+        let mut entries = Entries::default();
         while let Some((key, Parsed(item))) = map.next_entry::<String, Parsed>()? {
             entries.insert(key, item);
         }
@@ -116,7 +116,7 @@ impl<'de> serde::de::Visitor<'de> for ParsedVisitor {
     }
 }
 
-fn object(value: &Value) -> Result<std::cell::Ref<'_, IndexMap<String, Value>>, StdError> {
+fn object(value: &Value) -> Result<std::cell::Ref<'_, Entries>, StdError> {
     match value {
         Value::Map(map) => Ok(map.borrow()),
         other => Err(StdError(format!("expected a Json object, found {}", other.kind_name()))),
@@ -235,7 +235,7 @@ fn delete(args: &[Value]) -> StdResult {
 
 fn entries(args: &[Value]) -> StdResult {
     let entry =
-        |k: String, v: Value| Value::map(IndexMap::from([("key".to_string(), Value::string(k)), ("value".to_string(), v)]));
+        |k: String, v: Value| Value::map(Entries::from_iter([("key".to_string(), Value::string(k)), ("value".to_string(), v)]));
     let entries = match arg(args, 0) {
         Value::Array(items) => items.borrow().iter().enumerate().map(|(i, v)| entry(i.to_string(), v.clone())).collect(),
         value => object(value)?.iter().map(|(k, v)| entry(k.clone(), v.clone())).collect(),

@@ -127,12 +127,14 @@ pub fn mismatch(expected: &str, found: &Value) -> StdError {
 
 /// A position that may count from the end (`-1` is the last of `len`
 /// items), as a position from the start.
+#[inline]
 pub fn from_end(index: f64, len: usize) -> f64 {
     if index < 0.0 { index + len as f64 } else { index }
 }
 
 /// An index into a sequence of `len` items: must be a whole number in
 /// `0..len`.
+#[inline]
 pub fn index_in(index: f64, len: usize) -> Result<usize, StdError> {
     if index >= 0.0 && index.fract() == 0.0 && index < len as f64 {
         Ok(index as usize)

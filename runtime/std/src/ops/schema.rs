@@ -5,9 +5,9 @@
 //! field that does not fit.
 
 use super::{StdError, StdResult, arg, str_arg};
+use crate::value::Entries;
 use crate::value::Value;
 use crate::walk::{MAX_DEPTH, Walk, WalkError};
-use indexmap::IndexMap;
 use serde_json::Value as Schema;
 
 pub(super) fn lookup(member: &str) -> Option<super::StdFn> {
@@ -68,7 +68,7 @@ fn convert(value: &Value, schema: &Schema, structs: &[Schema], at: &str, walk: &
                 return inside(walk, value, at, |walk| {
                     let entries = entries.borrow();
                     let each = entries.iter().map(|(k, v)| Ok((k.clone(), convert(v, item, structs, &join(at, k), walk)?)));
-                    each.collect::<Result<IndexMap<_, _>, _>>().map(Value::map)
+                    each.collect::<Result<Entries, _>>().map(Value::map)
                 });
             }
             if let Some(values) = shape.get("values").and_then(Schema::as_array) {
@@ -81,7 +81,7 @@ fn convert(value: &Value, schema: &Schema, structs: &[Schema], at: &str, walk: &
             let Value::Map(entries) = value else { return expected("an object") };
             inside(walk, value, at, |walk| {
                 let entries = entries.borrow();
-                let mut out = IndexMap::new();
+                let mut out = Entries::default();
                 for field in shape.get("fields").and_then(Schema::as_array).into_iter().flatten() {
                     let (Some(name), Some(field_schema)) = (field.get(0).and_then(Schema::as_str), field.get(1)) else {
                         continue;

@@ -48,7 +48,7 @@ fn nanoid(args: &[Value]) -> StdResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use indexmap::IndexMap;
+    use crate::value::Entries;
 
     #[test]
     fn identifiers_have_their_shape() {
@@ -57,7 +57,7 @@ mod tests {
         assert_eq!(&id[14..15], "4");
         assert!("89ab".contains(&id[19..20]));
         let options =
-            Value::map(IndexMap::from([("size".to_string(), Value::Num(5.0)), ("alphabet".to_string(), Value::str("ab"))]));
+            Value::map(Entries::from_iter([("size".to_string(), Value::Num(5.0)), ("alphabet".to_string(), Value::str("ab"))]));
         let Ok(Value::Str(ref short)) = nanoid(&[options]) else { panic!("nanoid failed") };
         assert_eq!(short.len(), 5);
         assert!(short.chars().all(|c| c == 'a' || c == 'b'));
