@@ -160,3 +160,56 @@ test "captured variables read and written from closures and methods" {
   expect.equal(tags.at(299), "p299");
   expect.equal(tags.length, 300);
 }
+
+inflight class Shelf {
+  items: MutArray<str>;
+  new() {
+    this.items = MutArray<str>[];
+  }
+  pub inflight keep(item: str): str {
+    this.items.push(item);
+    return "kept {item}";
+  }
+  pub inflight same(item: str): str {
+    return item;
+  }
+  pub inflight count(): num {
+    return this.items.length;
+  }
+}
+
+test "fresh arguments of compiled functions, given back or kept" {
+  let echo = (text: str): str => {
+    return text;
+  };
+  let pick = (a: str, b: str, first: bool): str => {
+    if first {
+      return a;
+    }
+    return b;
+  };
+  let wrap = (...parts: Array<str>): Array<str> => {
+    return parts;
+  };
+  let shelf = new Shelf();
+  let echoed = MutArray<str>[];
+  let lists = MutArray<Array<str>>[];
+  for i in 0..200 {
+    echoed.push(echo("e{i}"));
+    let picked = pick("a{i}", "b{i}", i % 2 == 0);
+    let kept = shelf.keep("item {i}");
+    expect.equal(shelf.same("s{i}"), "s{i}");
+    lists.push(wrap("x{i}", "y{i}"));
+    if i % 2 == 0 {
+      expect.equal(picked, "a{i}");
+    } else {
+      expect.equal(picked, "b{i}");
+    }
+    expect.equal(kept, "kept item {i}");
+  }
+  expect.equal(echoed.at(0), "e0");
+  expect.equal(echoed.at(199), "e199");
+  expect.equal(shelf.count(), 200);
+  expect.equal(lists.at(7), ["x7", "y7"]);
+  expect.equal(lists.at(199).at(1), "y199");
+}

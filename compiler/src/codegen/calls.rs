@@ -120,7 +120,8 @@ impl<'a> Emitter<'_, '_, 'a> {
         self.push(I::LocalGet(closure));
         self.call_std("closure.env", &[ValType::I32], &[ValType::I32]);
         let reprs: Vec<Repr> = call.params.iter().map(|p| self.repr(*p)).collect();
-        self.args(call, args, &reprs, (&[], ArgsTo::Guest))?;
+        let mark = self.temps_mark();
+        self.args(call, args, &reprs, &[])?;
         self.push(I::LocalGet(closure));
         self.call_std("closure.func", &[ValType::I32], &[ValType::I32]);
         let mut params = vec![ValType::I32];
@@ -128,16 +129,21 @@ impl<'a> Emitter<'_, '_, 'a> {
         let results: Vec<ValType> = self.repr(signature.result).valtype().into_iter().collect();
         let type_index = self.b.builder.type_index(params, results);
         self.ops.push(Op::CallIndirect(type_index));
-        Ok(self.repr(signature.result))
+        let result = self.repr(signature.result);
+        self.drop_guest_temps(mark, result);
+        Ok(result)
     }
 
     /// With the receiver (or environment) on the stack: pushes the
     /// arguments and calls a compiled function of the bundle.
     fn call_function(&mut self, function: u32, call: &CallInfo, args: &'a [Arg], result: TypeId) -> Emit<Repr> {
         let reprs: Vec<Repr> = call.params.iter().map(|p| self.repr(*p)).collect();
-        self.args(call, args, &reprs, (&[], ArgsTo::Guest))?;
+        let mark = self.temps_mark();
+        self.args(call, args, &reprs, &[])?;
         self.ops.push(Op::CallFunction(function));
-        Ok(self.repr(result))
+        let result = self.repr(result);
+        self.drop_guest_temps(mark, result);
+        Ok(result)
     }
 
     /// The function a method call on `receiver` runs: the one
@@ -406,14 +412,16 @@ impl<'a> Emitter<'_, '_, 'a> {
     }
 
     /// Pushes the arguments of a call by its slots; a rest parameter
-    /// marked in `single` gets its one value as is, not in an array.
-    fn args(&mut self, call: &CallInfo, args: &'a [Arg], reprs: &[Repr], (single, to): (&[bool], ArgsTo)) -> Emit {
+    /// marked in `single` gets its one value as is, not in an array. A
+    /// fresh argument is also kept in a temporary, for the caller to drop
+    /// once the call is made.
+    fn args(&mut self, call: &CallInfo, args: &'a [Arg], reprs: &[Repr], single: &[bool]) -> Emit {
         for (k, (slot, (repr, param))) in call.slots.iter().zip(reprs.iter().zip(&call.params)).enumerate() {
             match slot {
                 ArgSlot::Rest(indices) if single.get(k).copied().unwrap_or(false) && indices.len() == 1 => {
-                    self.argument(&args[indices[0]].value, *repr, to)?;
+                    self.operand(&args[indices[0]].value, *repr)?;
                 }
-                ArgSlot::Positional(i) => self.argument(&args[*i].value, *repr, to)?,
+                ArgSlot::Positional(i) => self.operand(&args[*i].value, *repr)?,
                 ArgSlot::Missing => match repr {
                     Repr::F64 => self.push(I::F64Const(0.0.into())),
                     _ => self.push(I::I32Const(0)),
@@ -435,9 +443,7 @@ impl<'a> Emitter<'_, '_, 'a> {
                         self.call_std(init, &[ValType::I32, ValType::I32, valtype], &[]);
                     }
                     self.push(I::LocalGet(map));
-                    if matches!(to, ArgsTo::Host) {
-                        self.hold_temp();
-                    }
+                    self.hold_temp();
                 }
                 ArgSlot::Rest(indices) => {
                     let item = match self.sem.types.get(*param) {
@@ -445,26 +451,11 @@ impl<'a> Emitter<'_, '_, 'a> {
                         _ => Types::ERROR,
                     };
                     self.array_of(indices.iter().map(|i| (&args[*i].value, item)).collect())?;
-                    if matches!(to, ArgsTo::Host) {
-                        self.hold_temp();
-                    }
+                    self.hold_temp();
                 }
             }
         }
         Ok(())
-    }
-
-    /// One argument: the host copies what it keeps, so a fresh one is
-    /// dropped after the call; a guest function may keep the very handle.
-    fn argument(&mut self, value: &'a Expr, repr: Repr, to: ArgsTo) -> Emit {
-        match to {
-            ArgsTo::Host => self.operand(value, repr),
-            ArgsTo::Guest => {
-                let from = self.expr(value)?;
-                self.convert(from, repr);
-                Ok(())
-            }
-        }
     }
 
     /// A stdlib member: pushes the receiver (if any) and arguments, calls
@@ -570,7 +561,7 @@ impl<'a> Emitter<'_, '_, 'a> {
         }
         if let Some(call) = call {
             let call = CallInfo { slots: call.slots.clone(), params: target.declared.params.clone() };
-            self.args(&call, args, &reprs, (&single_rest, ArgsTo::Host))?;
+            self.args(&call, args, &reprs, &single_rest)?;
         }
         params.extend(reprs.iter().filter_map(|r| r.valtype()));
         let results: Vec<ValType> = result_repr.valtype().into_iter().collect();
@@ -594,11 +585,4 @@ impl<'a> Emitter<'_, '_, 'a> {
         self.convert_fresh(declared_result, repr);
         Ok(repr)
     }
-}
-
-/// Who receives a call's arguments (see [`Emitter::argument`]).
-#[derive(Debug, Clone, Copy)]
-enum ArgsTo {
-    Host,
-    Guest,
 }

@@ -757,6 +757,31 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         }
     }
 
+    /// After a call of a compiled function, its result on the stack: drops
+    /// the fresh arguments kept since `mark` as [`Self::drop_temps`] does,
+    /// but not one the function gave back as its result (a compiled
+    /// function keeps a handle nowhere else: whatever it stores, the host
+    /// copies).
+    pub(super) fn drop_guest_temps(&mut self, mark: usize, result: Repr) {
+        if result != Repr::Handle || self.temps.len() == mark {
+            return self.drop_temps(mark);
+        }
+        let given_back = self.spare_temps.pop().unwrap_or_else(|| self.new_local(ValType::I32));
+        self.push(I::LocalSet(given_back));
+        for temp in self.temps.split_off(mark) {
+            self.push(I::LocalGet(temp));
+            self.push(I::LocalGet(given_back));
+            self.push(I::I32Ne);
+            self.open(I::If(BlockType::Empty));
+            self.push(I::LocalGet(temp));
+            self.call_std("value.drop", &[ValType::I32], &[]);
+            self.close();
+            self.spare_temps.push(temp);
+        }
+        self.push(I::LocalGet(given_back));
+        self.spare_temps.push(given_back);
+    }
+
     /// Converts a fresh handle on the stack (a host call's result) to a
     /// number or bool and drops it; any other conversion as [`Self::convert`].
     pub(super) fn convert_fresh(&mut self, from: Repr, to: Repr) {
