@@ -146,10 +146,11 @@ fn push(c: &mut Host<'_>, a: i32, value: Value) -> R<()> {
 fn set_item(c: &mut Host<'_>, a: i32, i: f64, value: Value) -> R<()> {
     let replaced = with_items(c, a, |items| index_in(i, items.len()).ok().map(|i| std::mem::replace(&mut items[i], value)))?;
     match replaced {
-        Some(Value::Num(_)) => Ok(()),
-        Some(old) => Ok(c.data_mut().discard(old)),
-        None => raise(c, OUT_OF_BOUNDS.into()),
+        Some(Value::Num(_)) => {}
+        Some(old) => c.data_mut().discard(old),
+        None => return raise(c, OUT_OF_BOUNDS.into()),
     }
+    Ok(())
 }
 
 /// `f(entries, key)` for the map behind `m` and the string behind `k`.
@@ -180,13 +181,12 @@ fn set_entry(c: &mut Host<'_>, m: i32, k: i32, value: Value) -> R<()> {
             None
         }
     })?;
-    match replaced {
-        Some(old) => Ok(c.data_mut().discard(old)),
-        None => {
-            let grown = with_receiver_size(c, m)?.saturating_sub(before);
-            c.data_mut().charge(grown)
-        }
+    if let Some(old) = replaced {
+        c.data_mut().discard(old);
+        return Ok(());
     }
+    let grown = with_receiver_size(c, m)?.saturating_sub(before);
+    c.data_mut().charge(grown)
 }
 
 /// What the items of the collection behind `h` take.
