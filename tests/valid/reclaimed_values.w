@@ -191,6 +191,9 @@ test "fresh arguments of compiled functions, given back or kept" {
   let wrap = (...parts: Array<str>): Array<str> => {
     return parts;
   };
+  let describe = (order: Order): str => {
+    return "{order.id} for {order.customer}";
+  };
   let shelf = new Shelf();
   let echoed = MutArray<str>[];
   let lists = MutArray<Array<str>>[];
@@ -200,6 +203,7 @@ test "fresh arguments of compiled functions, given back or kept" {
     let kept = shelf.keep("item {i}");
     expect.equal(shelf.same("s{i}"), "s{i}");
     lists.push(wrap("x{i}", "y{i}"));
+    echoed.push(describe(id: "o{i}", customer: "c{i % 3}"));
     if i % 2 == 0 {
       expect.equal(picked, "a{i}");
     } else {
@@ -208,7 +212,9 @@ test "fresh arguments of compiled functions, given back or kept" {
     expect.equal(kept, "kept item {i}");
   }
   expect.equal(echoed.at(0), "e0");
-  expect.equal(echoed.at(199), "e199");
+  expect.equal(echoed.at(1), "o0 for c0");
+  expect.equal(echoed.at(398), "e199");
+  expect.equal(echoed.at(399), "o199 for c1");
   expect.equal(shelf.count(), 200);
   expect.equal(lists.at(7), ["x7", "y7"]);
   expect.equal(lists.at(199).at(1), "y199");

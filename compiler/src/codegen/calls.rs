@@ -427,20 +427,12 @@ impl<'a> Emitter<'_, '_, 'a> {
                     _ => self.push(I::I32Const(0)),
                 },
                 ArgSlot::Expanded { fields } => {
-                    let map = self.new_local(ValType::I32);
-                    self.call_std("map.new", &[], &[ValType::I32]);
-                    self.push(I::LocalSet(map));
+                    let map = self.new_map();
                     for (name, i) in fields {
                         self.push(I::LocalGet(map));
                         self.string_const(name);
                         let value = &args[*i].value;
-                        let from = self.expr(value)?;
-                        let (init, valtype) = match from {
-                            Repr::F64 => ("map.init_num", ValType::F64),
-                            Repr::Bool => ("map.init_bool", ValType::I32),
-                            _ => ("map.init", ValType::I32),
-                        };
-                        self.call_std(init, &[ValType::I32, ValType::I32, valtype], &[]);
+                        self.map_init(value, self.sem.type_of(value.id))?;
                     }
                     self.push(I::LocalGet(map));
                     self.hold_temp();

@@ -78,7 +78,7 @@ impl<'a> Emitter<'_, '_, 'a> {
         Ok(repr)
     }
 
-    fn new_map(&mut self) -> u32 {
+    pub(super) fn new_map(&mut self) -> u32 {
         let map = self.new_local(ValType::I32);
         self.call_std("map.new", &[], &[ValType::I32]);
         self.push(I::LocalSet(map));
@@ -86,7 +86,7 @@ impl<'a> Emitter<'_, '_, 'a> {
     }
 
     /// With map and key on the stack: emits the value and `map.init*`.
-    fn map_init(&mut self, value: &'a Expr, value_ty: TypeId) -> Emit {
+    pub(super) fn map_init(&mut self, value: &'a Expr, value_ty: TypeId) -> Emit {
         let mark = self.temps_mark();
         self.operand(value, self.repr(value_ty))?;
         let (name, valtype) = self.init_variant("map.init", value_ty);
