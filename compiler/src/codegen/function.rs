@@ -188,12 +188,46 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         }
         let results: Vec<ValType> = self.repr(self.result).valtype().into_iter().collect();
         let type_index = self.b.builder.type_index(params, results);
-        self.block_stmts(pending.body)?;
+        if self.owners.is_empty() && self.appendable.is_empty() {
+            self.block_stmts(pending.body)?;
+            self.end_body();
+        } else {
+            self.body_dropping_on_error(pending.body)?;
+        }
+        Ok(FunctionCode { name: pending.name.clone(), type_index, locals: self.locals, ops: self.ops })
+    }
+
+    /// After the last statement: drops what the owning variables hold and
+    /// gives the result type's zero (a body that ends without `return`).
+    fn end_body(&mut self) {
         self.drop_owned_locals();
         if let Some(valtype) = self.repr(self.result).valtype() {
             self.push(zero(valtype));
         }
-        Ok(FunctionCode { name: pending.name.clone(), type_index, locals: self.locals, ops: self.ops })
+    }
+
+    /// The body of a function with owning variables, in a `try_table` that
+    /// catches any error leaving it, drops what those variables hold and
+    /// throws the error on: a function that fails in a loop's every other
+    /// call leaks nothing. An owning variable holds `nil` or a value it
+    /// alone owns at every point an error can be raised (its old value is
+    /// dropped only once the new one is made), so the drops are safe
+    /// wherever the error came from.
+    fn body_dropping_on_error(&mut self, body: &'a Block) -> Emit {
+        let thrown = self.open(I::Block(BlockType::Result(ValType::EXNREF)));
+        let label = self.branch_to(thrown);
+        self.open(I::TryTable(BlockType::Empty, vec![Catch::AllRef { label }].into()));
+        self.block_stmts(body)?;
+        self.close();
+        self.end_body();
+        self.push(I::Return);
+        self.close();
+        let exception = self.new_local(ValType::EXNREF);
+        self.push(I::LocalSet(exception));
+        self.drop_owned_locals();
+        self.push(I::LocalGet(exception));
+        self.push(I::ThrowRef);
+        Ok(())
     }
 
     /// A method body compiled as a handler's entry (a closure-class
@@ -636,7 +670,8 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                     self.call_env_set(Repr::Handle);
                 }
             }
-            None => self.push(I::Drop),
+            // The message is a handle the host made for this error alone.
+            None => self.call_std("value.drop", &[ValType::I32], &[]),
         }
         self.block_stmts(&catch.body)?;
         self.close();
