@@ -186,7 +186,7 @@ impl<'a> Evaluator<'a> {
                 Ok(())
             }
             Value::Map(map) => {
-                wing_std::value::insert_property(&mut map.borrow_mut(), name.to_string(), value);
+                wing_std::value::insert_property(&mut map.borrow_mut(), name, value);
                 Ok(())
             }
             _ => fail("E0500", "internal error: field of a non-object", span),

@@ -274,7 +274,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
             (Value::Map(entries), Value::Str(key)) => {
-                wing_std::value::insert_property(&mut entries.borrow_mut(), key.to_string(), value);
+                wing_std::value::insert_property(&mut entries.borrow_mut(), key, value);
                 Ok(())
             }
             _ => fail("E0500", "internal error: bad element assignment", span),

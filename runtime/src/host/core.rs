@@ -2,7 +2,7 @@
 //! what compiled code needs to build and inspect values, call closures,
 //! log and throw. Typed host functions: these are the hot path.
 
-use super::{alloc, raise, text};
+use super::{alloc, number, raise, text};
 use crate::state::{GuestFunction, HostState, Object, fatal};
 use wasmtime::{Caller, Extern, Linker};
 use wing_abi::text::format_num;
@@ -71,12 +71,7 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
         "num.pow" => linker.func_wrap(M, name, |a: f64, b: f64| a.powf(b))?,
         "num.rem" => linker.func_wrap(M, name, |a: f64, b: f64| a % b)?,
         "num.box" => linker.func_wrap(M, name, |mut c: Host<'_>, n: f64| -> R<i32> { alloc(&mut c, Value::Num(n)) })?,
-        "num.unbox" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<f64> {
-            match c.data().get(h)? {
-                Value::Num(n) | Value::Duration(n) => Ok(*n),
-                other => Err(fatal(format!("expected a number, found {}", other.kind_name()))),
-            }
-        })?,
+        "num.unbox" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<f64> { number(c.data().get(h)?) })?,
         "bool.box" => linker.func_wrap(M, name, |mut c: Host<'_>, b: i32| -> R<i32> { alloc(&mut c, Value::Bool(b != 0)) })?,
         "bool.unbox" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> {
             match c.data().get(h)? {
@@ -102,12 +97,7 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
             let value = slot(&c, a, i)?;
             alloc(&mut c, value)
         })?,
-        "env.get_num" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, i: i32| -> R<f64> {
-            match slot(&c, a, i)? {
-                Value::Num(n) | Value::Duration(n) => Ok(n),
-                other => Err(fatal(format!("expected a number, found {}", other.kind_name()))),
-            }
-        })?,
+        "env.get_num" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, i: i32| -> R<f64> { number(&slot(&c, a, i)?) })?,
         "env.get_bool" => linker.func_wrap(M, name, |c: Host<'_>, a: i32, i: i32| -> R<i32> {
             match slot(&c, a, i)? {
                 Value::Bool(b) => Ok(i32::from(b)),
@@ -262,7 +252,7 @@ fn set_element(collection: &Value, key: &Value, value: Value) -> Result<(), Stri
             Ok(())
         }
         (Value::Map(entries), Value::Str(k)) => {
-            wing_std::value::insert_property(&mut entries.borrow_mut(), k.to_string(), value);
+            wing_std::value::insert_property(&mut entries.borrow_mut(), k, value);
             Ok(())
         }
         _ => Err(format!("cannot set an element of {} with {}", collection.kind_name(), key.kind_name())),
@@ -295,7 +285,7 @@ fn insert(caller: &mut Host<'_>, map: i32, key: i32, value: Value) -> R<()> {
     caller.data_mut().charge(32 + key.len())?;
     match caller.data().get(map)? {
         Value::Map(entries) => {
-            wing_std::value::insert_property(&mut entries.borrow_mut(), key, value);
+            wing_std::value::insert_property(&mut entries.borrow_mut(), &key, value);
             Ok(())
         }
         other => Err(fatal(format!("expected a map handle, found {}", other.kind_name()))),

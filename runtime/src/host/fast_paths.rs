@@ -8,7 +8,7 @@
 //! memory charges are those of `wing_std::ops::collections`, which the
 //! bridge runs for every other member and shape.
 
-use super::{alloc, raise};
+use super::{alloc, number, raise};
 use crate::bundle::{ImportSignature, Repr};
 use crate::state::{HostState, fatal, items_size};
 use wasmtime::{Caller, Linker};
@@ -31,7 +31,7 @@ pub fn define(linker: &mut Linker<HostState>, module: &str, name: &str, operatio
             .func_wrap(module, name, |c: Host<'_>, a: i32| -> R<f64> { Ok(with_items(&c, a, |items| items.len())? as f64) })?,
         ("at", [Handle, Num], Num) if array => linker.func_wrap(module, name, |mut c: Host<'_>, a: i32, i: f64| -> R<f64> {
             match item(&c, a, i)? {
-                Some(value) => number(value),
+                Some(value) => number(&value),
                 None => raise(&mut c, OUT_OF_BOUNDS.into()),
             }
         })?,
@@ -65,7 +65,7 @@ pub fn define(linker: &mut Linker<HostState>, module: &str, name: &str, operatio
         }
         ("get", [Handle, Handle], Num) if map => linker.func_wrap(module, name, |mut c: Host<'_>, m: i32, k: i32| -> R<f64> {
             match entry(&c, m, k)? {
-                Ok(value) => number(value),
+                Ok(value) => number(&value),
                 Err(missing) => raise(&mut c, missing),
             }
         })?,
@@ -119,13 +119,6 @@ fn item(c: &Host<'_>, a: i32, i: f64) -> R<Option<Value>> {
     with_items(c, a, |items| index_in(i, items.len()).ok().map(|i| items[i].clone()))
 }
 
-fn number(value: Value) -> R<f64> {
-    match value {
-        Value::Num(n) | Value::Duration(n) => Ok(n),
-        other => Err(fatal(format!("expected a number, found {}", other.kind_name()))),
-    }
-}
-
 /// `MutArray.push(value)`, charged the room the array grew by. An array
 /// argument is the variadic values, as `wing_std` takes them.
 fn push(c: &mut Host<'_>, a: i32, value: Value) -> R<()> {
@@ -145,11 +138,8 @@ fn push(c: &mut Host<'_>, a: i32, value: Value) -> R<()> {
 /// `MutArray.set(i, value)`; the item it replaces is given back.
 fn set_item(c: &mut Host<'_>, a: i32, i: f64, value: Value) -> R<()> {
     let replaced = with_items(c, a, |items| index_in(i, items.len()).ok().map(|i| std::mem::replace(&mut items[i], value)))?;
-    match replaced {
-        Some(Value::Num(_)) => {}
-        Some(old) => c.data_mut().discard(old),
-        None => return raise(c, OUT_OF_BOUNDS.into()),
-    }
+    let Some(old) = replaced else { return raise(c, OUT_OF_BOUNDS.into()) };
+    c.data_mut().discard(old);
     Ok(())
 }
 
@@ -174,13 +164,7 @@ fn entry(c: &Host<'_>, m: i32, k: i32) -> R<Result<Value, String>> {
 /// back) or inserts, charged the entry it adds.
 fn set_entry(c: &mut Host<'_>, m: i32, k: i32, value: Value) -> R<()> {
     let before = with_receiver_size(c, m)?;
-    let replaced = with_entries(c, m, k, |entries, key| match entries.get_mut(key.as_str()) {
-        Some(slot) => Some(std::mem::replace(slot, value)),
-        None => {
-            wing_std::value::insert_property(entries, key.to_string(), value);
-            None
-        }
-    })?;
+    let replaced = with_entries(c, m, k, |entries, key| wing_std::value::insert_property(entries, key, value))?;
     if let Some(old) = replaced {
         c.data_mut().discard(old);
         return Ok(());

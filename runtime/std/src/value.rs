@@ -453,21 +453,22 @@ fn write_json_string(text: &str, out: &mut String) {
 /// Sets `key` in a map or Json object keeping JavaScript's property order,
 /// which Wing's maps and Json objects have: keys that are array indices
 /// (`"0"`, `"7"`, `"2024"`) come first, ascending; the other keys follow in
-/// the order they were first set.
-pub fn insert_property(entries: &mut Entries, key: String, value: Value) {
-    if let Some(slot) = entries.get_mut(&key) {
-        *slot = value;
-        return;
+/// the order they were first set. Gives back the value `key` had; the key's
+/// text is copied only when it is new.
+pub fn insert_property(entries: &mut Entries, key: &str, value: Value) -> Option<Value> {
+    if let Some(slot) = entries.get_mut(key) {
+        return Some(std::mem::replace(slot, value));
     }
-    match array_index(&key) {
+    match array_index(key) {
         None => {
-            entries.insert(key, value);
+            entries.insert(key.to_string(), value);
         }
         Some(n) => {
             let at = entries.keys().position(|k| array_index(k).is_none_or(|m| m > n)).unwrap_or(entries.len());
-            entries.shift_insert(at, key, value);
+            entries.shift_insert(at, key.to_string(), value);
         }
     }
+    None
 }
 
 /// The array index a property key spells (`"12"`; not `"012"`, `"-1"` or

@@ -3,7 +3,6 @@
 
 use super::{StdError, StdFn, StdResult, arg, from_end, index_in, num_arg, opt_num_arg, opt_str_arg, str_arg};
 use crate::value::Value;
-
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -206,7 +205,7 @@ fn mut_map(member: &str) -> Option<StdFn> {
     Some(match member {
         "set" => |a| {
             let key = str_arg(a, 1)?;
-            crate::value::insert_property(&mut entries(arg(a, 0))?.borrow_mut(), key.to_string(), arg(a, 2).clone());
+            crate::value::insert_property(&mut entries(arg(a, 0))?.borrow_mut(), &key, arg(a, 2).clone());
             Ok(Value::Nil)
         },
         // As Wing defines it: true when the key is no longer there (also

@@ -188,7 +188,7 @@ fn set(args: &[Value]) -> StdResult {
     let key = str_arg(args, 1)?;
     match arg(args, 0) {
         Value::Map(map) => {
-            crate::value::insert_property(&mut map.borrow_mut(), key.to_string(), arg(args, 2).clone());
+            crate::value::insert_property(&mut map.borrow_mut(), &key, arg(args, 2).clone());
             Ok(Value::Nil)
         }
         other => Err(StdError(format!("cannot set a property of {}", other.kind_name()))),
