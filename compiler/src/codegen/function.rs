@@ -785,11 +785,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
     /// After a host call: drops the fresh operands kept since `mark` (the
     /// length of `temps` before its operands were pushed).
     pub(super) fn drop_temps(&mut self, mark: usize) {
-        for temp in self.temps.split_off(mark) {
-            self.push(I::LocalGet(temp));
-            self.call_std("value.drop", &[ValType::I32], &[]);
-            self.spare_temps.push(temp);
-        }
+        self.drop_temps_but(mark, None);
     }
 
     /// After a call of a compiled function, its result on the stack: drops
@@ -803,18 +799,28 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         }
         let given_back = self.spare_temps.pop().unwrap_or_else(|| self.new_local(ValType::I32));
         self.push(I::LocalSet(given_back));
-        for temp in self.temps.split_off(mark) {
-            self.push(I::LocalGet(temp));
-            self.push(I::LocalGet(given_back));
-            self.push(I::I32Ne);
-            self.open(I::If(BlockType::Empty));
-            self.push(I::LocalGet(temp));
-            self.call_std("value.drop", &[ValType::I32], &[]);
-            self.close();
-            self.spare_temps.push(temp);
-        }
+        self.drop_temps_but(mark, Some(given_back));
         self.push(I::LocalGet(given_back));
         self.spare_temps.push(given_back);
+    }
+
+    /// Drops the temporaries kept since `mark`, each unless it is the
+    /// handle in the local `given_back`.
+    fn drop_temps_but(&mut self, mark: usize, given_back: Option<u32>) {
+        for temp in self.temps.split_off(mark) {
+            if let Some(given_back) = given_back {
+                self.push(I::LocalGet(temp));
+                self.push(I::LocalGet(given_back));
+                self.push(I::I32Ne);
+                self.open(I::If(BlockType::Empty));
+            }
+            self.push(I::LocalGet(temp));
+            self.call_std("value.drop", &[ValType::I32], &[]);
+            if given_back.is_some() {
+                self.close();
+            }
+            self.spare_temps.push(temp);
+        }
     }
 
     /// Converts a fresh handle on the stack (a host call's result) to a

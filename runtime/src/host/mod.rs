@@ -79,6 +79,14 @@ pub fn text(caller: &Caller<'_, HostState>, handle: i32) -> wasmtime::Result<std
     }
 }
 
+/// The number a `num` or `duration` value holds.
+pub fn number(value: &Value) -> wasmtime::Result<f64> {
+    match value {
+        Value::Num(n) | Value::Duration(n) => Ok(*n),
+        other => Err(fatal(format!("expected a number, found {}", other.kind_name()))),
+    }
+}
+
 /// A new handle for `value`.
 pub fn alloc(caller: &mut Caller<'_, HostState>, value: Value) -> wasmtime::Result<i32> {
     caller.data_mut().alloc(value)
