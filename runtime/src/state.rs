@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Instant;
-use wing_std::{Ref, RefKind, Text, Value};
+use wing_std::{Entries, Ref, RefKind, Text, Value};
 
 /// A guest closure: its index in the bundle's function table and the
 /// handle of its environment (0 when it captures nothing).
@@ -181,10 +181,9 @@ impl HostState {
         self.free.push(handle);
     }
 
-    /// Gives back what `value` alone kept alive: a host operation dropped
-    /// it (`MutMap.set` replaced it).
-    pub fn discard(&mut self, mut value: Value) {
-        self.heap_bytes = self.heap_bytes.saturating_sub(owned_size(&mut value));
+    /// Gives back `bytes` a host operation freed ([`released`]).
+    pub fn credit(&mut self, bytes: usize) {
+        self.heap_bytes = self.heap_bytes.saturating_sub(bytes);
     }
 
     /// Logs a line of the running code.
@@ -382,10 +381,26 @@ fn shallow_size(value: &Value) -> usize {
 /// grows a collection in place is charged the difference.
 pub fn items_size(value: &Value) -> usize {
     match value {
-        Value::Array(items) | Value::Set(items) => std::mem::size_of::<Value>() * items.borrow().capacity(),
-        Value::Map(entries) => (MAP_ENTRY + 16) * entries.borrow().len(),
+        Value::Array(items) | Value::Set(items) => array_size(&items.borrow()),
+        Value::Map(entries) => entries_size(&entries.borrow()),
         _ => 0,
     }
+}
+
+/// [`items_size`] of an array's or a set's items.
+pub fn array_size(items: &Vec<Value>) -> usize {
+    std::mem::size_of::<Value>() * items.capacity()
+}
+
+/// [`items_size`] of a map's entries.
+pub fn entries_size(entries: &Entries) -> usize {
+    (MAP_ENTRY + 16) * entries.len()
+}
+
+/// What `value` alone kept alive, to [`HostState::credit`] when a host
+/// operation drops it (`MutMap.set` replaced it).
+pub fn released(mut value: Value) -> usize {
+    owned_size(&mut value)
 }
 
 /// The bytes the allocator takes for a block of `bytes`.

@@ -10,7 +10,7 @@
 
 use super::{alloc, number, raise};
 use crate::bundle::{ImportSignature, Repr};
-use crate::state::{HostState, fatal, items_size};
+use crate::state::{HostState, array_size, entries_size, fatal, released};
 use wasmtime::{Caller, Linker};
 use wing_std::ops::collections::missing_key;
 use wing_std::ops::index_in;
@@ -30,8 +30,8 @@ pub fn define(linker: &mut Linker<HostState>, module: &str, name: &str, operatio
         ("length", [Handle], Num) if array => linker
             .func_wrap(module, name, |c: Host<'_>, a: i32| -> R<f64> { Ok(with_items(&c, a, |items| items.len())? as f64) })?,
         ("at", [Handle, Num], Num) if array => linker.func_wrap(module, name, |mut c: Host<'_>, a: i32, i: f64| -> R<f64> {
-            match item(&c, a, i)? {
-                Some(value) => number(&value),
+            match number_item(&c, a, i)? {
+                Some(n) => n,
                 None => raise(&mut c, OUT_OF_BOUNDS.into()),
             }
         })?,
@@ -44,7 +44,9 @@ pub fn define(linker: &mut Linker<HostState>, module: &str, name: &str, operatio
             })?
         }
         ("push", [Handle, Num], Void) if class == "MutArray" => {
-            linker.func_wrap(module, name, |mut c: Host<'_>, a: i32, n: f64| -> R<()> { push(&mut c, a, Value::Num(n)) })?
+            linker.func_wrap(module, name, |mut c: Host<'_>, a: i32, n: f64| -> R<()> {
+                grow_items(&mut c, a, |items| items.push(Value::Num(n)))
+            })?
         }
         ("push", [Handle, Handle], Void) if class == "MutArray" => {
             linker.func_wrap(module, name, |mut c: Host<'_>, a: i32, h: i32| -> R<()> {
@@ -64,8 +66,8 @@ pub fn define(linker: &mut Linker<HostState>, module: &str, name: &str, operatio
             })?
         }
         ("get", [Handle, Handle], Num) if map => linker.func_wrap(module, name, |mut c: Host<'_>, m: i32, k: i32| -> R<f64> {
-            match entry(&c, m, k)? {
-                Ok(value) => number(&value),
+            match number_entry(&c, m, k)? {
+                Ok(n) => n,
                 Err(missing) => raise(&mut c, missing),
             }
         })?,
@@ -119,27 +121,41 @@ fn item(c: &Host<'_>, a: i32, i: f64) -> R<Option<Value>> {
     with_items(c, a, |items| index_in(i, items.len()).ok().map(|i| items[i].clone()))
 }
 
-/// `MutArray.push(value)`, charged the room the array grew by. An array
-/// argument is the variadic values, as `wing_std` takes them.
+/// The number at `i` of the array behind `a`; `None` out of bounds. Read
+/// in place: moving a [`Value`] through an `Option` costs more than the
+/// rest of the call.
+fn number_item(c: &Host<'_>, a: i32, i: f64) -> R<Option<R<f64>>> {
+    with_items(c, a, |items| index_in(i, items.len()).ok().map(|i| number(&items[i])))
+}
+
+/// `MutArray.push(value)`. An array argument is the variadic values, as
+/// `wing_std` takes them (copied first: it may be the receiver itself).
 fn push(c: &mut Host<'_>, a: i32, value: Value) -> R<()> {
-    let before = with_receiver_size(c, a)?;
-    let values = match &value {
-        Value::Array(values) => Some(values.borrow().clone()),
-        _ => None,
-    };
-    with_items(c, a, |items| match values {
-        Some(values) => items.extend(values),
-        None => items.push(value),
+    match &value {
+        Value::Array(values) => {
+            let values = values.borrow().clone();
+            grow_items(c, a, |items| items.extend(values))
+        }
+        _ => grow_items(c, a, |items| items.push(value)),
+    }
+}
+
+/// `add(items)` for the array behind `a`, charged the room it grew by.
+fn grow_items(c: &mut Host<'_>, a: i32, add: impl FnOnce(&mut Vec<Value>)) -> R<()> {
+    let grown = with_items(c, a, |items| {
+        let before = array_size(items);
+        add(items);
+        array_size(items) - before
     })?;
-    let grown = with_receiver_size(c, a)?.saturating_sub(before);
     c.data_mut().charge(grown)
 }
 
 /// `MutArray.set(i, value)`; the item it replaces is given back.
 fn set_item(c: &mut Host<'_>, a: i32, i: f64, value: Value) -> R<()> {
-    let replaced = with_items(c, a, |items| index_in(i, items.len()).ok().map(|i| std::mem::replace(&mut items[i], value)))?;
-    let Some(old) = replaced else { return raise(c, OUT_OF_BOUNDS.into()) };
-    c.data_mut().discard(old);
+    let freed =
+        with_items(c, a, |items| index_in(i, items.len()).ok().map(|i| released(std::mem::replace(&mut items[i], value))))?;
+    let Some(bytes) = freed else { return raise(c, OUT_OF_BOUNDS.into()) };
+    c.data_mut().credit(bytes);
     Ok(())
 }
 
@@ -160,20 +176,19 @@ fn entry(c: &Host<'_>, m: i32, k: i32) -> R<Result<Value, String>> {
     with_entries(c, m, k, |entries, key| entries.get(key.as_str()).cloned().ok_or_else(|| missing_key(key).0))
 }
 
+/// [`entry`] for a number, read in place.
+fn number_entry(c: &Host<'_>, m: i32, k: i32) -> R<Result<R<f64>, String>> {
+    with_entries(c, m, k, |entries, key| entries.get(key.as_str()).map(number).ok_or_else(|| missing_key(key).0))
+}
+
 /// `MutMap.set(k, value)`: replaces in place (the old value is given
 /// back) or inserts, charged the entry it adds.
 fn set_entry(c: &mut Host<'_>, m: i32, k: i32, value: Value) -> R<()> {
-    let before = with_receiver_size(c, m)?;
-    let replaced = with_entries(c, m, k, |entries, key| wing_std::value::insert_property(entries, key, value))?;
-    if let Some(old) = replaced {
-        c.data_mut().discard(old);
-        return Ok(());
-    }
-    let grown = with_receiver_size(c, m)?.saturating_sub(before);
+    let (grown, freed) = with_entries(c, m, k, |entries, key| {
+        let before = entries_size(entries);
+        let freed = wing_std::value::insert_property(entries, key, value).map_or(0, released);
+        (entries_size(entries) - before, freed)
+    })?;
+    c.data_mut().credit(freed);
     c.data_mut().charge(grown)
-}
-
-/// What the items of the collection behind `h` take.
-fn with_receiver_size(c: &Host<'_>, h: i32) -> R<usize> {
-    Ok(items_size(c.data().get(h)?))
 }
