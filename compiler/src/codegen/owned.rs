@@ -63,22 +63,29 @@ pub(super) fn runs_on_host(sem: &Semantics, call: NodeId, callee: &Expr) -> bool
 }
 
 /// The variables of `body` that own their value, given those whose every
-/// read hands the handle to the host (`handed_only`).
+/// read hands the handle to the host (`handed_only`). A variable never
+/// read (`let parts = line.split(",")` kept for a debugger) hands its
+/// handle to no one, and owns it too.
 pub(super) fn owners(sem: &Semantics, body: &Block, handed_only: &HashSet<VarId>) -> HashSet<VarId> {
-    let mut writes = Writes { sem, all_fresh: HashMap::new() };
+    let mut writes = Writes { sem, all_fresh: HashMap::new(), read: HashSet::new() };
     writes.block(body);
-    writes
-        .all_fresh
+    let Writes { all_fresh, read, .. } = writes;
+    all_fresh
         .into_iter()
-        .filter(|(var, all_fresh)| *all_fresh && handed_only.contains(var) && Repr::of(sem, sem.var(*var).ty) == Repr::Handle)
+        .filter(|(var, all_fresh)| {
+            let handed = handed_only.contains(var) || !(read.contains(var) || sem.var(*var).boxed);
+            *all_fresh && handed && Repr::of(sem, sem.var(*var).ty) == Repr::Handle
+        })
         .map(|(var, _)| var)
         .collect()
 }
 
-/// Every store into a variable: whether all of them were fresh handles.
+/// Every store into a variable: whether all of them were fresh handles;
+/// and the variables read anywhere (closures included).
 struct Writes<'s> {
     sem: &'s Semantics,
     all_fresh: HashMap<VarId, bool>,
+    read: HashSet<VarId>,
 }
 
 impl Writes<'_> {
@@ -123,5 +130,12 @@ impl<'a> Visitor<'a> for Writes<'_> {
             _ => {}
         }
         visit::walk_stmt(self, stmt);
+    }
+
+    fn expr(&mut self, expr: &'a Expr) {
+        if let (ExprKind::Ident(_), Some(NameRef::Var(var))) = (&expr.kind, self.sem.names.get(expr.id)) {
+            self.read.insert(*var);
+        }
+        visit::walk_expr(self, expr);
     }
 }
