@@ -6,13 +6,16 @@
 //! (`spec/abi.md`, "In-place string building") grows a `Text` it holds the
 //! only reference to; everyone else only reads.
 
+use compact_str::CompactString;
 use std::fmt;
 use std::ops::Deref;
 
-/// The text of a `str`.
+/// The text of a `str`. Up to 24 bytes are kept inline (a `CompactString`),
+/// so a short string (a key, a word `split` gives) is one allocation, the
+/// reference-counted block, instead of two.
 #[derive(Clone, Default)]
 pub struct Text {
-    text: String,
+    text: CompactString,
     /// Every byte is ASCII: character positions are byte positions.
     ascii: bool,
 }
@@ -20,7 +23,7 @@ pub struct Text {
 impl Text {
     pub fn new(text: String) -> Text {
         let ascii = text.is_ascii();
-        Text { text, ascii }
+        Text { text: CompactString::from(text), ascii }
     }
 
     pub fn as_str(&self) -> &str {
@@ -42,7 +45,7 @@ impl Text {
         self.text.capacity()
     }
 
-    /// Appends `piece`, growing the buffer by doubling (amortised O(1) per
+    /// Appends `piece`, growing the buffer by half again (amortised O(1) per
     /// byte appended).
     pub fn push_str(&mut self, piece: &str) {
         self.ascii = self.ascii && piece.is_ascii();
@@ -94,7 +97,7 @@ impl From<String> for Text {
 
 impl From<&str> for Text {
     fn from(text: &str) -> Text {
-        Text::new(text.to_string())
+        Text { text: CompactString::new(text), ascii: text.is_ascii() }
     }
 }
 
