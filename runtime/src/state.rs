@@ -173,7 +173,9 @@ impl HostState {
         let mut value = std::mem::replace(slot, Value::Nil);
         let payload = match &value {
             // A builder was charged the room it keeps to grow.
-            Value::Str(text) if self.builders.remove(&handle) && Rc::strong_count(text) == 1 => heap_block(16 + text.capacity()),
+            Value::Str(text) if !self.builders.is_empty() && self.builders.remove(&handle) && Rc::strong_count(text) == 1 => {
+                heap_block(16 + text.capacity())
+            }
             // What only this slot kept alive, as `alloc` counts it.
             _ => owned_size(&mut value),
         };

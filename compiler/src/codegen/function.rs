@@ -824,17 +824,14 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
     }
 
     /// Converts a fresh handle on the stack (a host call's result) to a
-    /// number or bool and drops it; any other conversion as [`Self::convert`].
+    /// number or bool and frees its slot in the same host call
+    /// (`num.take`, `bool.take`); any other conversion as [`Self::convert`].
     pub(super) fn convert_fresh(&mut self, from: Repr, to: Repr) {
-        if from != Repr::Handle || !matches!(to, Repr::F64 | Repr::Bool) {
-            return self.convert(from, to);
+        match (from, to) {
+            (Repr::Handle, Repr::F64) => self.call_std("num.take", &[ValType::I32], &[ValType::F64]),
+            (Repr::Handle, Repr::Bool) => self.call_std("bool.take", &[ValType::I32], &[ValType::I32]),
+            _ => self.convert(from, to),
         }
-        let temp = self.spare_temps.pop().unwrap_or_else(|| self.new_local(ValType::I32));
-        self.push(I::LocalTee(temp));
-        self.convert(from, to);
-        self.push(I::LocalGet(temp));
-        self.call_std("value.drop", &[ValType::I32], &[]);
-        self.spare_temps.push(temp);
     }
 
     /// `s = s + a + b`: the pieces are computed first, in order (so they

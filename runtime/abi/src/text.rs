@@ -7,6 +7,21 @@
 /// exponential notation outside (`1e-7`, `1.1805916207174113e+21`); `-0`
 /// prints `0`; `NaN`, `Infinity` and `-Infinity` as JavaScript does.
 pub fn format_num(n: f64) -> String {
+    with_num_text(n, str::to_string)
+}
+
+/// `f` of [`format_num`]'s text, which a whole number (the common case)
+/// is written into on the stack, not into a new `String`.
+pub fn with_num_text<T>(n: f64, f: impl FnOnce(&str) -> T) -> T {
+    // Zero too (`-0` prints `0`); NaN and the infinities have no whole part.
+    if n.fract() == 0.0 && n.abs() < 9007199254740992.0 {
+        return f(itoa::Buffer::new().format(n as i64));
+    }
+    f(&format_fraction(n))
+}
+
+/// [`format_num`] of a number that is not a whole number below 2^53.
+fn format_fraction(n: f64) -> String {
     if n.is_nan() {
         return "NaN".to_string();
     }

@@ -4,10 +4,11 @@
 
 use super::{alloc, number, raise, text};
 use crate::state::{GuestFunction, HostState, Object, fatal};
+use std::rc::Rc;
 use wasmtime::{Caller, Extern, Linker};
-use wing_abi::text::format_num;
+use wing_abi::text::{format_num, with_num_text};
 use wing_std::ops::{from_end, index_in};
-use wing_std::{Ref, RefKind, Value};
+use wing_std::{Ref, RefKind, Text, Value};
 
 type Host<'a> = Caller<'a, HostState>;
 type R<T> = wasmtime::Result<T>;
@@ -18,12 +19,13 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
     match name {
         "str.const" => linker.func_wrap(M, name, string_constant)?,
         "str.concat" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, b: i32| -> R<i32> {
-            let joined = wing_std::ops::string::concat(&text(&c, a)?, &text(&c, b)?);
-            alloc(&mut c, Value::string(joined))
+            let joined = Text::concat(&*text(&c, a)?, &text(&c, b)?);
+            alloc(&mut c, Value::Str(Rc::new(joined)))
         })?,
         "str.concat_num" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, n: f64| -> R<i32> {
-            let joined = wing_std::ops::string::concat(&text(&c, a)?, &format_num(n));
-            alloc(&mut c, Value::string(joined))
+            let head = text(&c, a)?;
+            let joined = with_num_text(n, |digits| Text::concat(&head, digits));
+            alloc(&mut c, Value::Str(Rc::new(joined)))
         })?,
         "str.append" => linker.func_wrap(M, name, |mut c: Host<'_>, a: i32, b: i32| -> R<i32> {
             let piece = text(&c, b)?;
@@ -73,11 +75,16 @@ pub fn define(linker: &mut Linker<HostState>, name: &str) -> R<bool> {
         "num.box" => linker.func_wrap(M, name, |mut c: Host<'_>, n: f64| -> R<i32> { alloc(&mut c, Value::Num(n)) })?,
         "num.unbox" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<f64> { number(c.data().get(h)?) })?,
         "bool.box" => linker.func_wrap(M, name, |mut c: Host<'_>, b: i32| -> R<i32> { alloc(&mut c, Value::Bool(b != 0)) })?,
-        "bool.unbox" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> {
-            match c.data().get(h)? {
-                Value::Bool(b) => Ok(i32::from(*b)),
-                other => Err(fatal(format!("expected a boolean, found {}", other.kind_name()))),
-            }
+        "bool.unbox" => linker.func_wrap(M, name, |c: Host<'_>, h: i32| -> R<i32> { boolean(c.data().get(h)?) })?,
+        "num.take" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<f64> {
+            let n = number(c.data().get(h)?)?;
+            c.data_mut().free(h);
+            Ok(n)
+        })?,
+        "bool.take" => linker.func_wrap(M, name, |mut c: Host<'_>, h: i32| -> R<i32> {
+            let b = boolean(c.data().get(h)?)?;
+            c.data_mut().free(h);
+            Ok(b)
         })?,
         "array.new" | "env.new" => linker.func_wrap(M, name, |mut c: Host<'_>, len: i32| -> R<i32> {
             let len = usize::try_from(len).map_err(|_| fatal("negative length"))?;
@@ -289,5 +296,13 @@ fn insert(caller: &mut Host<'_>, map: i32, key: i32, value: Value) -> R<()> {
             Ok(())
         }
         other => Err(fatal(format!("expected a map handle, found {}", other.kind_name()))),
+    }
+}
+
+/// A `bool` behind a handle, as an `i32`.
+fn boolean(value: &Value) -> R<i32> {
+    match value {
+        Value::Bool(b) => Ok(i32::from(*b)),
+        other => Err(fatal(format!("expected a boolean, found {}", other.kind_name()))),
     }
 }

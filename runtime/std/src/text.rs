@@ -52,6 +52,15 @@ impl Text {
         self.text.push_str(piece);
     }
 
+    /// `a` followed by `b`, in one buffer of the exact size (inline when
+    /// short).
+    pub fn concat(a: &Text, b: &str) -> Text {
+        let mut text = CompactString::with_capacity(a.len() + b.len());
+        text.push_str(a);
+        text.push_str(b);
+        Text { text, ascii: a.ascii && b.is_ascii() }
+    }
+
     /// Reserves room for `extra` more bytes.
     pub fn reserve(&mut self, extra: usize) {
         self.text.reserve(extra);

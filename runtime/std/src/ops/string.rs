@@ -5,6 +5,7 @@ use super::{StdError, StdFn, StdResult, index_in, num_arg, opt_num_arg, str_arg}
 use crate::text::Text;
 use crate::value::Value;
 use memchr::memmem;
+use std::rc::Rc;
 
 /// The text of a `str` argument, borrowed (no reference count touched).
 fn text_arg(args: &[Value], index: usize) -> Result<&Text, StdError> {
@@ -12,14 +13,6 @@ fn text_arg(args: &[Value], index: usize) -> Result<&Text, StdError> {
         Value::Str(s) => Ok(s),
         other => Err(super::mismatch("a string", other)),
     }
-}
-
-/// `a + b` in one allocation of the exact size.
-pub fn concat(a: &str, b: &str) -> String {
-    let mut joined = String::with_capacity(a.len() + b.len());
-    joined.push_str(a);
-    joined.push_str(b);
-    joined
 }
 
 /// The byte offset of character `i` of `text` (its length when `i` is
@@ -40,7 +33,7 @@ pub(super) fn lookup(member: &str) -> Option<StdFn> {
     Some(match member {
         "length" => |a| Ok(Value::Num(text_arg(a, 0)?.char_count() as f64)),
         "at" => at,
-        "concat" => |a| Ok(Value::string(concat(text_arg(a, 0)?, text_arg(a, 1)?))),
+        "concat" => |a| Ok(Value::Str(Rc::new(Text::concat(text_arg(a, 0)?, text_arg(a, 1)?)))),
         "contains" => |a| Ok(Value::Bool(memmem::find(text_arg(a, 0)?.as_bytes(), text_arg(a, 1)?.as_bytes()).is_some())),
         "startsWith" => |a| Ok(Value::Bool(text_arg(a, 0)?.starts_with(text_arg(a, 1)?.as_str()))),
         "endsWith" => |a| Ok(Value::Bool(text_arg(a, 0)?.ends_with(text_arg(a, 1)?.as_str()))),
