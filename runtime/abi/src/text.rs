@@ -1,6 +1,8 @@
 //! How values print: takes numbers and Json, gives the text Wing shows for
 //! them in string interpolation, `log` and `Json.stringify`.
 
+use std::fmt::Write;
+
 /// A `num` as Wing prints it, which is JavaScript's `Number#toString`:
 /// the shortest digits that read back the same, in positional notation
 /// from `1e-7` up to `1e21` (`3`, `1.5`, `123456789012345680000`) and in
@@ -10,30 +12,61 @@ pub fn format_num(n: f64) -> String {
     with_num_text(n, str::to_string)
 }
 
-/// `f` of [`format_num`]'s text, which a whole number (the common case)
-/// is written into on the stack, not into a new `String`.
+/// `f` of [`format_num`]'s text, written on the stack, not into a new
+/// `String`, for a whole number below 2^53 (the common case) and for any
+/// number JavaScript prints in positional notation.
 pub fn with_num_text<T>(n: f64, f: impl FnOnce(&str) -> T) -> T {
     // Zero too (`-0` prints `0`); NaN and the infinities have no whole part.
     if n.fract() == 0.0 && n.abs() < 9007199254740992.0 {
         return f(itoa::Buffer::new().format(n as i64));
     }
-    f(&format_fraction(n))
+    // Where JavaScript writes digits and a point, Rust's `Display` writes
+    // the same: the shortest digits that read back the same, positional.
+    let mut positional = Positional::default();
+    if (1e-6..1e21).contains(&n.abs())
+        && write!(positional, "{n}").is_ok()
+        && let Ok(text) = std::str::from_utf8(&positional.bytes[..positional.len])
+    {
+        return f(text);
+    }
+    f(&format_other(n))
 }
 
-/// [`format_num`] of a number that is not a whole number below 2^53.
-fn format_fraction(n: f64) -> String {
+/// Appends [`format_num`]'s text of `n` to `out`.
+pub fn write_num(out: &mut String, n: f64) {
+    with_num_text(n, |text| out.push_str(text));
+}
+
+/// Room on the stack for a number in positional notation (at most 17
+/// significant digits, 21 places before the point or 6 zeros after it).
+struct Positional {
+    bytes: [u8; 40],
+    len: usize,
+}
+
+impl Default for Positional {
+    fn default() -> Positional {
+        Positional { bytes: [0; 40], len: 0 }
+    }
+}
+
+impl std::fmt::Write for Positional {
+    fn write_str(&mut self, piece: &str) -> std::fmt::Result {
+        let end = self.len + piece.len();
+        self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?.copy_from_slice(piece.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// [`format_num`] of the numbers [`with_num_text`] does not write on the
+/// stack: NaN, the infinities, and those printed in exponential notation.
+fn format_other(n: f64) -> String {
     if n.is_nan() {
         return "NaN".to_string();
     }
     if n.is_infinite() {
         return if n > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
-    }
-    if n == 0.0 {
-        return "0".to_string();
-    }
-    // A whole number below 2^53 prints as its digits (the common case).
-    if n.fract() == 0.0 && n.abs() < 9007199254740992.0 {
-        return (n as i64).to_string();
     }
     let scientific = format!("{:e}", n.abs());
     let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
@@ -68,7 +101,7 @@ pub fn stringify_json(value: &serde_json::Value) -> String {
 fn write_json(value: &serde_json::Value, out: &mut String) {
     use serde_json::Value;
     match value {
-        Value::Number(n) => out.push_str(&format_num(n.as_f64().unwrap_or(f64::NAN))),
+        Value::Number(n) => write_num(out, n.as_f64().unwrap_or(f64::NAN)),
         Value::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -109,6 +142,23 @@ mod tests {
         assert_eq!(format_num(-1.5e-9), "-1.5e-9");
         assert_eq!(format_num(100.0), "100");
         assert_eq!(format_num(-42.25), "-42.25");
+    }
+
+    /// The stack path (Rust's shortest digits) gives what the general
+    /// formatter does, over a spread of magnitudes and bit patterns.
+    #[test]
+    fn positional_numbers_print_as_the_general_formatter_does() {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..100_000 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            // Binary exponents -20 to 69: about 1e-6 to 6e20, both signs.
+            let exponent = 1003 + (state >> 40) % 90;
+            let n = f64::from_bits((state & (1 << 63)) | (exponent << 52) | (state & ((1 << 52) - 1)));
+            assert_eq!(format_num(n), format_other(n), "{n:e}");
+        }
+        for n in [0.1, 0.1 + 0.2, 1.5, -42.25, 1e-6, 9.999999999999999e20, 123456789.123, 2f64.powi(60) + 0.0] {
+            assert_eq!(format_num(n), format_other(n), "{n:e}");
+        }
     }
 
     #[test]

@@ -258,7 +258,7 @@ impl Value {
             Value::Nil => out.push_str("null"),
             Value::Num(n) | Value::Duration(n) => {
                 if n.is_finite() {
-                    out.push_str(&format_num(*n));
+                    wing_abi::text::write_num(out, *n);
                 } else {
                     out.push_str("null");
                 }
