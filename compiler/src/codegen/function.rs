@@ -109,6 +109,8 @@ pub(super) struct Emitter<'b, 's, 'a> {
     appendable: HashSet<VarId>,
     /// Variables that own their value (see `owned.rs`).
     owners: HashSet<VarId>,
+    /// The closures of this function whose calls give fresh handles.
+    fresh_calls: HashSet<VarId>,
     /// The locals of those variables, dropped when the function returns.
     owned_locals: Vec<u32>,
     /// The locals of the other appendable variables, whose builder slot
@@ -141,6 +143,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             result: Types::VOID,
             appendable: HashSet::new(),
             owners: HashSet::new(),
+            fresh_calls: HashSet::new(),
             owned_locals: Vec::new(),
             builder_locals: Vec::new(),
             temps: Vec::new(),
@@ -158,7 +161,8 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         self.result = if info.result == Types::ERROR { Types::VOID } else { info.result };
         let handed_only = super::append::handed_only(self.sem, pending.body);
         self.appendable = super::append::appendable(self.sem, &handed_only);
-        self.owners = super::owned::owners(self.sem, pending.body, &handed_only);
+        self.fresh_calls = super::owned::fresh_returning(self.sem, pending.body);
+        self.owners = super::owned::owners(self.sem, pending.body, &handed_only, &self.fresh_calls);
         let mut params = vec![ValType::I32];
         if pending.kind == FnKind::Method {
             if let Some(this) = info.this_var {
@@ -453,7 +457,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             _ => false,
         };
         (captured && matches!(expr.kind, ExprKind::Ident(_)) && self.repr(self.sem.type_of(expr.id)) == Repr::Handle)
-            || super::owned::fresh(self.sem, expr)
+            || super::owned::fresh(self.sem, &self.fresh_calls, expr)
     }
 
     /// Stores into a variable the value `value` pushes.

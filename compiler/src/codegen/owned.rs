@@ -19,12 +19,13 @@
 
 use super::function::Repr;
 use crate::check::{MemberRef, NameRef, Semantics, Types, VarId};
-use crate::syntax::ast::{AssignOp, BinaryOp, Block, Expr, ExprKind, InterpolationPart, NodeId, Stmt, StmtKind};
+use crate::syntax::ast::{AssignOp, BinaryOp, Block, Closure, Expr, ExprKind, InterpolationPart, NodeId, Stmt, StmtKind};
 use crate::syntax::visit::{self, Visitor};
 use std::collections::{HashMap, HashSet};
 
-/// Whether `expr` gives a handle the host made for it alone.
-pub(super) fn fresh(sem: &Semantics, expr: &Expr) -> bool {
+/// Whether `expr` gives a handle the host made for it alone, or a call of
+/// one of `fresh_calls` (see [`fresh_returning`]) gave back.
+pub(super) fn fresh(sem: &Semantics, fresh_calls: &HashSet<VarId>, expr: &Expr) -> bool {
     let ty = sem.type_of(expr.id);
     // `maybe?.run()` of a method that returns nothing gives no value.
     let gives_nothing = sem.types.strip_optional(ty) == Types::VOID;
@@ -44,8 +45,78 @@ pub(super) fn fresh(sem: &Semantics, expr: &Expr) -> bool {
             sem.members.get(expr.id),
             Some(MemberRef::Extern { is_property: true, .. } | MemberRef::StructField(_) | MemberRef::Field { .. })
         ),
-        ExprKind::Call { callee, .. } => runs_on_host(sem, expr.id, callee),
+        ExprKind::Call { callee, .. } => {
+            runs_on_host(sem, expr.id, callee)
+                || matches!(sem.names.get(callee.id), Some(NameRef::Var(var)) if fresh_calls.contains(var))
+        }
         _ => false,
+    }
+}
+
+/// The closures bound by `let` in `body` (nested functions included) that
+/// give back only fresh handles: every `return` gives one (counting calls
+/// of closures already found, until no more are). A call of one gives a
+/// handle its caller alone holds, as a host call does, to drop once used.
+pub(super) fn fresh_returning(sem: &Semantics, body: &Block) -> HashSet<VarId> {
+    let mut bound = BoundClosures { sem, closures: Vec::new() };
+    bound.block(body);
+    let mut fresh_calls = HashSet::new();
+    loop {
+        let found: Vec<VarId> = bound
+            .closures
+            .iter()
+            .filter(|(var, closure)| !fresh_calls.contains(var) && returns_fresh(sem, &fresh_calls, closure))
+            .map(|(var, _)| *var)
+            .collect();
+        if found.is_empty() {
+            return fresh_calls;
+        }
+        fresh_calls.extend(found);
+    }
+}
+
+/// Whether every `return` of `closure` gives a fresh handle.
+fn returns_fresh(sem: &Semantics, fresh_calls: &HashSet<VarId>, closure: &Closure) -> bool {
+    let mut returns = Returns(Vec::new());
+    returns.block(&closure.body);
+    !returns.0.is_empty() && returns.0.iter().all(|value| value.is_some_and(|value| fresh(sem, fresh_calls, value)))
+}
+
+/// The closures bound by `let` (never reassigned) that give a handle.
+struct BoundClosures<'s, 'a> {
+    sem: &'s Semantics,
+    closures: Vec<(VarId, &'a Closure)>,
+}
+
+impl<'a> Visitor<'a> for BoundClosures<'_, 'a> {
+    fn stmt(&mut self, stmt: &'a Stmt) {
+        if let (StmtKind::Let { value, .. }, Some(var)) = (&stmt.kind, self.sem.declared.get(stmt.id))
+            && let ExprKind::Closure(closure) = &value.kind
+            && !self.sem.var(*var).reassignable
+            && self.sem.closures.get(value.id).is_some_and(|info| Repr::of(self.sem, info.result) == Repr::Handle)
+        {
+            self.closures.push((*var, closure));
+        }
+        visit::walk_stmt(self, stmt);
+    }
+}
+
+/// The values of the `return` statements of a function body, not of the
+/// functions nested in it.
+struct Returns<'a>(Vec<Option<&'a Expr>>);
+
+impl<'a> Visitor<'a> for Returns<'a> {
+    fn stmt(&mut self, stmt: &'a Stmt) {
+        if let StmtKind::Return(value) = &stmt.kind {
+            self.0.push(value.as_ref());
+        }
+        visit::walk_stmt(self, stmt);
+    }
+
+    fn expr(&mut self, expr: &'a Expr) {
+        if !matches!(expr.kind, ExprKind::Closure(_)) {
+            visit::walk_expr(self, expr);
+        }
     }
 }
 
@@ -63,11 +134,17 @@ pub(super) fn runs_on_host(sem: &Semantics, call: NodeId, callee: &Expr) -> bool
 }
 
 /// The variables of `body` that own their value, given those whose every
-/// read hands the handle to the host (`handed_only`). A variable never
-/// read (`let parts = line.split(",")` kept for a debugger) hands its
-/// handle to no one, and owns it too.
-pub(super) fn owners(sem: &Semantics, body: &Block, handed_only: &HashSet<VarId>) -> HashSet<VarId> {
-    let mut writes = Writes { sem, all_fresh: HashMap::new(), read: HashSet::new() };
+/// read hands the handle to the host (`handed_only`) and the closures
+/// that give back fresh handles (`fresh_calls`). A variable never read
+/// (`let parts = line.split(",")` kept for a debugger) hands its handle
+/// to no one, and owns it too.
+pub(super) fn owners(
+    sem: &Semantics,
+    body: &Block,
+    handed_only: &HashSet<VarId>,
+    fresh_calls: &HashSet<VarId>,
+) -> HashSet<VarId> {
+    let mut writes = Writes { sem, fresh_calls, all_fresh: HashMap::new(), read: HashSet::new() };
     writes.block(body);
     let Writes { all_fresh, read, .. } = writes;
     all_fresh
@@ -84,6 +161,7 @@ pub(super) fn owners(sem: &Semantics, body: &Block, handed_only: &HashSet<VarId>
 /// and the variables read anywhere (closures included).
 struct Writes<'s> {
     sem: &'s Semantics,
+    fresh_calls: &'s HashSet<VarId>,
     all_fresh: HashMap<VarId, bool>,
     read: HashSet<VarId>,
 }
@@ -103,7 +181,7 @@ impl<'a> Visitor<'a> for Writes<'_> {
         match &stmt.kind {
             StmtKind::Let { value, .. } | StmtKind::IfLet { value, .. } => {
                 if let Some(var) = self.declared(stmt) {
-                    self.store(var, fresh(self.sem, value));
+                    self.store(var, fresh(self.sem, self.fresh_calls, value));
                 }
             }
             // Each element is read out by a host call; a range gives
@@ -118,7 +196,7 @@ impl<'a> Visitor<'a> for Writes<'_> {
                     // `s += x` makes a new string, or grows the builder
                     // only `s` holds.
                     let grows = *op == AssignOp::Add && self.sem.type_of(target.id) == Types::STR;
-                    self.store(*var, grows || fresh(self.sem, value));
+                    self.store(*var, grows || fresh(self.sem, self.fresh_calls, value));
                 }
             }
             // A caught error's message is not known to be fresh.
