@@ -100,6 +100,25 @@ let labeler = new cloud.Function(inflight (event: Json?): Json? => {
   return "{total} {rounds}";
 }, memory: 32) as "labeler";
 
+// A session document rewritten in place: what `set`, `setAt` and `clear`
+// of MutJson, MutArray and MutMap replace or remove is given back.
+let sessions = new cloud.Function(inflight (event: Json?): Json? => {
+  let session = MutJson { user: "", trail: ["", ""] };
+  let recent = MutArray<str>[];
+  let seen = MutMap<str>{};
+  for i in 0..400000 {
+    session.set("user", "visitor-{i}");
+    session.get("trail").setAt(i % 2, "page-{i}");
+    recent.push("page-{i}");
+    seen.set("page-{i % 7}", "visitor-{i}");
+    if recent.length == 100 {
+      recent.clear();
+      seen.clear();
+    }
+  }
+  return "{session.get("user").asStr()} {session.get("trail").getAt(0).asStr()} {recent.length}";
+}, memory: 32) as "sessions";
+
 test "200,000 messages in one invocation within 64 MB" {
   expect.equal(tally.invoke(nil), "97 30 2062");
 }
@@ -118,4 +137,8 @@ test "3,000 splits into 2,000 cells kept in an unread variable within 64 MB" {
 
 test "1,000,000 calls of a helper giving back a fresh string within 32 MB" {
   expect.equal(labeler.invoke(nil), "3478888 5000");
+}
+
+test "400,000 rewrites of a document within 32 MB" {
+  expect.equal(sessions.invoke(nil), "visitor-399999 page-399998 0");
 }

@@ -204,16 +204,27 @@ impl Call {
     }
 
     /// Runs the operation; a method that grows its receiver in place
-    /// (`push`, `set`) is charged what it added.
+    /// (`push`, `set`) is charged what it added (credited what it took
+    /// away: a map's entries), and one that replaces or
+    /// removes values (`set`, `clear`) is credited what they alone held
+    /// ([`wing_std::ops::displaced`]).
     fn apply(&self, caller: &mut Caller<'_, HostState>, args: &[Value]) -> wasmtime::Result<wing_std::StdResult> {
         if !self.may_grow {
             return Ok((self.operation)(args));
         }
         let before = args.first().map_or(0, crate::state::items_size);
-        let outcome = (self.operation)(args);
-        let grown = args.first().map_or(0, crate::state::items_size).saturating_sub(before);
-        if grown > 0 {
-            caller.data_mut().charge(grown)?;
+        let mut outcome = (self.operation)(args);
+        let after = args.first().map_or(0, crate::state::items_size);
+        if after > before {
+            caller.data_mut().charge(after - before)?;
+        } else {
+            caller.data_mut().credit(before - after);
+        }
+        if self.signature.result == Repr::Void
+            && let Ok(Value::Array(displaced)) = &mut outcome
+        {
+            let freed: usize = std::mem::take(&mut *displaced.borrow_mut()).into_iter().map(crate::state::released).sum();
+            caller.data_mut().credit(freed);
         }
         Ok(outcome)
     }

@@ -1,7 +1,7 @@
 //! `Array`/`MutArray`, `Map`/`MutMap` and `Set`/`MutSet` members.
 //! The mutable classes have every member of their immutable one.
 
-use super::{StdError, StdFn, StdResult, arg, from_end, index_in, num_arg, opt_num_arg, opt_str_arg, str_arg};
+use super::{StdError, StdFn, StdResult, arg, displaced, from_end, index_in, num_arg, opt_num_arg, opt_str_arg, str_arg};
 use crate::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -76,8 +76,8 @@ fn mut_array(member: &str) -> Option<StdFn> {
         "set" => |a| {
             let list = items(arg(a, 0))?;
             let i = index_in(num_arg(a, 1)?, list.borrow().len())?;
-            list.borrow_mut()[i] = arg(a, 2).clone();
-            Ok(Value::Nil)
+            let old = std::mem::replace(&mut list.borrow_mut()[i], arg(a, 2).clone());
+            displaced(vec![old])
         },
         "insert" => |a| {
             let list = items(arg(a, 0))?;
@@ -86,10 +86,7 @@ fn mut_array(member: &str) -> Option<StdFn> {
             Ok(Value::Nil)
         },
         "removeFirst" => remove_first,
-        "clear" => |a| {
-            items(arg(a, 0))?.borrow_mut().clear();
-            Ok(Value::Nil)
-        },
+        "clear" => |a| displaced(items(arg(a, 0))?.borrow_mut().drain(..).collect()),
         _ => return None,
     })
 }
@@ -205,8 +202,8 @@ fn mut_map(member: &str) -> Option<StdFn> {
     Some(match member {
         "set" => |a| {
             let key = str_arg(a, 1)?;
-            crate::value::insert_property(&mut entries(arg(a, 0))?.borrow_mut(), &key, arg(a, 2).clone());
-            Ok(Value::Nil)
+            let old = crate::value::insert_property(&mut entries(arg(a, 0))?.borrow_mut(), &key, arg(a, 2).clone());
+            displaced(old.into_iter().collect())
         },
         // As Wing defines it: true when the key is no longer there (also
         // when it never was).
@@ -215,10 +212,7 @@ fn mut_map(member: &str) -> Option<StdFn> {
             entries(arg(a, 0))?.borrow_mut().shift_remove(key.as_str());
             Ok(Value::Bool(true))
         },
-        "clear" => |a| {
-            entries(arg(a, 0))?.borrow_mut().clear();
-            Ok(Value::Nil)
-        },
+        "clear" => |a| displaced(entries(arg(a, 0))?.borrow_mut().drain(..).map(|(_, value)| value).collect()),
         _ => return None,
     })
 }
@@ -248,10 +242,7 @@ fn mut_set(member: &str) -> Option<StdFn> {
             Ok(arg(a, 0).clone())
         },
         "delete" => remove_first,
-        "clear" => |a| {
-            items(arg(a, 0))?.borrow_mut().clear();
-            Ok(Value::Nil)
-        },
+        "clear" => |a| displaced(items(arg(a, 0))?.borrow_mut().drain(..).collect()),
         _ => return None,
     })
 }

@@ -1,7 +1,7 @@
 //! `Json` and `MutJson` members. A Json object is a [`Value::Map`], an
 //! array a [`Value::Array`], `null` is [`Value::Nil`].
 
-use super::{StdError, StdFn, StdResult, arg, index_in, num_arg, str_arg};
+use super::{StdError, StdFn, StdResult, arg, displaced, index_in, num_arg, str_arg};
 use crate::value::Entries;
 use crate::value::Value;
 
@@ -188,8 +188,8 @@ fn set(args: &[Value]) -> StdResult {
     let key = str_arg(args, 1)?;
     match arg(args, 0) {
         Value::Map(map) => {
-            crate::value::insert_property(&mut map.borrow_mut(), &key, arg(args, 2).clone());
-            Ok(Value::Nil)
+            let old = crate::value::insert_property(&mut map.borrow_mut(), &key, arg(args, 2).clone());
+            displaced(old.into_iter().collect())
         }
         other => Err(StdError(format!("cannot set a property of {}", other.kind_name()))),
     }
@@ -210,11 +210,11 @@ fn set_at(args: &[Value]) -> StdResult {
             if index >= 0.0 && index.fract() == 0.0 && within && index as usize >= items.len() {
                 items.resize(index as usize, Value::Nil);
                 items.push(arg(args, 2).clone());
+                displaced(Vec::new())
             } else {
                 let i = index_in(index, items.len())?;
-                items[i] = arg(args, 2).clone();
+                displaced(vec![std::mem::replace(&mut items[i], arg(args, 2).clone())])
             }
-            Ok(Value::Nil)
         }
         other => Err(StdError(format!("cannot set an element of {}", other.kind_name()))),
     }

@@ -44,6 +44,14 @@ pub type StdResult = Result<Value, StdError>;
 /// A std operation.
 pub type StdFn = fn(&[Value]) -> StdResult;
 
+/// What a `void` member that changes a collection in place (`set`,
+/// `setAt`, `clear`) gives back: the values it replaced or removed, as an
+/// array, for the host to take off the invocation's memory account. Code
+/// never sees it: the member's type is `void`.
+pub fn displaced(values: Vec<Value>) -> StdResult {
+    Ok(Value::array(values))
+}
+
 /// The operation bound to `module`'s member `name`, if the std library
 /// has one.
 pub fn lookup(module: &str, name: &str) -> Option<StdFn> {
