@@ -8,8 +8,8 @@ use super::Result;
 use super::function::{Emit, Emitter, Repr, internal};
 use super::module::{FunctionCode, Op};
 use crate::check::{
-    ArgSlot, CallInfo, ClassId, ClassKind, ExternRef, MemberKind, MemberRef, MethodReceiver, NameRef, RESOURCE_FIELD, StructOp,
-    Type, TypeId, Types,
+    ArgSlot, CallInfo, ClassId, ClassKind, ExternRef, MemberKind, MemberRef, MethodReceiver, NameRef, RESOURCE_FIELD, Semantics,
+    StructOp, Type, TypeId, Types,
 };
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::{Arg, Expr, ExprKind, NodeId, Span};
@@ -84,8 +84,8 @@ impl<'a> Emitter<'_, '_, 'a> {
                 self.call_function(function, &call, args, result)
             }
             (Some(MemberRef::StaticMethod { class, name }), _) => {
-                let (owner, decl) =
-                    self.implementation(class, &name).ok_or_else(|| internal("a static method without a body", callee.span))?;
+                let (owner, decl) = implementation(self.sem, class, &name)
+                    .ok_or_else(|| internal("a static method without a body", callee.span))?;
                 let function = self.b.method_function(owner, decl, callee.span)?;
                 self.push(I::I32Const(0));
                 self.call_function(function, &call, args, result)
@@ -149,48 +149,16 @@ impl<'a> Emitter<'_, '_, 'a> {
     /// The function a method call on `receiver` runs: the one
     /// implementation every possible class shares, or a dispatcher.
     fn method_target(&mut self, receiver: MethodReceiver, name: &str, span: Span) -> Result<u32> {
-        if let MethodReceiver::Super(class) = receiver {
-            let (owner, decl) = self.implementation(class, name).ok_or_else(|| internal("a method without a body", span))?;
-            return self.b.method_function(owner, decl, span);
-        }
-        let candidates: Vec<(ClassId, ClassId, NodeId)> = self
-            .sem
-            .classes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (ClassId(i as u32), c))
-            .filter(|(id, c)| {
-                c.kind == ClassKind::User
-                    && match receiver {
-                        MethodReceiver::Class(base) => self.sem.is_subclass(*id, base),
-                        MethodReceiver::Interface(interface) => self.sem.implements(*id, interface),
-                        MethodReceiver::Super(_) => false,
-                    }
-            })
-            .filter_map(|(id, _)| self.implementation(id, name).map(|(owner, decl)| (id, owner, decl)))
-            .collect();
+        let candidates = method_candidates(self.sem, receiver, name);
         let first = candidates.first().map(|(_, owner, decl)| (*owner, *decl));
         match first {
-            Some((owner, decl)) if candidates.iter().all(|(_, _, d)| *d == decl) && !self.may_hold_closure(receiver, name) => {
+            Some((owner, decl))
+                if candidates.iter().all(|(_, _, d)| *d == decl) && !may_hold_closure(self.sem, receiver, name) =>
+            {
                 self.b.method_function(owner, decl, span)
             }
+            None if matches!(receiver, MethodReceiver::Super(_)) => Err(internal("a method without a body", span)),
             _ => self.dispatcher(receiver, name, &candidates, span),
-        }
-    }
-
-    /// Whether the receiver of a `name` call may be a closure standing for
-    /// a handler interface (`cloud.IFunctionHandler`): then its `handle`
-    /// is the closure itself.
-    fn may_hold_closure(&self, receiver: MethodReceiver, name: &str) -> bool {
-        matches!(receiver, MethodReceiver::Interface(interface) if name == "handle" && self.sem.only_handle(interface))
-    }
-
-    /// The class declaring the body `class` runs for `name`, and the body.
-    pub(super) fn implementation(&self, class: ClassId, name: &str) -> Option<(ClassId, NodeId)> {
-        let (owner, member) = self.sem.find_member(class, name)?;
-        match member.kind {
-            MemberKind::Method(_) => member.decl.map(|d| (owner, d)),
-            _ => None,
         }
     }
 
@@ -216,7 +184,7 @@ impl<'a> Emitter<'_, '_, 'a> {
         let class_of = self.b.builder.import("wing:std", "object.class", vec![ValType::I32], vec![ValType::I32]);
         let class_local = params.len() as u32;
         let mut ops = vec![Op::Wasm(I::LocalGet(0)), Op::CallImport(class_of), Op::Wasm(I::LocalSet(class_local))];
-        if self.may_hold_closure(receiver, name) {
+        if may_hold_closure(self.sem, receiver, name) {
             ops.extend(self.closure_case(class_local, &params, results.clone()));
         }
         for (class, owner, decl) in candidates {
@@ -576,5 +544,44 @@ impl<'a> Emitter<'_, '_, 'a> {
         let repr = self.repr(result);
         self.convert_fresh(declared_result, repr);
         Ok(repr)
+    }
+}
+
+/// Every body a call of `name` on `receiver` may run: the class of the
+/// object, the class declaring the body, the body (`super.m()`: the one
+/// its class inherits).
+pub(super) fn method_candidates(sem: &Semantics, receiver: MethodReceiver, name: &str) -> Vec<(ClassId, ClassId, NodeId)> {
+    if let MethodReceiver::Super(class) = receiver {
+        return implementation(sem, class, name).map(|(owner, decl)| (class, owner, decl)).into_iter().collect();
+    }
+    sem.classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (ClassId(i as u32), c))
+        .filter(|(id, c)| {
+            c.kind == ClassKind::User
+                && match receiver {
+                    MethodReceiver::Class(base) => sem.is_subclass(*id, base),
+                    MethodReceiver::Interface(interface) => sem.implements(*id, interface),
+                    MethodReceiver::Super(_) => false,
+                }
+        })
+        .filter_map(|(id, _)| implementation(sem, id, name).map(|(owner, decl)| (id, owner, decl)))
+        .collect()
+}
+
+/// Whether the receiver of a `name` call may be a closure standing for
+/// a handler interface (`cloud.IFunctionHandler`): then its `handle`
+/// is the closure itself.
+pub(super) fn may_hold_closure(sem: &Semantics, receiver: MethodReceiver, name: &str) -> bool {
+    matches!(receiver, MethodReceiver::Interface(interface) if name == "handle" && sem.only_handle(interface))
+}
+
+/// The class declaring the body `class` runs for `name`, and the body.
+pub(super) fn implementation(sem: &Semantics, class: ClassId, name: &str) -> Option<(ClassId, NodeId)> {
+    let (owner, member) = sem.find_member(class, name)?;
+    match member.kind {
+        MemberKind::Method(_) => member.decl.map(|d| (owner, d)),
+        _ => None,
     }
 }

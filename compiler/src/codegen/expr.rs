@@ -266,8 +266,8 @@ impl<'a> Emitter<'_, '_, 'a> {
                 Ok(repr)
             }
             MemberRef::StaticMethod { class, name } => {
-                let (owner, decl) =
-                    self.implementation(class, &name).ok_or_else(|| internal("a static method without a body", expr.span))?;
+                let (owner, decl) = super::calls::implementation(self.sem, class, &name)
+                    .ok_or_else(|| internal("a static method without a body", expr.span))?;
                 let function = self.b.method_function(owner, decl, expr.span)?;
                 self.push(I::I32Const(function as i32));
                 self.push(I::I32Const(0));

@@ -109,8 +109,8 @@ pub(super) struct Emitter<'b, 's, 'a> {
     appendable: HashSet<VarId>,
     /// Variables that own their value (see `owned.rs`).
     owners: HashSet<VarId>,
-    /// The closures of this function whose calls give fresh handles.
-    fresh_calls: HashSet<VarId>,
+    /// The compiled functions whose calls give fresh handles.
+    fresh_calls: super::owned::FreshCalls,
     /// The locals of those variables, dropped when the function returns.
     owned_locals: Vec<u32>,
     /// The locals of the other appendable variables, whose builder slot
@@ -143,7 +143,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             result: Types::VOID,
             appendable: HashSet::new(),
             owners: HashSet::new(),
-            fresh_calls: HashSet::new(),
+            fresh_calls: Default::default(),
             owned_locals: Vec::new(),
             builder_locals: Vec::new(),
             temps: Vec::new(),
@@ -161,7 +161,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         self.result = if info.result == Types::ERROR { Types::VOID } else { info.result };
         let handed_only = super::append::handed_only(self.sem, pending.body);
         self.appendable = super::append::appendable(self.sem, &handed_only);
-        self.fresh_calls = super::owned::fresh_returning(self.sem, pending.body);
+        self.fresh_calls = super::owned::fresh_returning(self.sem, pending.body, self.b.fresh_methods.clone());
         self.owners = super::owned::owners(self.sem, pending.body, &handed_only, &self.fresh_calls);
         let mut params = vec![ValType::I32];
         if pending.kind == FnKind::Method {

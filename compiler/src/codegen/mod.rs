@@ -33,7 +33,7 @@ use crate::syntax::ast::{Block, NodeId, Span};
 use crate::syntax::index::DeclIndex;
 use function::Emitter;
 use module::ModuleBuilder;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 use wing_abi::LiftedValue;
 
@@ -148,6 +148,8 @@ pub(super) struct Bundle<'s, 'a> {
     /// environment of the function creating their objects: their methods
     /// lift preflight values as that function does.
     pub local_classes: HashMap<ClassId, (NodeId, Rc<Env>)>,
+    /// The methods whose calls give fresh handles (`owned.rs`).
+    pub fresh_methods: HashSet<NodeId>,
 }
 
 impl<'s, 'a> Bundle<'s, 'a> {
@@ -168,6 +170,7 @@ impl<'s, 'a> Bundle<'s, 'a> {
             untracked: BTreeMap::new(),
             inits: Vec::new(),
             local_classes: HashMap::new(),
+            fresh_methods: owned::fresh_methods(sem, index),
         }
     }
 

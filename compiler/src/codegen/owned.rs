@@ -17,15 +17,26 @@
 //! when it is overwritten (`x = …`, or its declaration running again in a
 //! loop) and its last one when the function returns.
 
+use super::calls::{implementation, may_hold_closure, method_candidates};
 use super::function::Repr;
-use crate::check::{MemberRef, NameRef, Semantics, Types, VarId};
+use crate::check::{MemberKind, MemberRef, NameRef, Semantics, Types, VarId};
 use crate::syntax::ast::{AssignOp, BinaryOp, Block, Closure, Expr, ExprKind, InterpolationPart, NodeId, Stmt, StmtKind};
+use crate::syntax::index::DeclIndex;
 use crate::syntax::visit::{self, Visitor};
 use std::collections::{HashMap, HashSet};
 
+/// The compiled functions whose calls give fresh handles: closures bound
+/// by `let` in the function being compiled and methods of the program
+/// (see [`fresh_returning`] and [`fresh_methods`]).
+#[derive(Default)]
+pub(super) struct FreshCalls {
+    closures: HashSet<VarId>,
+    methods: HashSet<NodeId>,
+}
+
 /// Whether `expr` gives a handle the host made for it alone, or a call of
-/// one of `fresh_calls` (see [`fresh_returning`]) gave back.
-pub(super) fn fresh(sem: &Semantics, fresh_calls: &HashSet<VarId>, expr: &Expr) -> bool {
+/// one of `fresh_calls` gave back.
+pub(super) fn fresh(sem: &Semantics, fresh_calls: &FreshCalls, expr: &Expr) -> bool {
     let ty = sem.type_of(expr.id);
     // `maybe?.run()` of a method that returns nothing gives no value.
     let gives_nothing = sem.types.strip_optional(ty) == Types::VOID;
@@ -45,40 +56,82 @@ pub(super) fn fresh(sem: &Semantics, fresh_calls: &HashSet<VarId>, expr: &Expr) 
             sem.members.get(expr.id),
             Some(MemberRef::Extern { is_property: true, .. } | MemberRef::StructField(_) | MemberRef::Field { .. })
         ),
-        ExprKind::Call { callee, .. } => {
-            runs_on_host(sem, expr.id, callee)
-                || matches!(sem.names.get(callee.id), Some(NameRef::Var(var)) if fresh_calls.contains(var))
-        }
+        ExprKind::Call { callee, .. } => runs_on_host(sem, expr.id, callee) || gives_fresh(sem, fresh_calls, callee),
         _ => false,
     }
 }
 
+/// Whether the call of `callee` runs a compiled function of `fresh_calls`:
+/// a closure bound by `let`, or a method every implementation of which
+/// (all a dispatcher may run) is one.
+fn gives_fresh(sem: &Semantics, fresh_calls: &FreshCalls, callee: &Expr) -> bool {
+    match sem.members.get(callee.id) {
+        Some(MemberRef::Method { receiver, name }) => {
+            let candidates = method_candidates(sem, *receiver, name);
+            !may_hold_closure(sem, *receiver, name)
+                && !candidates.is_empty()
+                && candidates.iter().all(|(_, _, decl)| fresh_calls.methods.contains(decl))
+        }
+        Some(MemberRef::StaticMethod { class, name }) => {
+            implementation(sem, *class, name).is_some_and(|(_, decl)| fresh_calls.methods.contains(&decl))
+        }
+        _ => matches!(sem.names.get(callee.id), Some(NameRef::Var(var)) if fresh_calls.closures.contains(var)),
+    }
+}
+
+/// The methods of the program that give back only fresh handles: every
+/// `return` gives one (counting calls of methods already found, until no
+/// more are). A call of one gives a handle its caller alone holds, as a
+/// host call does, to drop once used.
+pub(super) fn fresh_methods(sem: &Semantics, index: &DeclIndex<'_>) -> HashSet<NodeId> {
+    let bodies: Vec<(NodeId, &Block)> = sem
+        .classes
+        .iter()
+        .flat_map(|class| &class.members)
+        .filter(|member| matches!(member.kind, MemberKind::Method(_)))
+        .filter_map(|member| member.decl)
+        .filter(|decl| sem.closures.get(*decl).is_some_and(|info| Repr::of(sem, info.result) == Repr::Handle))
+        .filter_map(|decl| Some((decl, index.method(decl)?.body.as_ref()?)))
+        .collect();
+    let mut calls = FreshCalls::default();
+    loop {
+        let found: Vec<NodeId> = bodies
+            .iter()
+            .filter(|(decl, body)| !calls.methods.contains(decl) && returns_fresh(sem, &calls, body))
+            .map(|(decl, _)| *decl)
+            .collect();
+        if found.is_empty() {
+            return calls.methods;
+        }
+        calls.methods.extend(found);
+    }
+}
+
 /// The closures bound by `let` in `body` (nested functions included) that
-/// give back only fresh handles: every `return` gives one (counting calls
-/// of closures already found, until no more are). A call of one gives a
-/// handle its caller alone holds, as a host call does, to drop once used.
-pub(super) fn fresh_returning(sem: &Semantics, body: &Block) -> HashSet<VarId> {
+/// give back only fresh handles, as [`fresh_methods`] finds methods, with
+/// those `methods`.
+pub(super) fn fresh_returning(sem: &Semantics, body: &Block, methods: HashSet<NodeId>) -> FreshCalls {
     let mut bound = BoundClosures { sem, closures: Vec::new() };
     bound.block(body);
-    let mut fresh_calls = HashSet::new();
+    let mut calls = FreshCalls { closures: HashSet::new(), methods };
     loop {
         let found: Vec<VarId> = bound
             .closures
             .iter()
-            .filter(|(var, closure)| !fresh_calls.contains(var) && returns_fresh(sem, &fresh_calls, closure))
+            .filter(|(var, closure)| !calls.closures.contains(var) && returns_fresh(sem, &calls, &closure.body))
             .map(|(var, _)| *var)
             .collect();
         if found.is_empty() {
-            return fresh_calls;
+            return calls;
         }
-        fresh_calls.extend(found);
+        calls.closures.extend(found);
     }
 }
 
-/// Whether every `return` of `closure` gives a fresh handle.
-fn returns_fresh(sem: &Semantics, fresh_calls: &HashSet<VarId>, closure: &Closure) -> bool {
+/// Whether every `return` of a function body gives a fresh handle.
+fn returns_fresh(sem: &Semantics, fresh_calls: &FreshCalls, body: &Block) -> bool {
     let mut returns = Returns(Vec::new());
-    returns.block(&closure.body);
+    returns.block(body);
     !returns.0.is_empty() && returns.0.iter().all(|value| value.is_some_and(|value| fresh(sem, fresh_calls, value)))
 }
 
@@ -138,12 +191,7 @@ pub(super) fn runs_on_host(sem: &Semantics, call: NodeId, callee: &Expr) -> bool
 /// that give back fresh handles (`fresh_calls`). A variable never read
 /// (`let parts = line.split(",")` kept for a debugger) hands its handle
 /// to no one, and owns it too.
-pub(super) fn owners(
-    sem: &Semantics,
-    body: &Block,
-    handed_only: &HashSet<VarId>,
-    fresh_calls: &HashSet<VarId>,
-) -> HashSet<VarId> {
+pub(super) fn owners(sem: &Semantics, body: &Block, handed_only: &HashSet<VarId>, fresh_calls: &FreshCalls) -> HashSet<VarId> {
     let mut writes = Writes { sem, fresh_calls, all_fresh: HashMap::new(), read: HashSet::new() };
     writes.block(body);
     let Writes { all_fresh, read, .. } = writes;
@@ -161,7 +209,7 @@ pub(super) fn owners(
 /// and the variables read anywhere (closures included).
 struct Writes<'s> {
     sem: &'s Semantics,
-    fresh_calls: &'s HashSet<VarId>,
+    fresh_calls: &'s FreshCalls,
     all_fresh: HashMap<VarId, bool>,
     read: HashSet<VarId>,
 }
