@@ -144,6 +144,24 @@ let badges = new cloud.Function(inflight (event: Json?): Json? => {
   return "{total}";
 }, memory: 32) as "badges";
 
+// A validator that throws on every other record and catches the error by
+// name: each caught message is dropped when the next one takes its place.
+let validate = new cloud.Function(inflight (event: Json?): Json? => {
+  let var rejected = 0;
+  for i in 0..500000 {
+    try {
+      if i % 2 == 1 {
+        throw "record {i} has no id";
+      }
+    } catch message {
+      if message.endsWith("has no id") {
+        rejected = rejected + 1;
+      }
+    }
+  }
+  return "{rejected}";
+}, memory: 32) as "validate";
+
 test "200,000 messages in one invocation within 64 MB" {
   expect.equal(tally.invoke(nil), "97 30 2062");
 }
@@ -170,4 +188,8 @@ test "400,000 rewrites of a document within 32 MB" {
 
 test "900,000 method calls giving back fresh strings within 32 MB" {
   expect.equal(badges.invoke(nil), "6000000");
+}
+
+test "250,000 caught errors within 32 MB" {
+  expect.equal(validate.invoke(nil), "250000");
 }

@@ -662,6 +662,12 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         match self.sem.declared.get(stmt.id).copied() {
             Some(var) => {
                 let local = self.new_local(ValType::I32);
+                if self.owners.contains(&var) {
+                    // The message the catch got last time (in a loop).
+                    self.push(I::LocalGet(local));
+                    self.call_std("value.drop", &[ValType::I32], &[]);
+                    self.owned_locals.push(local);
+                }
                 self.push(I::LocalSet(local));
                 let storage = if self.sem.var(var).boxed { self.new_local(ValType::I32) } else { local };
                 self.var_locals.insert(var, storage);

@@ -247,10 +247,11 @@ impl<'a> Visitor<'a> for Writes<'_> {
                     self.store(*var, grows || fresh(self.sem, self.fresh_calls, value));
                 }
             }
-            // A caught error's message is not known to be fresh.
+            // A caught error's message is a handle the host made for that
+            // error alone: every `throw` goes through the host.
             StmtKind::Try { .. } => {
                 if let Some(var) = self.declared(stmt) {
-                    self.store(var, false);
+                    self.store(var, true);
                 }
             }
             _ => {}
