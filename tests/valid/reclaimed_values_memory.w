@@ -162,6 +162,42 @@ let validate = new cloud.Function(inflight (event: Json?): Json? => {
   return "{rejected}";
 }, memory: 32) as "validate";
 
+// Errors raised by a host call whose operands were made for it: the
+// interpolated message of a `throw` and the key a failed `get` looked
+// for are dropped when the error is caught, here or in a caller.
+let lookups = new cloud.Function(inflight (event: Json?): Json? => {
+  let prices = MutMap<num>{ "k0" => 1 };
+  let checkPrice = (i: num): num => {
+    if i % 2 == 1 {
+      throw "no price for item number {i} in the catalogue";
+    }
+    return i;
+  };
+  let var missing = 0;
+  for i in 0..600000 {
+    try {
+      checkPrice(i);
+      prices.get("key number {i} of the catalogue");
+    } catch {
+      missing = missing + 1;
+    }
+  }
+  return "{missing}";
+}, memory: 32) as "lookups";
+
+// A loop over a list a host call made for it (`keys()`): the list is
+// dropped when the loop ends, every time the loop runs.
+let shelfCheck = new cloud.Function(inflight (event: Json?): Json? => {
+  let stock = MutMap<num>{ "apples" => 3, "pears" => 4, "plums" => 5 };
+  let var total = 0;
+  for i in 0..300000 {
+    for name in stock.keys() {
+      total = total + name.length;
+    }
+  }
+  return "{total}";
+}, memory: 32) as "shelfCheck";
+
 test "200,000 messages in one invocation within 64 MB" {
   expect.equal(tally.invoke(nil), "97 30 2062");
 }
@@ -192,4 +228,12 @@ test "900,000 method calls giving back fresh strings within 32 MB" {
 
 test "250,000 caught errors within 32 MB" {
   expect.equal(validate.invoke(nil), "250000");
+}
+
+test "600,000 errors raised with fresh operands within 32 MB" {
+  expect.equal(lookups.invoke(nil), "600000");
+}
+
+test "300,000 loops over a fresh list of keys within 32 MB" {
+  expect.equal(shelfCheck.invoke(nil), "4800000");
 }

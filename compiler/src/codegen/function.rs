@@ -119,8 +119,12 @@ pub(super) struct Emitter<'b, 's, 'a> {
     /// Locals holding fresh operands of the host call being emitted,
     /// dropped after it (see [`Self::operand`]).
     temps: Vec<u32>,
-    /// Locals of dropped operands, free to hold the next ones.
+    /// Locals of dropped operands, free to hold the next ones: each holds
+    /// `nil`, so that an error can drop them all (see
+    /// [`Self::drop_pending_temps`]).
     spare_temps: Vec<u32>,
+    /// Every local made to hold operands, held or spare.
+    all_temps: Vec<u32>,
 }
 
 impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
@@ -148,6 +152,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             builder_locals: Vec::new(),
             temps: Vec::new(),
             spare_temps: Vec::new(),
+            all_temps: Vec::new(),
         })
     }
 
@@ -192,12 +197,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         }
         let results: Vec<ValType> = self.repr(self.result).valtype().into_iter().collect();
         let type_index = self.b.builder.type_index(params, results);
-        if self.owners.is_empty() && self.appendable.is_empty() {
-            self.block_stmts(pending.body)?;
-            self.end_body();
-        } else {
-            self.body_dropping_on_error(pending.body)?;
-        }
+        self.body_dropping_on_error(pending.body)?;
         Ok(FunctionCode { name: pending.name.clone(), type_index, locals: self.locals, ops: self.ops })
     }
 
@@ -210,18 +210,27 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         }
     }
 
-    /// The body of a function with owning variables, in a `try_table` that
-    /// catches any error leaving it, drops what those variables hold and
-    /// throws the error on: a function that fails in a loop's every other
-    /// call leaks nothing. An owning variable holds `nil` or a value it
-    /// alone owns at every point an error can be raised (its old value is
-    /// dropped only once the new one is made), so the drops are safe
-    /// wherever the error came from.
+    /// The body of a function, in a `try_table` that catches any error
+    /// leaving it, drops what its owning variables and pending operands
+    /// hold and throws the error on: a function that fails in a loop's
+    /// every other call leaks nothing. An owning variable holds `nil` or a
+    /// value it alone owns at every point an error can be raised (its old
+    /// value is dropped only once the new one is made), so the drops are
+    /// safe wherever the error came from. A body with nothing to drop is
+    /// left as it is: the two blocks are put around it once it is known.
     fn body_dropping_on_error(&mut self, body: &'a Block) -> Emit {
-        let thrown = self.open(I::Block(BlockType::Result(ValType::EXNREF)));
-        let label = self.branch_to(thrown);
-        self.open(I::TryTable(BlockType::Empty, vec![Catch::AllRef { label }].into()));
+        let start = self.ops.len();
+        self.depth += 2;
         self.block_stmts(body)?;
+        if self.owned_locals.is_empty() && self.builder_locals.is_empty() && self.all_temps.is_empty() {
+            self.depth -= 2;
+            self.end_body();
+            return Ok(());
+        }
+        // The error goes to the block just outside the `try_table`.
+        let catch = vec![Catch::AllRef { label: 0 }].into();
+        let wrap = [I::Block(BlockType::Result(ValType::EXNREF)), I::TryTable(BlockType::Empty, catch)];
+        self.ops.splice(start..start, wrap.map(Op::Wasm));
         self.close();
         self.end_body();
         self.push(I::Return);
@@ -229,6 +238,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         let exception = self.new_local(ValType::EXNREF);
         self.push(I::LocalSet(exception));
         self.drop_owned_locals();
+        self.drop_pending_temps();
         self.push(I::LocalGet(exception));
         self.push(I::ThrowRef);
         Ok(())
@@ -579,9 +589,17 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                 self.push(I::Return);
             }
             StmtKind::Throw(value) => {
+                let mark = self.temps_mark();
                 self.expr_as(value, Types::STR)?;
+                if self.is_fresh(value) {
+                    self.hold_temp();
+                }
                 self.call_std("throw", &[ValType::I32], &[]);
                 self.push(I::Unreachable);
+                // Where the error is caught, the message is dropped with
+                // the other operands of calls that did not finish.
+                let held = self.temps.split_off(mark);
+                self.spare_temps.extend(held);
             }
             StmtKind::Try { body, catch, finally } => self.try_stmt(stmt, body, catch.as_ref(), finally.as_ref())?,
             StmtKind::Block(block) => self.block_stmts(block)?,
@@ -640,6 +658,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         self.push(I::Br(self.branch_to(after)));
         self.close();
         self.push(I::LocalSet(exception));
+        self.drop_pending_temps();
         self.block_stmts(finally)?;
         self.push(I::LocalGet(exception));
         self.push(I::ThrowRef);
@@ -659,6 +678,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         self.close();
         self.push(I::Br(self.branch_to(done)));
         self.close();
+        self.drop_pending_temps();
         match self.sem.declared.get(stmt.id).copied() {
             Some(var) => {
                 let local = self.new_local(ValType::I32);
@@ -787,9 +807,30 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
     /// Keeps the fresh handle on the stack in a local, for
     /// [`Self::drop_temps`].
     pub(super) fn hold_temp(&mut self) {
-        let temp = self.spare_temps.pop().unwrap_or_else(|| self.new_local(ValType::I32));
+        let temp = self.spare_temp();
         self.push(I::LocalTee(temp));
         self.temps.push(temp);
+    }
+
+    /// A local to hold an operand: a spare one, or a new one.
+    fn spare_temp(&mut self) -> u32 {
+        self.spare_temps.pop().unwrap_or_else(|| {
+            let temp = self.new_local(ValType::I32);
+            self.all_temps.push(temp);
+            temp
+        })
+    }
+
+    /// After an error: drops the operands of the host calls that did not
+    /// finish (the one that raised, and any it was an operand of). Every
+    /// other operand local holds `nil`.
+    fn drop_pending_temps(&mut self) {
+        for temp in self.all_temps.clone() {
+            self.push(I::LocalGet(temp));
+            self.call_std("value.drop", &[ValType::I32], &[]);
+            self.push(I::I32Const(0));
+            self.push(I::LocalSet(temp));
+        }
     }
 
     /// After a host call: drops the fresh operands kept since `mark` (the
@@ -807,10 +848,12 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         if result != Repr::Handle || self.temps.len() == mark {
             return self.drop_temps(mark);
         }
-        let given_back = self.spare_temps.pop().unwrap_or_else(|| self.new_local(ValType::I32));
+        let given_back = self.spare_temp();
         self.push(I::LocalSet(given_back));
         self.drop_temps_but(mark, Some(given_back));
         self.push(I::LocalGet(given_back));
+        self.push(I::I32Const(0));
+        self.push(I::LocalSet(given_back));
         self.spare_temps.push(given_back);
     }
 
@@ -829,6 +872,8 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             if given_back.is_some() {
                 self.close();
             }
+            self.push(I::I32Const(0));
+            self.push(I::LocalSet(temp));
             self.spare_temps.push(temp);
         }
     }
@@ -914,6 +959,12 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         let (array, index, length) = (self.new_local(ValType::I32), self.new_local(ValType::F64), self.new_local(ValType::F64));
         self.expr(iterable)?;
         self.push(I::LocalSet(array));
+        // A list made for the loop (`m.keys()`) is dropped when it ends,
+        // or when a `return` or an error leaves the function first.
+        let made_for_loop = self.is_fresh(iterable);
+        if made_for_loop {
+            self.owned_locals.push(array);
+        }
         self.push(I::LocalGet(array));
         self.call_std("Array.length", &[ValType::I32], &[ValType::F64]);
         self.push(I::LocalSet(length));
@@ -936,7 +987,14 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
                 Ok(())
             })?;
             this.block_stmts(body)
-        })
+        })?;
+        if made_for_loop {
+            self.push(I::LocalGet(array));
+            self.call_std("value.drop", &[ValType::I32], &[]);
+            self.push(I::I32Const(0));
+            self.push(I::LocalSet(array));
+        }
+        Ok(())
     }
 
     fn range_loop(&mut self, stmt: &'a Stmt, start: &'a Expr, end: &'a Expr, inclusive: bool, body: &'a Block) -> Emit {
