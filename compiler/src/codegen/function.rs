@@ -109,8 +109,8 @@ pub(super) struct Emitter<'b, 's, 'a> {
     appendable: HashSet<VarId>,
     /// Variables that own their value (see `owned.rs`).
     owners: HashSet<VarId>,
-    /// The compiled functions whose calls give fresh handles.
-    fresh_calls: super::owned::FreshCalls,
+    /// The closures of this function whose calls give fresh handles.
+    fresh_closures: HashSet<VarId>,
     /// The locals of those variables, dropped when the function returns.
     owned_locals: Vec<u32>,
     /// The locals of the other appendable variables, whose builder slot
@@ -147,7 +147,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             result: Types::VOID,
             appendable: HashSet::new(),
             owners: HashSet::new(),
-            fresh_calls: Default::default(),
+            fresh_closures: HashSet::new(),
             owned_locals: Vec::new(),
             builder_locals: Vec::new(),
             temps: Vec::new(),
@@ -166,8 +166,8 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
         self.result = if info.result == Types::ERROR { Types::VOID } else { info.result };
         let handed_only = super::append::handed_only(self.sem, pending.body);
         self.appendable = super::append::appendable(self.sem, &handed_only);
-        self.fresh_calls = super::owned::fresh_returning(self.sem, pending.body, self.b.fresh_methods.clone());
-        self.owners = super::owned::owners(self.sem, pending.body, &handed_only, &self.fresh_calls);
+        self.fresh_closures = super::owned::fresh_closures(self.sem, pending.body, self.b.fresh_methods);
+        self.owners = super::owned::owners(self.sem, pending.body, &handed_only, self.fresh_calls());
         let mut params = vec![ValType::I32];
         if pending.kind == FnKind::Method {
             if let Some(this) = info.this_var {
@@ -467,7 +467,12 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             _ => false,
         };
         (captured && matches!(expr.kind, ExprKind::Ident(_)) && self.repr(self.sem.type_of(expr.id)) == Repr::Handle)
-            || super::owned::fresh(self.sem, &self.fresh_calls, expr)
+            || super::owned::fresh(self.sem, self.fresh_calls(), expr)
+    }
+
+    /// The compiled functions whose calls give fresh handles here.
+    fn fresh_calls(&self) -> super::owned::FreshCalls<'_> {
+        super::owned::FreshCalls { closures: &self.fresh_closures, methods: self.b.fresh_methods }
     }
 
     /// Stores into a variable the value `value` pushes.
@@ -826,11 +831,17 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
     /// other operand local holds `nil`.
     fn drop_pending_temps(&mut self) {
         for temp in self.all_temps.clone() {
-            self.push(I::LocalGet(temp));
-            self.call_std("value.drop", &[ValType::I32], &[]);
-            self.push(I::I32Const(0));
-            self.push(I::LocalSet(temp));
+            self.drop_and_clear(temp);
         }
+    }
+
+    /// Drops the handle in `local` and leaves `nil` there, so that
+    /// nothing drops it again.
+    fn drop_and_clear(&mut self, local: u32) {
+        self.push(I::LocalGet(local));
+        self.call_std("value.drop", &[ValType::I32], &[]);
+        self.push(I::I32Const(0));
+        self.push(I::LocalSet(local));
     }
 
     /// After a host call: drops the fresh operands kept since `mark` (the
@@ -989,10 +1000,7 @@ impl<'b, 's, 'a> Emitter<'b, 's, 'a> {
             this.block_stmts(body)
         })?;
         if made_for_loop {
-            self.push(I::LocalGet(array));
-            self.call_std("value.drop", &[ValType::I32], &[]);
-            self.push(I::I32Const(0));
-            self.push(I::LocalSet(array));
+            self.drop_and_clear(array);
         }
         Ok(())
     }

@@ -49,16 +49,27 @@ pub struct CompiledBundle {
     pub result: String,
 }
 
+/// What every bundle of an app is compiled from: the checked program, its
+/// preflight app, and what is found once for all bundles.
+pub struct Program<'s, 'a> {
+    pub sem: &'s Semantics,
+    pub sources: &'s SourceMap,
+    pub index: &'s DeclIndex<'a>,
+    pub app: &'s App<'a>,
+    /// The methods whose calls give fresh handles (`owned.rs`).
+    fresh_methods: HashSet<NodeId>,
+}
+
+impl<'s, 'a> Program<'s, 'a> {
+    pub fn new(sem: &'s Semantics, sources: &'s SourceMap, index: &'s DeclIndex<'a>, app: &'s App<'a>) -> Self {
+        Program { sem, sources, index, app, fresh_methods: owned::fresh_methods(sem, index) }
+    }
+}
+
 /// Compiles the bundle whose entry is `closure`; `entry_name` names the
 /// entry in stack traces (`test "adds"`, `root/Default/Queue/Consumer0`).
-pub fn compile_bundle<'a>(
-    sem: &Semantics,
-    sources: &SourceMap,
-    index: &DeclIndex<'a>,
-    app: &App<'a>,
-    closure: &ClosureValue<'a>,
-    entry_name: &str,
-) -> Result<CompiledBundle> {
+pub fn compile_bundle<'a>(program: &Program<'_, 'a>, closure: &ClosureValue<'a>, entry_name: &str) -> Result<CompiledBundle> {
+    let sem = program.sem;
     let (body, span) = match closure.body {
         FnBody::Closure(c) => (&c.body, c.span),
         FnBody::Test(b) | FnBody::Method(b) => (b, b.span),
@@ -66,7 +77,7 @@ pub fn compile_bundle<'a>(
     let Some(info) = sem.closures.get(closure.node) else {
         return Err(Diagnostic::error("E0600", "internal error: handler was not checked", span).into());
     };
-    let mut bundle = Bundle::new(sem, sources, index, app);
+    let mut bundle = Bundle::new(program);
     let entry = bundle.builder.reserve_function();
     bundle.pending.push(Pending {
         index: entry,
@@ -78,7 +89,7 @@ pub fn compile_bundle<'a>(
         name: entry_name.to_string(),
     });
     let lifts = bundle.run()?;
-    let file = sources.get(span.file).name.clone();
+    let file = program.sources.get(span.file).name.clone();
     Ok(CompiledBundle {
         wasm: bundle.builder.finish(&file),
         lifts,
@@ -149,16 +160,16 @@ pub(super) struct Bundle<'s, 'a> {
     /// lift preflight values as that function does.
     pub local_classes: HashMap<ClassId, (NodeId, Rc<Env>)>,
     /// The methods whose calls give fresh handles (`owned.rs`).
-    pub fresh_methods: HashSet<NodeId>,
+    pub fresh_methods: &'s HashSet<NodeId>,
 }
 
 impl<'s, 'a> Bundle<'s, 'a> {
-    fn new(sem: &'s Semantics, sources: &'s SourceMap, index: &'s DeclIndex<'a>, app: &'s App<'a>) -> Self {
+    fn new(program: &'s Program<'s, 'a>) -> Self {
         Bundle {
-            sem,
-            sources,
-            index,
-            app,
+            sem: program.sem,
+            sources: program.sources,
+            index: program.index,
+            app: program.app,
             builder: ModuleBuilder::default(),
             pending: Vec::new(),
             slots: Vec::new(),
@@ -170,7 +181,7 @@ impl<'s, 'a> Bundle<'s, 'a> {
             untracked: BTreeMap::new(),
             inits: Vec::new(),
             local_classes: HashMap::new(),
-            fresh_methods: owned::fresh_methods(sem, index),
+            fresh_methods: &program.fresh_methods,
         }
     }
 

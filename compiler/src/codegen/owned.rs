@@ -24,19 +24,20 @@ use crate::syntax::ast::{AssignOp, BinaryOp, Block, Closure, Expr, ExprKind, Int
 use crate::syntax::index::DeclIndex;
 use crate::syntax::visit::{self, Visitor};
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 
 /// The compiled functions whose calls give fresh handles: closures bound
 /// by `let` in the function being compiled and methods of the program
-/// (see [`fresh_returning`] and [`fresh_methods`]).
-#[derive(Default)]
-pub(super) struct FreshCalls {
-    closures: HashSet<VarId>,
-    methods: HashSet<NodeId>,
+/// (see [`fresh_closures`] and [`fresh_methods`]).
+#[derive(Clone, Copy)]
+pub(super) struct FreshCalls<'c> {
+    pub closures: &'c HashSet<VarId>,
+    pub methods: &'c HashSet<NodeId>,
 }
 
 /// Whether `expr` gives a handle the host made for it alone, or a call of
 /// one of `fresh_calls` gave back.
-pub(super) fn fresh(sem: &Semantics, fresh_calls: &FreshCalls, expr: &Expr) -> bool {
+pub(super) fn fresh(sem: &Semantics, fresh_calls: FreshCalls<'_>, expr: &Expr) -> bool {
     let ty = sem.type_of(expr.id);
     // `maybe?.run()` of a method that returns nothing gives no value.
     let gives_nothing = sem.types.strip_optional(ty) == Types::VOID;
@@ -64,7 +65,7 @@ pub(super) fn fresh(sem: &Semantics, fresh_calls: &FreshCalls, expr: &Expr) -> b
 /// Whether the call of `callee` runs a compiled function of `fresh_calls`:
 /// a closure bound by `let`, or a method every implementation of which
 /// (all a dispatcher may run) is one.
-fn gives_fresh(sem: &Semantics, fresh_calls: &FreshCalls, callee: &Expr) -> bool {
+fn gives_fresh(sem: &Semantics, fresh_calls: FreshCalls<'_>, callee: &Expr) -> bool {
     match sem.members.get(callee.id) {
         Some(MemberRef::Method { receiver, name }) => {
             let candidates = method_candidates(sem, *receiver, name);
@@ -79,10 +80,8 @@ fn gives_fresh(sem: &Semantics, fresh_calls: &FreshCalls, callee: &Expr) -> bool
     }
 }
 
-/// The methods of the program that give back only fresh handles: every
-/// `return` gives one (counting calls of methods already found, until no
-/// more are). A call of one gives a handle its caller alone holds, as a
-/// host call does, to drop once used.
+/// The methods of the program that give back only fresh handles (see
+/// [`fresh_functions`]). Found once for every bundle of a compile.
 pub(super) fn fresh_methods(sem: &Semantics, index: &DeclIndex<'_>) -> HashSet<NodeId> {
     let bodies: Vec<(NodeId, &Block)> = sem
         .classes
@@ -93,43 +92,44 @@ pub(super) fn fresh_methods(sem: &Semantics, index: &DeclIndex<'_>) -> HashSet<N
         .filter(|decl| sem.closures.get(*decl).is_some_and(|info| Repr::of(sem, info.result) == Repr::Handle))
         .filter_map(|decl| Some((decl, index.method(decl)?.body.as_ref()?)))
         .collect();
-    let mut calls = FreshCalls::default();
-    loop {
-        let found: Vec<NodeId> = bodies
-            .iter()
-            .filter(|(decl, body)| !calls.methods.contains(decl) && returns_fresh(sem, &calls, body))
-            .map(|(decl, _)| *decl)
-            .collect();
-        if found.is_empty() {
-            return calls.methods;
-        }
-        calls.methods.extend(found);
-    }
+    let none = HashSet::new();
+    fresh_functions(&bodies, |methods, body| returns_fresh(sem, FreshCalls { closures: &none, methods }, body))
 }
 
 /// The closures bound by `let` in `body` (nested functions included) that
-/// give back only fresh handles, as [`fresh_methods`] finds methods, with
-/// those `methods`.
-pub(super) fn fresh_returning(sem: &Semantics, body: &Block, methods: HashSet<NodeId>) -> FreshCalls {
+/// give back only fresh handles (see [`fresh_functions`]), given the
+/// `methods` that do.
+pub(super) fn fresh_closures(sem: &Semantics, body: &Block, methods: &HashSet<NodeId>) -> HashSet<VarId> {
     let mut bound = BoundClosures { sem, closures: Vec::new() };
     bound.block(body);
-    let mut calls = FreshCalls { closures: HashSet::new(), methods };
+    let bodies: Vec<(VarId, &Block)> = bound.closures.iter().map(|(var, closure)| (*var, &closure.body)).collect();
+    fresh_functions(&bodies, |closures, body| returns_fresh(sem, FreshCalls { closures, methods }, body))
+}
+
+/// The functions of `bodies` whose every `return` gives a fresh handle,
+/// counting calls of those already found, until no more are: a call of
+/// one gives a handle its caller alone holds, as a host call does, to drop
+/// once used. `returns_fresh` tells it for a body, given those found.
+fn fresh_functions<K: Copy + Eq + Hash>(
+    bodies: &[(K, &Block)],
+    returns_fresh: impl Fn(&HashSet<K>, &Block) -> bool,
+) -> HashSet<K> {
+    let mut found = HashSet::new();
     loop {
-        let found: Vec<VarId> = bound
-            .closures
+        let more: Vec<K> = bodies
             .iter()
-            .filter(|(var, closure)| !calls.closures.contains(var) && returns_fresh(sem, &calls, &closure.body))
-            .map(|(var, _)| *var)
+            .filter(|(key, body)| !found.contains(key) && returns_fresh(&found, body))
+            .map(|(key, _)| *key)
             .collect();
-        if found.is_empty() {
-            return calls;
+        if more.is_empty() {
+            return found;
         }
-        calls.closures.extend(found);
+        found.extend(more);
     }
 }
 
 /// Whether every `return` of a function body gives a fresh handle.
-fn returns_fresh(sem: &Semantics, fresh_calls: &FreshCalls, body: &Block) -> bool {
+fn returns_fresh(sem: &Semantics, fresh_calls: FreshCalls<'_>, body: &Block) -> bool {
     let mut returns = Returns(Vec::new());
     returns.block(body);
     !returns.0.is_empty() && returns.0.iter().all(|value| value.is_some_and(|value| fresh(sem, fresh_calls, value)))
@@ -191,7 +191,7 @@ pub(super) fn runs_on_host(sem: &Semantics, call: NodeId, callee: &Expr) -> bool
 /// that give back fresh handles (`fresh_calls`). A variable never read
 /// (`let parts = line.split(",")` kept for a debugger) hands its handle
 /// to no one, and owns it too.
-pub(super) fn owners(sem: &Semantics, body: &Block, handed_only: &HashSet<VarId>, fresh_calls: &FreshCalls) -> HashSet<VarId> {
+pub(super) fn owners(sem: &Semantics, body: &Block, handed_only: &HashSet<VarId>, fresh_calls: FreshCalls<'_>) -> HashSet<VarId> {
     let mut writes = Writes { sem, fresh_calls, all_fresh: HashMap::new(), read: HashSet::new() };
     writes.block(body);
     let Writes { all_fresh, read, .. } = writes;
@@ -209,7 +209,7 @@ pub(super) fn owners(sem: &Semantics, body: &Block, handed_only: &HashSet<VarId>
 /// and the variables read anywhere (closures included).
 struct Writes<'s> {
     sem: &'s Semantics,
-    fresh_calls: &'s FreshCalls,
+    fresh_calls: FreshCalls<'s>,
     all_fresh: HashMap<VarId, bool>,
     read: HashSet<VarId>,
 }

@@ -37,11 +37,12 @@ pub fn build<'a>(
         },
         bundles: Vec::new(),
     };
+    let program = codegen::Program::new(sem, sources, index, app);
     let mut uses = Vec::new();
     for (_, resource) in app.tree.iter() {
         let bundle = match &resource.handler {
             Some(handler) => {
-                let (bundle_id, used) = add_bundle(&mut out, sem, sources, index, app, handler, &resource.path)?;
+                let (bundle_id, used) = add_bundle(&mut out, &program, handler, &resource.path)?;
                 uses.extend(used.into_iter().map(|(to, ops)| (resource.path.clone(), to, ops)));
                 Some(bundle_id)
             }
@@ -71,7 +72,7 @@ pub fn build<'a>(
         out.manifest.edges.push(Edge { from, to, kind: EdgeKind::Uses, ops, events: Vec::new() });
     }
     for test in &app.tests {
-        let (bundle, _) = add_bundle(&mut out, sem, sources, index, app, &test.closure, &format!("test \"{}\"", test.name))?;
+        let (bundle, _) = add_bundle(&mut out, &program, &test.closure, &format!("test \"{}\"", test.name))?;
         out.manifest.tests.push(Test { name: test.name.clone(), path: format!("root/Default/test:{}", test.name), bundle });
     }
     Ok(out)
@@ -85,14 +86,11 @@ type Grants = Vec<(String, Vec<String>)>;
 /// granted operations.
 fn add_bundle<'a>(
     out: &mut SimApp,
-    sem: &Semantics,
-    sources: &SourceMap,
-    index: &DeclIndex<'a>,
-    app: &App<'a>,
+    program: &codegen::Program<'_, 'a>,
     handler: &ClosureValue<'a>,
     entry_name: &str,
 ) -> Result<(String, Grants), Box<Diagnostic>> {
-    let compiled = codegen::compile_bundle(sem, sources, index, app, handler, entry_name)?;
+    let compiled = codegen::compile_bundle(program, handler, entry_name)?;
     let id = format!("b{}", out.bundles.len());
     let mut used: Grants = Vec::new();
     for lift in &compiled.lifts {
